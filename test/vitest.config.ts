@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import yaml from '@rollup/plugin-yaml';
+
+export default defineConfig({
+  plugins: [yaml()],
+  test: {
+    projects: [
+      {
+        plugins: [yaml()],
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/setup/global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
