@@ -1,15 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import yaml from '@rollup/plugin-yaml';
 
+// Two projects: `unit` (engine, schemas, content; no browser) and `e2e` (the built site in Chromium).
 export default defineConfig({
   plugins: [yaml()],
   test: {
     projects: [
       {
-        plugins: [yaml()],
+        extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts'], environment: 'node' },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,0 +1,229 @@
+/**
+ * The eligibility engine: answers + date in, one result per subsidy of the chosen stage out, each with
+ * its status, the amount in force on that date, the reason, how it is paid, the documents and sources.
+ * Pure: no clock (the date is an argument), no UI, no I/O. Data comes in as a validated `Dataset`.
+ */
+import type { AmountEntry, Basis, DocumentInfo, Source, Stage, Subsidy, Unit } from '../schema/index.ts';
+import type { Dataset } from '../data/validate.ts';
+import type { Answers } from './answers.ts';
+import { evaluateCondition, makeTerms, type Outcome, type TermLookup } from './conditions.ts';
+
+/**
+ * automatic = given without applying · apply = qualifies if the family applies (and passes 家庭经济困难
+ * 学生认定 where required) · conditional = depends on what the answers cannot settle · ineligible.
+ */
+export type Status = 'automatic' | 'apply' | 'conditional' | 'ineligible';
+
+/** An amount in force on the evaluation date. Money in 元. */
+export interface Amount {
+  basis: Basis;
+  unit: Unit;
+  /** 元 per `unit`; absent for waiver, local and service. */
+  value?: number;
+  /** For average: the span of local tiers. */
+  range?: { min: number; max: number };
+  /** Instalments a year; with 2, `perInstalment` is the 元/学期 figure. */
+  instalments?: number;
+  perInstalment?: number;
+  /** The day this value took effect. */
+  from: string;
+  confidence: 'high' | 'medium' | 'unconfirmed';
+  note?: string;
+  /** Who this line is for when several could apply (「寄宿生」「走读生」). */
+  label?: string;
+  /** true when province, county or school sets the real figure (以当地公布为准). */
+  local: boolean;
+  /** The source that set this value. */
+  source: Source;
+}
+
+export interface Result {
+  id: string;
+  name: string;
+  summary: string;
+  status: Status;
+  /** The amount for this child on the date; null if the subsidy has no value in force then. */
+  amount: Amount | null;
+  /** When an answer was 「不确定」 and lines differ (寄宿 vs 走读): every line that could apply. */
+  alternatives: Amount[];
+  /** One Chinese sentence: why this status. */
+  reason: string;
+  met: string[];
+  missed: string[];
+  unknown: string[];
+  /** Plain summary of who qualifies under the rules in force. */
+  who: string;
+  delivery: Subsidy['delivery'];
+  apply: Subsidy['apply'];
+  /** Ids of the documents this child needs for this subsidy (empty when ineligible or automatic with none). */
+  documents: string[];
+  sources: Source[];
+  local: boolean;
+  localNote?: string;
+  notes: string[];
+  lastVerified: string;
+}
+
+export interface ChecklistItem {
+  doc: DocumentInfo;
+  /** Ids of the (non-ineligible) subsidies that need it, in result order. */
+  neededFor: string[];
+}
+
+export interface Evaluation {
+  date: string;
+  stage?: Stage;
+  /** Results in data order: every subsidy of the stage, including ineligible ones. */
+  results: Result[];
+  /** The merged, de-duplicated documents checklist. */
+  documents: ChecklistItem[];
+  /** Answers the engine still needs before it can say anything (only `stage` blocks everything). */
+  missing: ('stage')[];
+}
+
+export interface EvaluateOptions {
+  /** The day to evaluate for, `YYYY-MM-DD`. */
+  date: string;
+  /** Region code; regional overrides are applied by the caller's dataset (see src/rules/index.ts). */
+  region?: string;
+}
+
+export class EvaluateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvaluateError';
+  }
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The newest entry with `from` ≤ date, or undefined if none is in force yet. */
+export function inForce<T extends { from: string }>(entries: readonly T[], date: string): T | undefined {
+  let best: T | undefined;
+  for (const e of entries) if (e.from <= date && (!best || e.from >= best.from)) best = e;
+  return best;
+}
+
+type Match = 'yes' | 'maybe' | 'no';
+
+function whenMatches(w: AmountEntry['when'], a: Answers): Match {
+  if (!w) return 'yes';
+  let m: Match = 'yes';
+  if (w.stages && !(a.stage && w.stages.includes(a.stage))) return 'no';
+  if (w.degree) {
+    if (!a.degree) m = 'maybe';
+    else if (!w.degree.includes(a.degree)) return 'no';
+  }
+  if (w.boarding) {
+    if (!a.boarding || a.boarding === 'unknown') m = 'maybe';
+    else if (a.boarding !== w.boarding) return 'no';
+  }
+  return m;
+}
+
+/** Amount lines in force on `date` for these answers: the definite one, or every possible one. */
+function amountsFor(s: Subsidy, a: Answers, date: string, sources: Map<string, Source>): Amount[] {
+  const groups = new Map<string, AmountEntry[]>();
+  for (const e of s.amounts) {
+    const key = JSON.stringify({ ...e.when, label: undefined });
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const yes: Amount[] = [];
+  const maybe: Amount[] = [];
+  for (const entries of groups.values()) {
+    const e = inForce(entries, date);
+    if (!e) continue;
+    const m = whenMatches(e.when, a);
+    if (m === 'no') continue;
+    const amount: Amount = {
+      basis: e.basis,
+      unit: e.unit,
+      ...(e.value !== undefined && { value: e.value }),
+      ...(e.range && { range: e.range }),
+      ...(e.instalments && { instalments: e.instalments }),
+      ...(e.value !== undefined && e.instalments && e.instalments > 1 && { perInstalment: e.value / e.instalments }),
+      from: e.from,
+      confidence: e.confidence,
+      ...(e.note && { note: e.note }),
+      ...(e.when?.label && { label: e.when.label }),
+      local: s.setLocally || e.basis === 'local',
+      source: sources.get(e.source)!,
+    };
+    (m === 'yes' ? yes : maybe).push(amount);
+  }
+  return yes.length ? yes : maybe;
+}
+
+function zhDate(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return `${y} 年 ${m} 月`;
+}
+
+function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>): Result {
+  const rule = inForce(s.rules, date);
+  const outcomes: Outcome[] = rule ? rule.conditions.map((c) => evaluateCondition(c, a, t)) : [];
+  const met = outcomes.filter((o) => o.state === 'met').map((o) => o.text);
+  const missed = outcomes.filter((o) => o.state === 'missed').map((o) => o.text);
+  const unknown = outcomes.filter((o) => o.state === 'unknown').map((o) => o.text);
+  if (!rule) missed.push(`这项政策从 ${zhDate(s.rules[0]!.from)}起实施，所选日期还没有`);
+
+  const status: Status = missed.length ? 'ineligible' : unknown.length ? 'conditional' : s.grant;
+  const lines = rule ? amountsFor(s, a, date, sources) : [];
+  const amount = lines.length === 1 ? lines[0]! : lines.length > 1 ? lines.reduce((x, y) => ((y.value ?? 0) > (x.value ?? 0) ? y : x)) : null;
+
+  let reason: string;
+  if (status === 'ineligible') reason = `不符合：${missed[0]}。`;
+  else if (status === 'conditional') reason = `可能可以，${unknown.join('；')}。`;
+  else reason = met.length ? `符合条件：${met.join('；')}。` : `${rule!.who}。`;
+
+  const docs = status === 'ineligible' ? [] : s.documents.filter((d) => !d.if || evaluateCondition(d.if, a, t).state === 'met').map((d) => d.doc);
+  const sourceIds = [...new Set([...(rule ? [rule.source] : []), ...lines.map((l) => l.source.id)])];
+
+  return {
+    id: s.id,
+    name: s.name,
+    summary: s.summary,
+    status,
+    amount,
+    alternatives: lines.length > 1 ? lines : [],
+    reason,
+    met,
+    missed,
+    unknown,
+    who: rule?.who ?? s.rules[0]!.who,
+    delivery: s.delivery,
+    apply: s.apply,
+    documents: [...new Set(docs)],
+    sources: sourceIds.map((id) => sources.get(id)!),
+    local: s.setLocally,
+    ...(s.localNote && { localNote: s.localNote }),
+    notes: s.notes,
+    lastVerified: s.lastVerified,
+  };
+}
+
+/**
+ * Evaluates every subsidy of `answers.stage` on `options.date`.
+ * @throws EvaluateError (Chinese message) when the date is not a real `YYYY-MM-DD` date.
+ * Missing answers are treated as 「不确定」; without a stage there are no results and `missing` says so.
+ */
+export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateOptions): Evaluation {
+  const { date } = options;
+  if (typeof date !== 'string' || !DATE.test(date) || Number.isNaN(Date.parse(date)))
+    throw new EvaluateError(`日期要写成 YYYY-MM-DD，收到的是「${String(date)}」`);
+  if (!answers.stage) return { date, results: [], documents: [], missing: ['stage'] };
+  const t = makeTerms(data.glossary);
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const results = data.subsidies.filter((s) => s.stages.includes(answers.stage!)).map((s) => evaluateSubsidy(s, answers, date, t, sources));
+
+  const docsById = new Map(data.documents.map((d) => [d.id, d]));
+  const checklist = new Map<string, ChecklistItem>();
+  for (const r of results) {
+    for (const id of r.documents) {
+      const item = checklist.get(id) ?? { doc: docsById.get(id)!, neededFor: [] };
+      item.neededFor.push(r.id);
+      checklist.set(id, item);
+    }
+  }
+  return { date, stage: answers.stage, results, documents: [...checklist.values()], missing: [] };
+}

@@ -1,0 +1,275 @@
+/**
+ * Schemas for the policy data under `content/`. One source of truth: pages, the wizard and the posters
+ * all read data that passed these schemas. Plain zod (no Astro import), so the engine and the tests can
+ * use them outside Astro; `src/content.config.ts` reuses them for Astro's content collections.
+ *
+ * Conventions
+ * - Money is in 元 (yuan), as plain numbers. Units say what a number is per (see `Unit`).
+ * - Dates are ISO `YYYY-MM-DD`. A semester-based change uses 03-01 (春季学期) or 09-01 (秋季学期).
+ * - Histories (`amounts`, `rules`) are append-only: a new policy adds an entry with a later `from`;
+ *   old entries are never edited, so the engine can answer for any past date.
+ * - Every dated value names the `source` (an id in content/sources.yaml) that set it.
+ */
+import { z } from 'zod';
+
+/** An ISO calendar date `YYYY-MM-DD`. YAML may hand us a Date object; both are accepted. */
+export const IsoDate = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期要写成 YYYY-MM-DD'),
+);
+
+/** Schooling stages, the wizard's `stage=` vocabulary. */
+export const STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'undergrad', 'postgrad'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+/**
+ * Family situations, the wizard's `family=` vocabulary (see content/glossary.yaml for the official terms):
+ * tuopin 脱贫家庭（原建档立卡）, jiance 防止返贫监测对象, dibao 最低生活保障家庭, tekun 特困供养,
+ * orphan 孤儿, unsupported 事实无人抚养儿童, disabled 学生本人残疾, disabledparent 残疾人子女,
+ * martyr 烈士子女, hardship 其他家庭经济困难.
+ */
+export const FAMILY_STATUSES = [
+  'tuopin', 'jiance', 'dibao', 'tekun', 'orphan', 'unsupported', 'disabled', 'disabledparent', 'martyr', 'hardship',
+] as const;
+export const FamilyStatus = z.enum(FAMILY_STATUSES);
+export type FamilyStatus = z.infer<typeof FamilyStatus>;
+
+export const Hukou = z.enum(['rural', 'town', 'urban']);
+export const SchoolType = z.enum(['public', 'private']);
+export const Degree = z.enum(['master', 'doctor']);
+export const YesNo = z.enum(['yes', 'no']);
+
+/** Things the wizard cannot know; a condition of this kind always makes a result 「可能可以」. */
+export const ExternalKind = z.enum([
+  'merit', // 评选：成绩、综合表现
+  'pilot-area', // 是否在试点地区 / 项目覆盖地区
+  'school-approved', // 学校是否经教育部门批准、普惠性等
+  'central-university', // 是否中央部门所属高校
+  'service', // 入伍、到基层就业等将来的服务
+  'quota', // 名额、比例由地方或学校定
+  'local-scope', // 地方是否把对象扩大到这里
+]);
+
+/**
+ * The closed registry of eligibility conditions. Each evaluates to met / not met / unknown against the
+ * parent's answers. `anyOf` / `allOf` combine others. `text` overrides the generated wording.
+ */
+export type Condition =
+  | { type: 'stage'; in: Stage[]; text?: string }
+  | { type: 'grade'; min?: number; max?: number; text?: string }
+  | { type: 'degree'; in: z.infer<typeof Degree>[]; text?: string }
+  | { type: 'school'; in: z.infer<typeof SchoolType>[]; text?: string }
+  | { type: 'boarding'; is: z.infer<typeof YesNo>; text?: string }
+  | { type: 'hukou'; in: z.infer<typeof Hukou>[]; text?: string }
+  | { type: 'agri'; is: z.infer<typeof YesNo>; text?: string }
+  | { type: 'family'; anyOf: FamilyStatus[]; text?: string }
+  | { type: 'hardship'; text?: string }
+  | { type: 'veteran'; is: z.infer<typeof YesNo>; text?: string }
+  | { type: 'external'; kind: z.infer<typeof ExternalKind>; text: string }
+  | { type: 'anyOf'; of: Condition[]; text?: string }
+  | { type: 'allOf'; of: Condition[]; text?: string };
+
+const text = z.string().min(1).optional().describe('Chinese wording that replaces the generated one');
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('stage'), in: z.array(Stage).min(1), text }),
+    z.strictObject({ type: z.literal('grade'), min: z.number().int().min(1).optional(), max: z.number().int().min(1).optional(), text }),
+    z.strictObject({ type: z.literal('degree'), in: z.array(Degree).min(1), text }),
+    z.strictObject({ type: z.literal('school'), in: z.array(SchoolType).min(1), text }),
+    z.strictObject({ type: z.literal('boarding'), is: YesNo, text }),
+    z.strictObject({ type: z.literal('hukou'), in: z.array(Hukou).min(1), text }),
+    z.strictObject({ type: z.literal('agri'), is: YesNo, text }),
+    z.strictObject({ type: z.literal('family'), anyOf: z.array(FamilyStatus).min(1), text }),
+    z.strictObject({ type: z.literal('hardship'), text }),
+    z.strictObject({ type: z.literal('veteran'), is: YesNo, text }),
+    z.strictObject({ type: z.literal('external'), kind: ExternalKind, text: z.string().min(1) }),
+    z.strictObject({ type: z.literal('anyOf'), of: z.array(Condition).min(2), text }),
+    z.strictObject({ type: z.literal('allOf'), of: z.array(Condition).min(2), text }),
+  ]),
+);
+
+/** How sure we are of a figure: high = two independent sources or a government page. */
+export const Confidence = z.enum(['high', 'medium', 'unconfirmed']);
+
+/**
+ * How an amount is meant:
+ * - fixed: exactly `value` 元 per unit;
+ * - average: a national average `value`, real tiers set by province or school (optional `range`);
+ * - up-to: at most `value`;
+ * - waiver: a fee is not charged (no number: the waived fee is the local fee);
+ * - per-school-day: `value` 元 per school day (unit must be per-school-day);
+ * - local: no national figure; the local government sets it;
+ * - service: not money (先入学后缴费、勤工助学岗位); `note` says what it is.
+ */
+export const Basis = z.enum(['fixed', 'average', 'up-to', 'waiver', 'per-school-day', 'local', 'service']);
+export type Basis = z.infer<typeof Basis>;
+
+/** per-year 元/生/年 · per-school-day 元/生/天 · once 元（一次性） · none (waivers, services). */
+export const Unit = z.enum(['per-year', 'per-school-day', 'once', 'none']);
+export type Unit = z.infer<typeof Unit>;
+
+/** Selects which answers an amount line applies to; every given key must match. */
+export const AmountWhen = z.strictObject({
+  stages: z.array(Stage).min(1).optional(),
+  degree: z.array(Degree).min(1).optional(),
+  boarding: YesNo.optional(),
+  /** Short Chinese label shown when several lines could apply, e.g. 「寄宿生」. */
+  label: z.string().min(1).optional(),
+});
+export type AmountWhen = z.infer<typeof AmountWhen>;
+
+/** One dated value in a subsidy's amount history. */
+export const AmountEntry = z
+  .strictObject({
+    /** First day this value is in force (inclusive). */
+    from: IsoDate,
+    /** Which students this line is for; omitted = all students the subsidy covers. */
+    when: AmountWhen.optional(),
+    basis: Basis,
+    /** 元, per `unit`. Required except for waiver and local. */
+    value: z.number().nonnegative().optional(),
+    /** For average: the allowed span of local tiers, in 元 per unit. */
+    range: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive() }).optional(),
+    unit: Unit,
+    /** Paid in this many equal instalments a year (2 = 春、秋两学期各一半). */
+    instalments: z.number().int().min(1).max(12).optional(),
+    /** Id in content/sources.yaml of the document that set this value. */
+    source: z.string().min(1),
+    confidence: Confidence.default('high'),
+    /** Plain-Chinese note shown with the figure (e.g. 「按约 200 个在校日计，约 1000 元/年」). */
+    note: z.string().min(1).optional(),
+  })
+  .superRefine((a, ctx) => {
+    const needsValue = a.basis !== 'waiver' && a.basis !== 'local' && a.basis !== 'service';
+    if (needsValue && a.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `basis「${a.basis}」需要 value（元）` });
+    if (!needsValue && a.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `basis「${a.basis}」不写 value` });
+    if (a.basis === 'per-school-day' && a.unit !== 'per-school-day') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'per-school-day 的 unit 必须是 per-school-day' });
+    if (a.range && a.range.min > a.range.max) ctx.addIssue({ code: 'custom', path: ['range'], message: 'range.min 大于 range.max' });
+  });
+export type AmountEntry = z.infer<typeof AmountEntry>;
+
+/** One dated version of who qualifies. The newest `from` ≤ date is in force. */
+export const RuleEntry = z.strictObject({
+  from: IsoDate,
+  /** All must hold (tri-state: a single unknown makes the result 「可能可以」). */
+  conditions: z.array(Condition),
+  source: z.string().min(1),
+  confidence: Confidence.default('high'),
+  /** Plain-Chinese summary of who qualifies under this version, shown on pages. */
+  who: z.string().min(1),
+});
+export type RuleEntry = z.infer<typeof RuleEntry>;
+
+/** How the money or benefit reaches the family. Labels live in content/glossary.yaml. */
+export const DeliveryForm = z.enum([
+  'waived-at-enrolment', // 直接免除：入学时不收
+  'in-kind', // 发实物（教科书）
+  'meals', // 供餐
+  'aid-card', // 打入学生资助卡 / 社保卡 / 银行卡
+  'bank-loan', // 银行放款
+  'one-off', // 一次性发放
+  'school-service', // 学校提供（绿色通道、岗位）
+  'compensation', // 国家补偿学费或代偿贷款
+]);
+
+/** A document a subsidy needs; `if` limits it to families whose answers meet the condition. */
+export const DocumentNeed = z.strictObject({
+  doc: z.string().min(1),
+  if: Condition.optional(),
+});
+
+export const Subsidy = z
+  .strictObject({
+    /** kebab-case, never renamed: share links, region overrides and tests refer to it. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只能用小写字母、数字和连字符'),
+    /** Official Chinese name. */
+    name: z.string().min(1),
+    /** One plain sentence: what it is. */
+    summary: z.string().min(1),
+    stages: z.array(Stage).min(1),
+    /**
+     * When the conditions are met: automatic = given without applying; apply = the family applies
+     * (usually after 家庭经济困难学生认定).
+     */
+    grant: z.enum(['automatic', 'apply']),
+    /** Append-only versions of who qualifies. Before the first `from` the subsidy did not exist. */
+    rules: z.array(RuleEntry).min(1),
+    /** Append-only amount history (see AmountEntry). */
+    amounts: z.array(AmountEntry).min(1),
+    delivery: z.strictObject({ form: DeliveryForm, text: z.string().min(1) }),
+    apply: z.strictObject({
+      /** Where to apply, e.g. 「孩子就读的学校」「户籍所在县（市、区）学生资助管理中心」. */
+      where: z.string().min(1),
+      /** When, e.g. 「每学年秋季开学后（9 月）」. */
+      when: z.string().min(1),
+      /** How, one or two plain sentences. */
+      how: z.string().min(1),
+    }),
+    documents: z.array(DocumentNeed),
+    /** Whether the real figure is set by province, county or school (the site says 以当地公布为准). */
+    setLocally: z.boolean(),
+    /** What exactly is local, e.g. 「各省分 2–3 档，具体金额由省里定」. Required when setLocally. */
+    localNote: z.string().min(1).optional(),
+    /** Other rules families ask about (兼得、不能兼得、民办学校…). */
+    notes: z.array(z.string().min(1)).default([]),
+    /** Day someone last checked the data against its sources. */
+    lastVerified: IsoDate,
+  })
+  .superRefine((s, ctx) => {
+    if (s.setLocally && !s.localNote) ctx.addIssue({ code: 'custom', path: ['localNote'], message: 'setLocally 为 true 时要写 localNote' });
+    const sorted = (xs: { from: string }[]) => xs.every((x, i) => i === 0 || xs[i - 1]!.from <= x.from);
+    if (!sorted(s.rules)) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'rules 要按 from 从早到晚排列（只在末尾追加）' });
+    if (!sorted(s.amounts)) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'amounts 要按 from 从早到晚排列（只在末尾追加）' });
+  });
+export type Subsidy = z.infer<typeof Subsidy>;
+
+/** A policy document or published page that a value rests on. */
+export const Source = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** Document title as published, e.g. 《关于调整高等教育阶段和高中阶段国家奖助学金政策的通知》. */
+  title: z.string().min(1),
+  /** 文号, e.g. 财教〔2024〕181号; omitted when the document has none or it is not verified. */
+  docNumber: z.string().min(1).optional(),
+  /** true when the 文号 was only seen in third-party reports. */
+  docNumberUnverified: z.boolean().default(false),
+  issuer: z.string().min(1),
+  year: z.number().int().min(1990).max(2100),
+  /** Address of the original or the best copy found. */
+  url: z.string().min(1).optional(),
+  confidence: Confidence,
+  note: z.string().min(1).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** A document (材料) a family may need to bring. */
+export const DocumentInfo = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  /** What it is, plainly. */
+  what: z.string().min(1),
+  /** Where a family gets it, e.g. 「乡镇（街道）民政部门」. */
+  where: z.string().min(1),
+  note: z.string().min(1).optional(),
+});
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
+
+/** Maps a code identifier to its official Chinese term and a plain explanation. */
+export const GlossaryEntry = z.strictObject({
+  /** The identifier used in code, data or share links (e.g. `dibao`, `aid-card`). */
+  id: z.string().min(1),
+  /** Where the identifier is used: an answer value, a stage, a delivery form… */
+  kind: z.enum(['stage', 'family', 'answer', 'delivery', 'status', 'basis', 'unit', 'condition', 'term']),
+  /** The official term as used on the site. */
+  term: z.string().min(1),
+  /** Short term for buttons and lists. */
+  short: z.string().min(1).optional(),
+  /** Plain explanation for 「这是什么意思？」. */
+  plain: z.string().min(1).optional(),
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+export const Sources = z.array(Source);
+export const Documents = z.array(DocumentInfo);
+export const Glossary = z.array(GlossaryEntry);
