@@ -1,0 +1,28 @@
+/**
+ * Loads the table-driven case files (test/cases/**.yaml). Used by test/unit/cases.test.ts and by the
+ * e2e wizard replay (cases marked `ui: true`). Each case:
+ *   name: a sentence saying what must hold · date: YYYY-MM-DD · answers: the public answer string
+ *   region?: code · ui?: true to replay through the wizard in Chromium
+ *   expect?: { <subsidy id>: <status> | { status, amount, perSemester, basis, alternatives, local } }
+ *   documents? (exact merged checklist) · documentsInclude? · documentsExclude?
+ *   error?: fields — the answers must be refused naming these parameters
+ */
+export interface ExpectedResult { status?: string; amount?: number | null; perSemester?: number; basis?: string; alternatives?: number[]; local?: boolean }
+export interface Case {
+  name: string; date: string; answers: string; region?: string; ui?: boolean;
+  expect?: Record<string, string | ExpectedResult>;
+  documents?: string[]; documentsInclude?: string[]; documentsExclude?: string[];
+  error?: string[];
+}
+
+const files = import.meta.glob('./**/*.yaml', { eager: true, import: 'default' }) as Record<string, Case[]>;
+
+/** [file path, cases] for every case file, path relative to the repository. */
+export function loadCases(): [string, Case[]][] {
+  return Object.entries(files).map(([p, cs]) => [p.replace(/^\.\//, 'test/cases/'), cs.map((c) => ({ ...c, date: isoDate(c.date) }))]);
+}
+
+/** YAML reads an unquoted 2026-10-10 as a Date; cases always use the ISO string. */
+function isoDate(d: unknown): string {
+  return d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
+}

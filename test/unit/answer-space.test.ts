@@ -1,0 +1,147 @@
+// Invariants over the whole answer space: every stage × grade × every other answer (family: none,
+// unknown, each single situation and each pair), at every date where a value changed.
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../src/data/index.ts';
+import {
+  FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, evaluate, formatAnswers, parseAnswers,
+  type Answers, type Evaluation,
+} from '../../src/rules/index.ts';
+
+const families: Answers['family'][] = [
+  'none', 'unknown',
+  ...FAMILY_STATUSES.map((f) => [f]),
+  ...FAMILY_STATUSES.flatMap((a, i) => FAMILY_STATUSES.slice(i + 1).map((b) => [a, b])),
+];
+
+function* answerSpace(): Generator<Answers> {
+  for (const stage of STAGES) {
+    for (let grade = 1; grade <= GRADE_MAX[stage]; grade++) {
+      for (const degree of appliesTo('degree', stage) ? (['master', 'doctor'] as const) : [undefined]) {
+        for (const school of ['public', 'private'] as const) {
+          for (const boarding of appliesTo('boarding', stage) ? (['yes', 'no', 'unknown'] as const) : [undefined]) {
+            for (const hukou of ['rural', 'town', 'urban', 'unknown'] as const) {
+              for (const agri of appliesTo('agri', stage) ? (['yes', 'no', 'unknown'] as const) : [undefined]) {
+                for (const veteran of appliesTo('veteran', stage) ? (['yes', 'no'] as const) : [undefined]) {
+                  for (const family of families) {
+                    const a: Answers = { stage, grade, school, hukou, family };
+                    if (degree) a.degree = degree;
+                    if (boarding) a.boarding = boarding;
+                    if (agri) a.agri = agri;
+                    if (veteran) a.veteran = veteran;
+                    yield a;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Every date on which some rule or amount changed, plus the day before it. */
+const changeDates = [...new Set(dataset.subsidies.flatMap((s) => [...s.rules, ...s.amounts].map((e) => e.from)))]
+  .flatMap((d) => [d, new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10)])
+  .filter((d) => d >= '2023-09-01') // the data promises complete histories from 2023 秋季学期 on
+  .sort();
+
+const subsidyStages = new Map(dataset.subsidies.map((s) => [s.id, s.stages]));
+const docIds = new Set(dataset.documents.map((d) => d.id));
+
+function checkInvariants(a: Answers, ev: Evaluation): string[] {
+  const bad: string[] = [];
+  const where = `${formatAnswers(a)} @ ${ev.date}`;
+  const expectedIds = dataset.subsidies.filter((s) => s.stages.includes(a.stage!)).map((s) => s.id);
+  if (ev.results.map((r) => r.id).join() !== expectedIds.join()) bad.push(`${where}: 结果不是本阶段的全部项目`);
+  for (const r of ev.results) {
+    const at = `${where} ${r.id}`;
+    if (!subsidyStages.get(r.id)!.includes(a.stage!)) bad.push(`${at}: 来自别的阶段`);
+    if (!r.reason) bad.push(`${at}: 没有理由`);
+    if (r.status === 'ineligible') {
+      if (!r.missed.length || !r.reason.startsWith('不符合')) bad.push(`${at}: 不符合却没说缺哪个条件`);
+      if (r.documents.length) bad.push(`${at}: 不符合却要带材料`);
+      continue;
+    }
+    if (r.status === 'conditional' && !r.unknown.length) bad.push(`${at}: 可能可以却没说要看什么`);
+    if ((r.status === 'automatic' || r.status === 'apply') && (r.missed.length || r.unknown.length)) bad.push(`${at}: 状态和条件不一致`);
+    if (!r.amount) bad.push(`${at}: 没有金额`);
+    else {
+      const hasNumber = typeof r.amount.value === 'number' && r.amount.value >= 0;
+      if (!hasNumber && !['waiver', 'local', 'service'].includes(r.amount.basis)) bad.push(`${at}: 金额既无数字也无「免除/地方定」口径`);
+      if (hasNumber && ['waiver', 'local', 'service'].includes(r.amount.basis)) bad.push(`${at}: 免除/地方定却有数字`);
+      if (r.amount.perInstalment !== undefined && r.amount.perInstalment * r.amount.instalments! !== r.amount.value) bad.push(`${at}: 分期金额相加不等于全年`);
+      if (r.amount.from > ev.date) bad.push(`${at}: 用了未来的金额`);
+      if (!r.amount.source?.title) bad.push(`${at}: 金额没有来源`);
+      if (r.local !== true && r.amount.basis === 'local') bad.push(`${at}: 地方定却没标 local`);
+    }
+    if (!r.sources.length) bad.push(`${at}: 没有来源`);
+    for (const d of r.documents) if (!docIds.has(d)) bad.push(`${at}: 未知材料 ${d}`);
+  }
+  const needed = new Map<string, string[]>();
+  for (const r of ev.results) for (const d of r.documents) needed.set(d, [...(needed.get(d) ?? []), r.id]);
+  if (ev.documents.length !== needed.size) bad.push(`${where}: 材料清单没有去重或漏了`);
+  for (const item of ev.documents) {
+    if (JSON.stringify(item.neededFor) !== JSON.stringify(needed.get(item.doc.id))) bad.push(`${where}: ${item.doc.id} 的用途不对`);
+  }
+  return bad;
+}
+
+describe('the whole answer space', { timeout: 180_000 }, () => {
+  const all = [...answerSpace()];
+
+  it(`has tens of thousands of combinations (${all.length})`, () => {
+    expect(all.length).toBeGreaterThan(20_000);
+  });
+
+  it('every combination round-trips through formatAnswers and parseAnswers', () => {
+    const broken = all.filter((a) => {
+      const p = parseAnswers(formatAnswers(a));
+      return !p.ok || !isDeepStrictEqual(p.answers, a);
+    });
+    expect(broken.slice(0, 3)).toEqual([]);
+  });
+
+  it('on 2026-10-01 every combination evaluates without error and every result is complete and of its stage', () => {
+    const bad = all.flatMap((a) => checkInvariants(a, evaluate(a, { date: '2026-10-01' })));
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+
+  it(`on every change date since autumn 2023 (${changeDates.length} dates) the invariants hold for a spread of answers`, () => {
+    const sample = all.filter((_, i) => i % 7 === 0);
+    const bad = changeDates.flatMap((date) => sample.flatMap((a) => checkInvariants(a, evaluate(a, { date }))));
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+
+  it('answers with every optional question left out still evaluate, as 「可能可以」 rather than a guess', () => {
+    for (const stage of STAGES) {
+      const ev = evaluate({ stage }, { date: '2026-10-01' });
+      expect(checkInvariants({ stage }, ev)).toEqual([]);
+      for (const r of ev.results) expect(['automatic', 'conditional', 'ineligible', 'apply']).toContain(r.status);
+      // With nothing known about the family, nothing that needs 家庭经济困难认定 is promised.
+      for (const r of ev.results.filter((r) => r.status === 'apply')) expect(r.met.join()).not.toMatch(/家庭经济困难/);
+    }
+  });
+
+  it('family situations only ever help: adding a situation never turns a result from eligible to ineligible', () => {
+    const rank = { ineligible: 0, conditional: 1, apply: 2, automatic: 2 } as const;
+    const regressions: string[] = [];
+    for (const a of all.filter((x) => Array.isArray(x.family) && x.family.length === 1)) {
+      const base = evaluate(a, { date: '2026-10-01' });
+      for (const extra of FAMILY_STATUSES) {
+        if ((a.family as string[]).includes(extra)) continue;
+        const more = evaluate({ ...a, family: [...(a.family as string[]), extra] as Answers['family'] }, { date: '2026-10-01' });
+        base.results.forEach((r, i) => {
+          if (rank[more.results[i]!.status] < rank[r.status]) regressions.push(`${formatAnswers(a)} +${extra}: ${r.id}`);
+        });
+      }
+    }
+    expect(regressions.slice(0, 5)).toEqual([]);
+  });
+
+  it('a date that is not YYYY-MM-DD is refused with a Chinese message', () => {
+    expect(() => evaluate({ stage: 'senior' }, { date: '2026/10/01' })).toThrow(/日期要写成 YYYY-MM-DD/);
+    expect(() => evaluate({ stage: 'senior' }, { date: '2026-13-01' })).toThrow(/日期/);
+  });
+});
