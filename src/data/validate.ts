@@ -32,17 +32,17 @@ export class DataError extends Error {
   }
 }
 
-const fieldPath = (path: PropertyKey[]) =>
+export const fieldPath = (path: PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(整个文件)';
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, file: string, problems: string[], prefix: PropertyKey[] = []): T | undefined {
+export function parse<T>(schema: z.ZodType<T>, data: unknown, file: string, problems: string[], prefix: PropertyKey[] = []): T | undefined {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   for (const issue of r.error.issues) problems.push(`${file}: ${fieldPath([...prefix, ...issue.path])}: ${issue.message}`);
   return undefined;
 }
 
-function conditionsOf(c: Condition): Condition[] {
+export function conditionsOf(c: Condition): Condition[] {
   return c.type === 'anyOf' || c.type === 'allOf' ? [c, ...c.of.flatMap(conditionsOf)] : [c];
 }
 

@@ -22,6 +22,8 @@ export interface Amount {
   value?: number;
   /** For average: the span of local tiers. */
   range?: { min: number; max: number };
+  /** The tiers a province or county published (元 per unit, low to high). */
+  tiers?: number[];
   /** Instalments a year; with 2, `perInstalment` is the 元/学期 figure. */
   instalments?: number;
   perInstalment?: number;
@@ -35,7 +37,12 @@ export interface Amount {
   local: boolean;
   /** The source that set this value. */
   source: Source;
+  /** The region that set this value (see src/rules/regions.ts); absent = national. */
+  region?: RegionTag;
 }
+
+/** Which region set a value or a programme. */
+export interface RegionTag { code: string; name: string; level: 'province' | 'city' | 'county' }
 
 export interface Result {
   id: string;
@@ -62,6 +69,8 @@ export interface Result {
   localNote?: string;
   notes: string[];
   lastVerified: string;
+  /** Set for a programme only this region (or a parent region) has. */
+  region?: RegionTag;
 }
 
 export interface ChecklistItem {
@@ -84,7 +93,7 @@ export interface Evaluation {
 export interface EvaluateOptions {
   /** The day to evaluate for, `YYYY-MM-DD`. */
   date: string;
-  /** Region code; regional overrides are applied by the caller's dataset (see src/rules/index.ts). */
+  /** Region code; regional overrides are applied by evaluateInRegion (src/rules/regions.ts), not here. */
   region?: string;
 }
 
@@ -140,6 +149,7 @@ function amountsFor(s: Subsidy, a: Answers, date: string, sources: Map<string, S
       unit: e.unit,
       ...(e.value !== undefined && { value: e.value }),
       ...(e.range && { range: e.range }),
+      ...(e.tiers && { tiers: e.tiers }),
       ...(e.instalments && { instalments: e.instalments }),
       ...(e.value !== undefined && e.instalments && e.instalments > 1 && { perInstalment: e.value / e.instalments }),
       from: e.from,
@@ -148,6 +158,7 @@ function amountsFor(s: Subsidy, a: Answers, date: string, sources: Map<string, S
       ...(e.when?.label && { label: e.when.label }),
       local: s.setLocally || e.basis === 'local',
       source: sources.get(e.source)!,
+      ...((e as { region?: RegionTag }).region && { region: (e as { region?: RegionTag }).region }),
     };
     (m === 'yes' ? yes : maybe).push(amount);
   }
@@ -199,6 +210,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     ...(s.localNote && { localNote: s.localNote }),
     notes: s.notes,
     lastVerified: s.lastVerified,
+    ...((s as { region?: RegionTag }).region && { region: (s as { region?: RegionTag }).region }),
   };
 }
 

@@ -132,6 +132,8 @@ export const AmountEntry = z
     value: z.number().nonnegative().optional(),
     /** For average: the allowed span of local tiers, in 元 per unit. */
     range: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive() }).optional(),
+    /** The actual tiers (元 per unit, low to high) where a province or county published them, e.g. [1300, 2300, 3300]. */
+    tiers: z.array(z.number().positive()).min(2).optional(),
     unit: Unit,
     /** Paid in this many equal instalments a year (2 = 春、秋两学期各一半). */
     instalments: z.number().int().min(1).max(12).optional(),
@@ -147,6 +149,7 @@ export const AmountEntry = z
     if (!needsValue && a.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `basis「${a.basis}」不写 value` });
     if (a.basis === 'per-school-day' && a.unit !== 'per-school-day') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'per-school-day 的 unit 必须是 per-school-day' });
     if (a.range && a.range.min > a.range.max) ctx.addIssue({ code: 'custom', path: ['range'], message: 'range.min 大于 range.max' });
+    if (a.tiers && a.tiers.some((t, i) => i > 0 && t <= a.tiers![i - 1]!)) ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tiers 要从低到高排列，不能重复' });
   });
 export type AmountEntry = z.infer<typeof AmountEntry>;
 
