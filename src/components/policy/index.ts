@@ -1,0 +1,28 @@
+/**
+ * The policy components, for MDX pages. Stage and shared pages get these through
+ * `<Content components={policyComponents} />`, so MDX files use them without import lines:
+ *   <Amount id="senior-grant" />  <SubsidySection id="senior-grant" />  <StageSubsidies stage="senior" />
+ *   <StageOverview stage="senior" />  <StageSources stage="senior" />  <ValueHistory id="senior-grant" />
+ *   <DocumentsList id="senior-grant" />  <SourceCite id="caijiao-2024-181" />  <WizardLink stage="senior" />
+ *   <Who id="living-allowance" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
+ * Each file's header comment documents its props.
+ */
+import Amount from './Amount.astro';
+import AsOf from './AsOf.astro';
+import DocumentsList from './DocumentsList.astro';
+import Notes from './Notes.astro';
+import SourceCite from './SourceCite.astro';
+import StageOverview from './StageOverview.astro';
+import StageSources from './StageSources.astro';
+import StageSubsidies from './StageSubsidies.astro';
+import SubsidySection from './SubsidySection.astro';
+import Terms from './Terms.astro';
+import ValueHistory from './ValueHistory.astro';
+import Who from './Who.astro';
+import WizardLink from './WizardLink.astro';
+import FraudLine from '../shell/FraudLine.astro';
+
+export const policyComponents = {
+  Amount, AsOf, DocumentsList, Notes, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
+  ValueHistory, Who, WizardLink, FraudLine,
+};

@@ -1,0 +1,354 @@
+/**
+ * Policy pages (six stage pages, 认定, 防诈骗, 隐私, 政策来源, 更新记录) in Chromium at 390×844 and 1280×800,
+ * against the built site. Expected amounts come from the data and the engine, never from literals.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
+import {
+  desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, launchBrowser, newPage, phone, runAxe,
+  screenshot, scriptRequests, sitemapUrls,
+} from './helpers';
+import { dataset } from '../../src/data/index.ts';
+import { evaluate, type Amount } from '../../src/rules/index.ts';
+import type { Stage } from '../../src/schema/index.ts';
+import { formatAmount, formatChange, formatDay, formatYuan, LOCAL, UNCONFIRMED } from '../../src/lib/format.ts';
+import { chinaDay } from '../../src/lib/today.ts';
+
+const baseURL = inject('baseURL');
+
+/** The stage pages and the wizard stages each covers (written out here, not taken from the code under test). */
+const STAGE_PAGES: Record<string, Stage[]> = {
+  preschool: ['preschool'],
+  compulsory: ['primary', 'junior'],
+  senior: ['senior'],
+  vocational: ['vocational'],
+  undergrad: ['undergrad'],
+  postgrad: ['postgrad'],
+};
+const SHARED_PAGES = ['/recognition/', '/fraud/', '/privacy/', '/sources/', '/changes/'];
+
+/**
+ * Pages other engineers are building. A link to one of these is accepted ONLY while its file is missing
+ * from dist/; once it exists, links to it (and their #anchors) are checked like any other.
+ */
+const ALLOWED_MISSING_LINK_TARGETS = ['/check/', '/posters/', '/regions/'];
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+async function context(opts: Parameters<Browser['newContext']>[0]) {
+  const c = await browser.newContext(opts);
+  contexts.push(c);
+  return c;
+}
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close().catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What a reader sees (innerText: folded <details> content excluded). */
+const text = (page: Page, sel: string) => page.locator(sel).first().evaluate((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' '));
+/** All text, including folded <details> content. */
+const allText = (page: Page, sel: string) => page.locator(sel).first().evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' '));
+
+/** Every amount line the engine gives for a stage on a day (the definite one, or every possible one). */
+function engineLines(stage: Stage, id: string, date: string): Amount[] {
+  const r = evaluate({ stage }, { date }).results.find((x) => x.id === id);
+  if (!r) return [];
+  return r.alternatives.length ? r.alternatives : r.amount ? [r.amount] : [];
+}
+
+const urls = await sitemapUrls(baseURL);
+
+describe('every page in the sitemap', () => {
+  it('includes the six stage pages and the shared pages', () => {
+    for (const slug of Object.keys(STAGE_PAGES)) expect(urls).toContain(`${baseURL}/stages/${slug}/`);
+    for (const p of SHARED_PAGES) expect(urls).toContain(baseURL + p);
+  });
+
+  it.each(urls.map((u) => [u.slice(baseURL.length)]))('%s renders with no console error and no axe violation at phone and desktop size', async (path) => {
+    for (const [name, opts] of [['phone', phone], ['desktop', desktop]] as const) {
+      const { page, errors } = await newPage(await context(opts));
+      const res = await page.goto(baseURL + path);
+      expect(res?.status(), `${path} ${name}`).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('h1').count(), `${path} has one h1`).toBe(1);
+      // No rule is disabled.
+      expect(formatViolations(await runAxe(page)), `${path} ${name}`).toBe('');
+      expect(errors, `${path} ${name}`).toEqual([]);
+    }
+  });
+});
+
+describe('stage pages', () => {
+  for (const [slug, stages] of Object.entries(STAGE_PAGES)) {
+    describe(`/stages/${slug}/`, () => {
+      const subsidies = dataset.subsidies.filter((s) => s.stages.some((st) => stages.includes(st)));
+
+      it('shows, for each subsidy of the stage, the amount the engine gives for the build day', async () => {
+        const { page, errors } = await newPage(await context(phone));
+        await page.goto(`${baseURL}/stages/${slug}/`);
+        const date = await page.getAttribute('time[data-today]', 'datetime');
+        expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        // The page was built today (China time), or yesterday if the run crossed midnight.
+        const now = Date.now();
+        expect([chinaDay(new Date(now)), chinaDay(new Date(now - 86_400_000)), process.env.ZZ_TODAY]).toContain(date);
+        expect(await text(page, 'time[data-today]')).toBe(formatDay(date!));
+
+        expect(subsidies.length).toBeGreaterThan(0);
+        const sections = await page.locator('main section[data-subsidy]').evaluateAll((els) => els.map((e) => e.id));
+        expect([...sections].sort()).toEqual(subsidies.map((s) => s.id).sort());
+
+        for (const s of subsidies) {
+          const lines = stages.flatMap((st) => engineLines(st, s.id, date!));
+          const card = await text(page, `section#${s.id} .amt-card`);
+          // Not started yet on that day (possible with ZZ_TODAY): the page says from when
+          if (lines.length === 0) expect(card, s.id).toContain('才有标准');
+          for (const l of lines) {
+            expect(card, s.id).toContain(formatAmount(l));
+            if (l.value !== undefined) expect(card, s.id).toContain(String(l.value));
+            if (l.perInstalment !== undefined) expect(card, `${s.id} per semester`).toContain(formatYuan(l.perInstalment));
+            if (l.label && lines.length > 1) expect(card, `${s.id} label`).toContain(l.label);
+            if (l.local) expect(card, `${s.id} local`).toContain(LOCAL);
+            if (l.confidence !== 'high') expect(card, `${s.id} confidence`).toContain(UNCONFIRMED);
+            if (l.range) expect(card, `${s.id} range`).toContain(`${l.range.min}–${l.range.max}`);
+          }
+          // Who qualifies, how it is paid and where to apply come from the data too
+          const section = await allText(page, `section#${s.id}`);
+          expect(section).toContain(s.apply.where);
+          expect(section).toContain(s.delivery.text);
+          for (const d of s.documents) expect(section).toContain(dataset.documents.find((x) => x.id === d.doc)!.name);
+          expect(section).toContain(formatDay(s.lastVerified));
+        }
+
+        // Figures inside sentences (<Amount>) are today's figures of that subsidy
+        const inline = await page.locator('main .amt[data-amount]').evaluateAll((els) =>
+          els.map((e) => ({ id: e.getAttribute('data-amount')!, text: (e as HTMLElement).innerText })));
+        expect(inline.length).toBeGreaterThan(0);
+        for (const { id, text: t } of inline) {
+          const all = (Object.values(STAGE_PAGES).flat()).flatMap((st) => engineLines(st, id, date!)).map(formatAmount);
+          expect(all.some((a) => t.includes(a)), `<Amount id="${id}"> says「${t}」`).toBe(true);
+        }
+        expect(errors).toEqual([]);
+      });
+
+      it('has a summary, a link to the wizard set to the stage, an FAQ, sources with 文号 and the check date', async () => {
+        const { page, errors } = await newPage(await context(phone));
+        await page.goto(`${baseURL}/stages/${slug}/`);
+        expect((await text(page, 'main .summary')).length).toBeGreaterThan(30);
+        for (const st of stages) expect(await page.locator(`main a[href="/check/#stage=${st}"]`).count(), st).toBe(1);
+        const faq = page.locator('h2:has-text("常见问题") ~ h3');
+        expect(await faq.count()).toBeGreaterThanOrEqual(4);
+        expect(await page.locator('main a[href="/regions/"]').count()).toBeGreaterThan(0);
+        const sources = await text(page, '.sources');
+        expect(sources).toMatch(/〔\d{4}〕\d+号/);
+        const newest = subsidies.map((s) => s.lastVerified).sort().at(-1)!;
+        expect(sources).toContain(formatDay(newest));
+        expect(errors).toEqual([]);
+      });
+
+      it('is complete without JavaScript and loads no script files', async () => {
+        const { page, errors, requests } = await newPage(await context({ ...phone, javaScriptEnabled: false }));
+        await page.goto(`${baseURL}/stages/${slug}/`);
+        await page.waitForLoadState('networkidle');
+        expect(await page.locator('main section[data-subsidy] .amount').count()).toBeGreaterThan(0);
+        expect(await page.locator('main section[data-subsidy]').first().isVisible()).toBe(true);
+        expect(scriptRequests(requests)).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+
+      it('fits 320 px with 大字 and has no horizontal scrolling', async () => {
+        const c = await context({ ...phone, viewport: { width: 320, height: 640 } });
+        await c.addInitScript(() => localStorage.setItem('zz-large-text', '1'));
+        const { page } = await newPage(c);
+        await page.goto(`${baseURL}/stages/${slug}/`);
+        expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
+      });
+
+      it('weighs at most 14 KB gzip (HTML plus its stylesheets)', () => {
+        const html = readFileSync(join(distDir(), 'stages', slug, 'index.html'));
+        const css = [...html.toString().matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
+          .map((m) => readFileSync(join(distDir(), m[1]!.replace(/^\//, ''))));
+        const bytes = gzipSync(Buffer.concat([html, ...css]), { level: 9 }).length;
+        console.log(`size /stages/${slug}/: ${bytes} bytes gzip (HTML ${html.length} + CSS ${css.reduce((n, b) => n + b.length, 0)} raw)`);
+        expect(bytes).toBeLessThanOrEqual(14 * 1024);
+      });
+    });
+  }
+});
+
+describe('shared pages', () => {
+  it('认定 explains the steps, the special groups and that 贫困证明 is no longer needed', async () => {
+    const { page, errors } = await newPage(await context(phone));
+    await page.goto(`${baseURL}/recognition/`);
+    const main = await text(page, 'main');
+    const steps = await page.locator('ol.steps > li b').allInnerTexts();
+    expect(steps).toEqual(['申请', '评议', '审核', '公示', '发放']);
+    expect(main).toMatch(/不少于 5 个工作日/);
+    expect(main).toContain('贫困证明');
+    for (const g of dataset.glossary.filter((x) => x.kind === 'family')) expect(main).toContain(g.term);
+    expect(errors).toEqual([]);
+  });
+
+  it('防诈骗 says no aid charges a fee or asks for a verification code or bank password', async () => {
+    const { page } = await newPage(await context(phone));
+    await page.goto(`${baseURL}/fraud/`);
+    const main = await text(page, 'main');
+    for (const w of ['不收', '验证码', '密码', '手续费']) expect(main).toContain(w);
+  });
+
+  it('隐私 says what the site does not collect and cites 教财厅函〔2017〕28号 for 公示', async () => {
+    const { page } = await newPage(await context(phone));
+    await page.goto(`${baseURL}/privacy/`);
+    const main = await text(page, 'main');
+    for (const w of ['Cookie', '不收集', '身份证号', '家庭住址', '银行卡号']) expect(main).toContain(w);
+    const src = dataset.sources.find((s) => s.id === 'jiaocaitinghan-2017-28')!;
+    expect(main).toContain(`${src.title}（${src.docNumber}）`);
+  });
+
+  it('政策来源 lists every source with its 文号 and links to the subsidies that cite it', async () => {
+    const { page } = await newPage(await context(phone));
+    await page.goto(`${baseURL}/sources/`);
+    for (const src of dataset.sources) {
+      const item = await text(page, `#src-${src.id}`);
+      expect(item).toContain(src.title);
+      if (src.docNumber) expect(item).toContain(src.docNumber);
+      const citing = dataset.subsidies.filter((s) => s.rules.some((r) => r.source === src.id) || s.amounts.some((a) => a.source === src.id));
+      for (const s of citing) {
+        expect(item, `${src.id} → ${s.id}`).toContain(s.name);
+        expect(await page.locator(`#src-${src.id} a[href$="#${s.id}"]`).count(), `${src.id} links ${s.id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('更新记录 lists every dated value change from the amount histories, newest first', async () => {
+    const { page } = await newPage(await context(phone));
+    await page.goto(`${baseURL}/changes/`);
+    const main = await text(page, 'main');
+    let expected = 0;
+    for (const s of dataset.subsidies) {
+      const groups = new Map<string, typeof s.amounts>();
+      for (const a of s.amounts) {
+        const k = JSON.stringify({ ...a.when, label: undefined });
+        groups.set(k, [...(groups.get(k) ?? []), a]);
+      }
+      for (const g of groups.values()) {
+        for (let i = 1; i < g.length; i++) {
+          const [b, a] = [g[i - 1]!, g[i]!];
+          if (a.value === b.value && a.basis === b.basis) continue;
+          expected++;
+          expect(main).toContain(formatChange({ from: a.from, name: s.name, label: a.when?.label, before: b, after: a }));
+        }
+      }
+    }
+    expect(expected).toBeGreaterThan(5);
+    // The sentence the issue asks for, literally
+    expect(main).toContain('2025 年春季学期起，普通高中国家助学金平均标准由 2000 元提高到 2300 元');
+    const dates = await page.locator('ul.changes > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-from')!));
+    expect(dates.length).toBeGreaterThanOrEqual(expected);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+/** Built HTML files, relative to dist/ (Pagefind's own folder excluded). */
+function htmlFiles(dir = distDir()): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'pagefind') out.push(...htmlFiles(p));
+    } else if (name.endsWith('.html')) out.push(relative(distDir(), p));
+  }
+  return out;
+}
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+describe('internal links', () => {
+  it('every local href and src in dist/ resolves to a file, and every #anchor to an id on that page', () => {
+    const dist = distDir();
+    const files = htmlFiles();
+    expect(files.length).toBeGreaterThan(5);
+    const idsCache = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      if (!idsCache.has(file)) {
+        const html = readFileSync(join(dist, file), 'utf8');
+        idsCache.set(file, new Set([...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => decode(m[1]!))));
+      }
+      return idsCache.get(file)!;
+    };
+    /** dist file for a URL path, or undefined. */
+    const fileFor = (path: string) => {
+      const p = decodeURIComponent(path).replace(/^\//, '');
+      for (const cand of [p, join(p, 'index.html')]) {
+        if (cand && existsSync(join(dist, cand)) && statSync(join(dist, cand)).isFile()) return cand;
+      }
+      return p === '' ? 'index.html' : undefined;
+    };
+    const broken: string[] = [];
+    const allowedUsed = new Set<string>();
+    for (const file of files) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      const pagePath = '/' + file.replace(/index\.html$/, '');
+      for (const m of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+        const raw = decode(m[2]!);
+        if (/^(https?:|mailto:|tel:|data:|javascript:)/i.test(raw) || raw.startsWith('//')) continue;
+        const url = new URL(raw, 'http://site' + pagePath);
+        const hash = decodeURIComponent(url.hash.slice(1));
+        const target = url.pathname === pagePath && raw.startsWith('#') ? file : fileFor(url.pathname);
+        if (!target) {
+          if (ALLOWED_MISSING_LINK_TARGETS.includes(url.pathname)) {
+            allowedUsed.add(url.pathname);
+            continue;
+          }
+          broken.push(`${file}: ${raw} (no such file)`);
+          continue;
+        }
+        // #stage=senior and the like are app state for the wizard, not anchors
+        if (hash && !hash.includes('=') && target.endsWith('.html') && !idsOf(target).has(hash)) {
+          broken.push(`${file}: ${raw} (no id="${hash}" in ${target})`);
+        }
+      }
+    }
+    console.log(`link check: ${files.length} pages; allowed missing targets in use: ${[...allowedUsed].join(', ') || 'none'}`);
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('Chinese search (Pagefind, through the /search/ page)', () => {
+  const cases: [string, (hrefs: string[]) => void][] = [
+    ['生活补助', (h) => expect(h[0]).toBe('/stages/compulsory/')],
+    ['助学贷款怎么还', (h) => expect(h[0]).toBe('/stages/undergrad/')],
+    ['残疾', (h) => {
+      expect(h.length).toBeGreaterThan(0);
+      // Every hit (page or sub-result #heading) is a built page of the site
+      for (const x of h) expect(existsSync(join(distDir(), x.replace(/#.*/, ''), 'index.html')), x).toBe(true);
+    }],
+  ];
+  it.for(cases.map((c, i) => [...c, i] as const))('「%s」 finds the right page', async ([q, check, i], ctx) => {
+    if (!hasPagefind()) ctx.skip();
+    const { page, errors } = await newPage(await context(phone));
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent(q)}`);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    check(hrefs);
+    expect(errors).toEqual([]);
+    await screenshot(page, `pages-search-${i}`, { fullPage: false });
+  });
+});
+
+describe('screenshots', () => {
+  it('saves a phone screenshot of every policy page (test-results/screenshots/pages-*.png)', async () => {
+    const { page } = await newPage(await context({ ...phone, deviceScaleFactor: 1 }));
+    for (const path of [...Object.keys(STAGE_PAGES).map((s) => `/stages/${s}/`), ...SHARED_PAGES]) {
+      await page.goto(baseURL + path);
+      await screenshot(page, `pages-${path.replace(/\//g, '_').replace(/^_|_$/g, '')}-phone`);
+    }
+  });
+});
