@@ -16,7 +16,12 @@ export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [
+    mdx(),
+    preact(),
+    // Pages that are not content (search, 404) stay out of the sitemap.
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+  ],
   vite: {
     // Policy data is YAML under content/; this turns it into plain JS objects at build time
     // (no YAML parser ships to the browser).

@@ -7,7 +7,7 @@
  * Astro's build imports the validated dataset, so a bad file fails the build with that message.
  */
 import type { z } from 'zod';
-import { Documents, Glossary, Sources, Subsidy, type Condition, type DocumentInfo, type GlossaryEntry, type Source } from '../schema/index.ts';
+import { Documents, Glossary, Sources, Subsidy as SubsidySchema, type Condition, type DocumentInfo, type GlossaryEntry, type Source, type Subsidy } from '../schema/index.ts';
 
 export interface Dataset {
   subsidies: Subsidy[];
@@ -15,7 +15,6 @@ export interface Dataset {
   documents: DocumentInfo[];
   glossary: GlossaryEntry[];
 }
-type Subsidy = z.infer<typeof Subsidy>;
 
 /** Raw file contents keyed by repository-relative path (e.g. `content/subsidies/senior-grant.yaml`). */
 export interface RawDataset {
@@ -67,7 +66,7 @@ export function validateDataset(raw: RawDataset): Dataset {
   const subsidies: Subsidy[] = [];
   const seenIds = new Map<string, string>();
   for (const [file, data] of Object.entries(raw.subsidies).sort(([a], [b]) => a.localeCompare(b))) {
-    const s = parse(Subsidy, data, file, problems);
+    const s = parse(SubsidySchema, data, file, problems);
     if (!s) continue;
     const expected = file.split('/').pop()!.replace(/\.ya?ml$/, '');
     if (s.id !== expected) problems.push(`${file}: id: id「${s.id}」要和文件名「${expected}」一致`);
