@@ -11,6 +11,7 @@
  * - Every dated value names the `source` (an id in content/sources.yaml) that set it.
  */
 import { z } from 'zod';
+import { FAMILY_STATUSES, STAGES } from './vocab.ts';
 
 /** An ISO calendar date `YYYY-MM-DD`. YAML may hand us a Date object; both are accepted. */
 export const IsoDate = z.preprocess(
@@ -18,20 +19,12 @@ export const IsoDate = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期要写成 YYYY-MM-DD'),
 );
 
-/** Schooling stages, the wizard's `stage=` vocabulary. */
-export const STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'undergrad', 'postgrad'] as const;
+/** Schooling stages, the wizard's `stage=` vocabulary (the list lives in ./vocab.ts, zod-free for the browser). */
+export { STAGES, FAMILY_STATUSES };
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
-/**
- * Family situations, the wizard's `family=` vocabulary (see content/glossary.yaml for the official terms):
- * tuopin 脱贫家庭（原建档立卡）, jiance 防止返贫监测对象, dibao 最低生活保障家庭, tekun 特困供养,
- * orphan 孤儿, unsupported 事实无人抚养儿童, disabled 学生本人残疾, disabledparent 残疾人子女,
- * martyr 烈士子女, hardship 其他家庭经济困难.
- */
-export const FAMILY_STATUSES = [
-  'tuopin', 'jiance', 'dibao', 'tekun', 'orphan', 'unsupported', 'disabled', 'disabledparent', 'martyr', 'hardship',
-] as const;
+/** Family situations, the wizard's `family=` vocabulary (list and meanings in ./vocab.ts). */
 export const FamilyStatus = z.enum(FAMILY_STATUSES);
 export type FamilyStatus = z.infer<typeof FamilyStatus>;
 
@@ -162,6 +155,8 @@ export const RuleEntry = z.strictObject({
   confidence: Confidence.default('high'),
   /** Plain-Chinese summary of who qualifies under this version, shown on pages. */
   who: z.string().min(1),
+  /** true on the first version when the policy itself began on `from` (listed as 新设 on /changes/). */
+  introduced: z.boolean().optional(),
 });
 export type RuleEntry = z.infer<typeof RuleEntry>;
 

@@ -182,7 +182,8 @@ export function subsidiesCiting(sourceId: string): Subsidy[] {
 /** A dated change found in the histories. */
 export type Change =
   | { kind: 'amount'; from: string; subsidy: Subsidy; label?: string; before: Line; after: Line }
-  | { kind: 'rule'; from: string; subsidy: Subsidy; before: RuleEntry; after: RuleEntry };
+  | { kind: 'rule'; from: string; subsidy: Subsidy; before: RuleEntry; after: RuleEntry }
+  | { kind: 'new'; from: string; subsidy: Subsidy; after: RuleEntry };
 
 /**
  * Every change in the data, newest first: a value (or kind of amount) that differs from the previous
@@ -192,6 +193,7 @@ export type Change =
 export function allChanges(): Change[] {
   const out: Change[] = [];
   for (const s of allSubsidies()) {
+    if (s.rules[0]!.introduced) out.push({ kind: 'new', from: s.rules[0]!.from, subsidy: s, after: s.rules[0]! });
     for (const g of amountGroups(s)) {
       for (let i = 1; i < g.length; i++) {
         const [b, a] = [g[i - 1]!, g[i]!];
