@@ -3,7 +3,8 @@
  * `/check/#…` hash, share links and poster QR codes. This vocabulary is a public contract: change it
  * only by adding values. See README「答案参数」.
  */
-import { FAMILY_STATUSES, STAGES, type FamilyStatus, type Stage } from '../schema/index.ts';
+import type { FamilyStatus, Stage } from '../schema/index.ts';
+import { FAMILY_STATUSES, STAGES } from '../schema/vocab.ts';
 
 export { FAMILY_STATUSES, STAGES, type FamilyStatus, type Stage };
 
