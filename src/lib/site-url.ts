@@ -1,0 +1,60 @@
+/**
+ * The public address of this deployment, as configured in astro.config.mjs (`site`, which a county
+ * overrides at build time with the environment variable SITE_URL). QR codes on posters use it, so a
+ * printed code opens the county's own copy of the site.
+ *
+ *   siteUrl()                          → 'https://zizhu.example.org'   (no trailing slash)
+ *   absoluteUrl('/check/#stage=senior') → 'https://zizhu.example.org/check/#stage=senior'
+ *   shortUrl('https://zizhu.example.org/check/#stage=senior') → 'zizhu.example.org/check/#stage=senior'
+ *   isPlaceholderSite()                → true while SITE_URL was not set for this build
+ *
+ * Works in Astro pages (import.meta.env.SITE), in tests (process.env.SITE_URL) and in the browser
+ * (pass the value down from the page; `import.meta.env.SITE` is also replaced there by Vite).
+ */
+
+/** The default in astro.config.mjs: a placeholder that no real deployment should keep. */
+export const PLACEHOLDER_SITE_URL = 'https://zizhu.example.org';
+
+function fromEnv(): string | undefined {
+  let astroSite: string | undefined;
+  try {
+    astroSite = import.meta.env?.SITE as string | undefined;
+  } catch {
+    astroSite = undefined;
+  }
+  if (astroSite) return astroSite;
+  const env = typeof process !== 'undefined' ? process.env?.SITE_URL : undefined;
+  return env && env.trim() !== '' ? env.trim() : undefined;
+}
+
+/**
+ * The configured site's origin (scheme + host + port), without a trailing slash.
+ * @throws Error (Chinese message) when the configured value is not an http(s) address.
+ */
+export function siteUrl(configured: string | undefined = fromEnv()): string {
+  const raw = configured ?? PLACEHOLDER_SITE_URL;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL 要写成完整网址（如 https://zizhu.example.gov.cn），现在是「${raw}」`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`SITE_URL 只能是 http 或 https 网址，现在是「${raw}」`);
+  return u.origin;
+}
+
+/** A site path ('/check/#stage=senior') on the configured site. */
+export function absoluteUrl(path: string, site: string = siteUrl()): string {
+  if (!path.startsWith('/')) throw new Error(`路径要以 / 开头：「${path}」`);
+  return siteUrl(site) + path;
+}
+
+/** What to print under a QR code for people who type it: no `https://`, nothing else changed. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https:\/\//, '');
+}
+
+/** Whether the site address is still the placeholder default (the deployment must set SITE_URL). */
+export function isPlaceholderSite(site: string = siteUrl()): boolean {
+  return siteUrl(site) === PLACEHOLDER_SITE_URL;
+}
