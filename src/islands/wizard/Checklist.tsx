@@ -1,0 +1,69 @@
+/** The merged documents checklist (tick boxes, where to get each, how many subsidies need it) and the steps. */
+import type { Evaluation } from '../../rules/evaluate.ts';
+import type { Terms } from './lib.ts';
+import { STEPS } from './steps.ts';
+
+interface Props {
+  ev: Evaluation;
+  terms: Terms;
+  applying: boolean;
+  ticks: Set<string>;
+  remember: boolean;
+  onTick: (id: string, on: boolean) => void;
+  onRemember: (on: boolean) => void;
+}
+
+export function Checklist({ ev, terms, applying, ticks, remember, onTick, onRemember }: Props) {
+  return (
+    <>
+      <section class="wz-docs" aria-labelledby="wz-docs-h">
+        <h3 id="wz-docs-h">要准备的材料</h3>
+        {ev.documents.length === 0 ? (
+          <p>不用准备材料。</p>
+        ) : (
+          <>
+            <p class="no-print">准备好一样，就勾上一样。</p>
+            <ul class="wz-doclist">
+              {ev.documents.map(({ doc, neededFor }) => (
+                <li key={doc.id} data-doc={doc.id}>
+                  <label class="wz-check">
+                    <input
+                      type="checkbox"
+                      checked={ticks.has(doc.id)}
+                      aria-describedby={`d-${doc.id}`}
+                      onChange={(e) => onTick(doc.id, (e.target as HTMLInputElement).checked)}
+                    />
+                    <span>{doc.name}</span>
+                  </label>
+                  <p id={`d-${doc.id}`} class="wz-docinfo">
+                    <span class="wz-n">{neededFor.length} 项资助要用</span>。去哪里拿：{doc.where}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <label class="wz-check wz-remember no-print">
+              <input type="checkbox" checked={remember} onChange={(e) => onRemember((e.target as HTMLInputElement).checked)} />
+              <span>在这台手机上记住我的勾选（只存在手机里，点「清除我的回答」会删掉）</span>
+            </label>
+          </>
+        )}
+      </section>
+      {applying && (
+        <section class="wz-steps" aria-labelledby="wz-steps-h">
+          <h3 id="wz-steps-h">申请的步骤</h3>
+          <ol>
+            {STEPS.map((s) => {
+              const plain = s.term && terms.get({ kind: 'term', id: s.term })?.plain;
+              return (
+                <li key={s.name}>
+                  <b>{s.name}</b>（{s.when}）{s.text && `：${s.text}`}
+                  {plain && <span class="wz-more">{s.text ? '' : '：'}{plain}</span>}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,597 @@
+/**
+ * The eligibility wizard /check/ (issue 4) in Chromium at 390×844, against the built site.
+ * Cases are answered by tapping through the real UI; what the page shows is compared with `evaluate()`
+ * for the answers in the final URL and the day the page says it used — the engine is the oracle, no
+ * amount or status is written here.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
+import { dataAsOf } from '../../src/data/index.ts';
+import { evaluate, formatAnswers, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/rules/index.ts';
+import { firstUnanswered, questionsFor, question, type QuestionId } from '../../src/rules/questions.ts';
+import { formatAmount, formatPerInstalment, LOCAL } from '../../src/lib/format.ts';
+import { FRAUD_LINE, LARGE_TEXT_KEY } from '../../src/components/shell/site.ts';
+import { loadCases, type Case } from '../cases/load.ts';
+
+const baseURL = inject('baseURL');
+const STORE_KEY = 'zz-wizard-ticks';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+interface Opened { page: Page; errors: string[]; requests: string[]; context: BrowserContext }
+
+/** A phone page, its device clock at noon China time on `date` when given. */
+async function open(hash = '', opts: { date?: string; context?: BrowserContextOptions } = {}): Promise<Opened> {
+  const context = await browser.newContext({ ...phone, ...opts.context });
+  contexts.push(context);
+  const { page, errors, requests } = await newPage(context);
+  if (opts.date) await page.clock.setFixedTime(new Date(`${opts.date}T12:00:00+08:00`));
+  await page.goto(`${baseURL}/check/${hash ? `#${hash}` : ''}`);
+  await page.waitForSelector('#wz-h');
+  return { page, errors, requests, context };
+}
+
+const hashOf = (page: Page) => new URL(page.url()).hash;
+const answersOf = (page: Page): Answers => {
+  const r = parseAnswers(hashOf(page));
+  if (!r.ok) throw new Error(`URL 里的答案读不懂：${hashOf(page)}`);
+  return r.answers;
+};
+const heading = (page: Page) => page.locator('#wz-h').innerText();
+/** The question on screen (null on the review and results screens). Does not wait. */
+const currentQuestion = (page: Page) =>
+  page.evaluate(() => document.querySelector('section[data-q]')?.getAttribute('data-q') ?? null) as Promise<QuestionId | null>;
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** What a parent taps for a question the case does not answer. */
+const DEFAULTS: Partial<Record<QuestionId, string[]>> = {
+  school: ['public'], boarding: ['unknown'], hukou: ['unknown'], agri: ['unknown'], family: ['unknown'], veteran: ['no'], degree: ['master'],
+};
+
+function valuesFor(a: Answers, id: QuestionId): string[] {
+  const v = a[id];
+  if (v === undefined) return DEFAULTS[id] ?? [];
+  return Array.isArray(v) ? v : [String(v)];
+}
+
+/** Answers every question shown by tapping, until the review screen. Returns the questions asked. */
+async function tapThrough(page: Page, a: Answers): Promise<QuestionId[]> {
+  const asked: QuestionId[] = [];
+  for (let i = 0; i < 12; i++) {
+    const q = await currentQuestion(page);
+    if (!q) break;
+    asked.push(q);
+    const values = valuesFor(a, q);
+    if (!values.length) throw new Error(`不知道「${q}」该选什么`);
+    if (q === 'family') {
+      for (const v of values) await page.locator(`input[name="family"][value="${v}"]`).tap();
+      await page.getByRole('button', { name: '下一步' }).tap();
+    } else {
+      await page.locator(`button[data-v="${values[0]}"]`).tap();
+    }
+    await page.waitForFunction((prev) => document.querySelector('section[data-q]')?.getAttribute('data-q') !== prev, q);
+  }
+  expect(await heading(page)).toBe('核对你的回答');
+  return asked;
+}
+
+async function showResults(page: Page) {
+  await page.getByRole('button', { name: '看结果' }).tap();
+  await page.waitForSelector('.wz-results');
+}
+
+const cardText = (page: Page, id: string) => page.locator(`article[data-id="${id}"]`).innerText();
+
+/** Compares the rendered results and checklist with `evaluate()` for the URL's answers and the page's day. */
+async function expectMatchesEngine(page: Page) {
+  const a = answersOf(page);
+  const date = await page.locator('.wz-date').innerText();
+  const { region: _ignored, ...national } = a;
+  const ev = evaluate(national, { date });
+
+  // Groups, in order, with the results of each in data order.
+  const shown = await page.$$eval('section[data-status]', (ss) =>
+    ss.map((s) => [s.getAttribute('data-status'), [...s.querySelectorAll('article[data-id]')].map((x) => x.getAttribute('data-id'))]));
+  const want = (['automatic', 'apply', 'conditional', 'ineligible'] as const)
+    .map((s) => [s, ev.results.filter((r) => r.status === s).map((r) => r.id)] as const)
+    .filter(([, ids]) => ids.length);
+  expect(shown).toEqual(want);
+
+  for (const r of ev.results) {
+    const text = (await cardText(page, r.id)).replace(/\s+/g, ' ');
+    expect(text).toContain(r.name);
+    expect(text).toContain(r.reason);
+    if (r.status === 'ineligible') {
+      expect(r.missed.length).toBeGreaterThan(0);
+      continue;
+    }
+    await expectAmount(text, r);
+    expect(text).toContain(r.delivery.text);
+    expect(text).toContain(r.apply.where);
+    expect(text).toContain(r.apply.when);
+    for (const s of r.sources) {
+      expect(text).toContain(s.title);
+      if (s.docNumber) expect(text).toContain(s.docNumber);
+    }
+  }
+
+  // The merged checklist: same documents, same order, and how many subsidies need each.
+  const docs = await page.$$eval('li[data-doc]', (ls) => ls.map((l) => [l.getAttribute('data-doc'), (l as HTMLElement).innerText.replace(/\s+/g, ' ')]));
+  expect(docs.map(([id]) => id)).toEqual(ev.documents.map((d) => d.doc.id));
+  for (const [i, d] of ev.documents.entries()) {
+    expect(docs[i]![1]).toContain(d.doc.name);
+    expect(docs[i]![1]).toContain(d.doc.where);
+    expect(docs[i]![1]).toContain(`${d.neededFor.length} 项资助要用`);
+  }
+  const steps = page.locator('.wz-steps');
+  const applying = ev.results.some((r) => r.status === 'apply' || r.status === 'conditional');
+  expect(await steps.count()).toBe(applying ? 1 : 0);
+  if (applying) expect((await steps.innerText()).replace(/\s+/g, '')).toMatch(/申请.*评议.*公示.*发放/);
+  expect(await page.locator('main').innerText()).toContain(FRAUD_LINE);
+  return ev;
+}
+
+async function expectAmount(text: string, r: Result) {
+  const lines = r.alternatives.length > 1 ? r.alternatives : r.amount ? [r.amount] : [];
+  for (const l of lines) {
+    expect(text).toContain(formatAmount(l));
+    const sem = formatPerInstalment(l);
+    if (sem) expect(text).toContain(sem);
+    if (r.alternatives.length > 1) expect(text).toContain(`${l.label}：`);
+  }
+  if (r.local && r.localNote) expect(text).toContain(r.localNote);
+  if (r.local && r.amount && r.amount.basis !== 'local') expect(text).toContain(LOCAL);
+  if (r.local && r.amount?.basis === 'local') expect(text).toContain(LOCAL);
+}
+
+/** Number of pages in a PDF (its /Type /Page objects). */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+// --- Cases -------------------------------------------------------------------------------------------
+
+/** Cases marked `ui: true` in test/cases/ (YAML), plus one per stage the marked ones do not cover. */
+function uiCases(): Case[] {
+  const marked = loadCases().flatMap(([, cs]) => cs).filter((c) => c.ui && !c.error && !c.region);
+  const stageOf = (c: Case) => new URLSearchParams(c.answers).get('stage');
+  const own: Case[] = [
+    { name: '小学走读生、城市户口、家里都不是', date: '2026-10-10', answers: 'stage=primary&grade=1&school=public&boarding=no&hukou=urban&family=none' },
+    { name: '初中寄宿、不确定户口和家庭情况', date: '2026-10-10', answers: 'stage=junior&grade=1&school=private&boarding=yes&hukou=unknown&family=unknown' },
+    { name: '中职涉农专业、不确定家庭情况', date: '2026-10-10', answers: 'stage=vocational&grade=2&school=public&hukou=town&agri=yes&family=unknown' },
+    { name: '博士研究生、残疾学生', date: '2026-10-10', answers: 'stage=postgrad&grade=1&degree=doctor&school=public&hukou=urban&family=disabled&veteran=no' },
+    { name: '幼儿园中班、孤儿', date: '2026-10-10', answers: 'stage=preschool&grade=2&school=private&hukou=rural&family=orphan' },
+    { name: '高中、多种家庭情况', date: '2026-10-10', answers: 'stage=senior&grade=3&school=public&hukou=rural&family=tuopin,disabledparent,martyr' },
+    { name: '大学、不确定家庭情况', date: '2026-10-10', answers: 'stage=undergrad&grade=4&school=private&hukou=rural&family=unknown&veteran=no' },
+  ];
+  const all = [...marked, ...own];
+  for (const s of STAGES) if (!all.some((c) => stageOf(c) === s)) throw new Error(`没有覆盖「${s}」的界面用例`);
+  return all;
+}
+
+describe('replaying cases through the wizard by tapping', () => {
+  for (const c of uiCases()) {
+    it(`shows what the engine says for: ${c.name}`, async () => {
+      const want = parseAnswers(c.answers);
+      if (!want.ok) throw new Error(c.answers);
+      const { page, errors } = await open('', { date: c.date });
+      const asked = await tapThrough(page, want.answers);
+      expect(asked).toEqual(questionsFor(answersOf(page)));
+      // Every answer the case gives is in the URL; questions it leaves out got the default tap.
+      const got = answersOf(page);
+      for (const [k, v] of Object.entries(want.answers)) expect(got[k as keyof Answers], k).toEqual(v);
+      await showResults(page);
+      // The device day, or the day the data was checked when the device clock is earlier.
+      expect(await page.locator('.wz-date').innerText()).toBe(c.date < dataAsOf ? dataAsOf : c.date);
+      await expectMatchesEngine(page);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+// --- Links, history, reload --------------------------------------------------------------------------
+
+describe('links and history', () => {
+  it('starts a poster link with only the stage at the first unanswered question', async () => {
+    const { page, errors } = await open('stage=senior');
+    expect(await currentQuestion(page)).toBe('grade');
+    expect(await heading(page)).toBe(question('grade', { stage: 'senior' }).title);
+    expect(await page.locator('.wz-pos').innerText()).toBe(`第 2 题，共 ${questionsFor({ stage: 'senior' }).length} 题`);
+    expect(await page.locator('.wz-errors').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('continues a half-filled link at the gap and keeps every answer', async () => {
+    const { page } = await open('stage=junior&grade=2&family=dibao&hukou=rural');
+    expect(await currentQuestion(page)).toBe('school');
+    await page.locator('button[data-v="public"]').tap();
+    expect(await currentQuestion(page)).toBe('boarding');
+    await page.locator('button[data-v="yes"]').tap();
+    expect(await heading(page)).toBe('核对你的回答');
+    expect(hashOf(page)).toBe('#stage=junior&grade=2&school=public&boarding=yes&hukou=rural&family=dibao');
+  });
+
+  it('goes back and forward through the answers with the browser buttons', async () => {
+    const { page, errors } = await open();
+    await page.locator('button[data-v="primary"]').tap();
+    await page.locator('button[data-v="4"]').tap();
+    await page.locator('button[data-v="public"]').tap();
+    expect(await currentQuestion(page)).toBe('boarding');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('section[data-q]')?.getAttribute('data-q') === 'school');
+    expect(hashOf(page)).toBe('#stage=primary&grade=4');
+    expect(await focusedId(page)).toBe('wz-h');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('section[data-q]')?.getAttribute('data-q') === 'grade');
+    await page.goForward();
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('section[data-q]')?.getAttribute('data-q') === 'boarding');
+    expect(hashOf(page)).toBe('#stage=primary&grade=4&school=public');
+    expect(errors).toEqual([]);
+  });
+
+  it('has an in-page 上一题 button that keeps the answers', async () => {
+    const { page } = await open('stage=senior&grade=2&school=public');
+    expect(await currentQuestion(page)).toBe('hukou');
+    await page.getByRole('button', { name: '← 上一题' }).tap();
+    expect(await currentQuestion(page)).toBe('school');
+    expect(await page.locator('button[data-v="public"]').getAttribute('aria-pressed')).toBe('true');
+    expect(hashOf(page)).toBe('#stage=senior&grade=2&school=public');
+  });
+
+  it('changes an earlier answer from the review screen and keeps the later ones', async () => {
+    const { page, errors } = await open('stage=senior&grade=2&school=public&hukou=rural&family=dibao');
+    expect(await heading(page)).toBe('核对你的回答');
+    await page.getByRole('button', { name: /^修改\s*学校类型$/ }).tap();
+    expect(await currentQuestion(page)).toBe('school');
+    expect(await focusedId(page)).toBe('wz-h');
+    await page.locator('button[data-v="private"]').tap();
+    expect(await heading(page)).toBe('核对你的回答');
+    expect(hashOf(page)).toBe('#stage=senior&grade=2&school=private&hukou=rural&family=dibao');
+    const review = await page.locator('.wz-review').innerText();
+    expect(review).toContain('民办学校');
+    expect(review).toContain('低保家庭');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks again only what a new stage needs, says what was dropped, and keeps the rest', async () => {
+    const { page } = await open('stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin');
+    await page.getByRole('button', { name: /^修改\s*上学阶段$/ }).tap();
+    await page.locator('button[data-v="vocational"]').tap();
+    expect(await currentQuestion(page)).toBe('grade');
+    const note = await page.locator('.wz-q .note').innerText();
+    expect(note).toContain('是否住校');
+    expect(note).toContain('年级');
+    await page.locator('button[data-v="1"]').tap();
+    expect(await currentQuestion(page)).toBe('agri');
+    await page.locator('button[data-v="no"]').tap();
+    expect(await heading(page)).toBe('核对你的回答');
+    expect(hashOf(page)).toBe('#stage=vocational&grade=1&school=public&hukou=rural&agri=no&family=tuopin');
+  });
+
+  it('keeps the answers and the results screen on reload', async () => {
+    const { page, errors } = await open('stage=undergrad&grade=1&school=public&hukou=rural&family=dibao&veteran=no');
+    await showResults(page);
+    const before = hashOf(page);
+    await page.reload();
+    await page.waitForSelector('.wz-results');
+    expect(hashOf(page)).toBe(before);
+    expect(await heading(page)).toBe('你的结果');
+    await expectMatchesEngine(page);
+    // Mid-way: reload keeps the question.
+    const mid = await open('stage=senior&grade=1');
+    await mid.page.reload();
+    await mid.page.waitForSelector('#wz-h');
+    expect(await currentQuestion(mid.page)).toBe('school');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a region in the link and otherwise ignores it', async () => {
+    const { page, errors } = await open('stage=senior&grade=1&school=public&hukou=rural&region=510000');
+    expect(await currentQuestion(page)).toBe('family');
+    await page.locator('input[value="none"]').tap();
+    await page.getByRole('button', { name: '下一步' }).tap();
+    expect(hashOf(page)).toBe('#stage=senior&grade=1&school=public&hukou=rural&family=none&region=510000');
+    expect(await page.locator('.wz-review').innerText()).not.toContain('510000');
+    await showResults(page);
+    expect(await page.locator('#wz-link').inputValue()).toContain('region=510000');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('malformed and outdated links', () => {
+  const bad = [
+    { hash: 'stage=senior&grade=5', first: 'grade' },
+    { hash: 'stage=moon', first: 'stage' },
+    { hash: 'family=dibao,none', first: 'stage' },
+    { hash: 'stage=senior&boarding=yes&grade=2', first: 'school' },
+    { hash: 'stage=junior&grade=2&stage=senior', first: 'school' },
+    { hash: 'stage=undergrad&grade=1&veteran=maybe&region=xx', first: 'school' },
+  ];
+  for (const b of bad) {
+    it(`explains in Chinese what is wrong with #${b.hash} and continues with what could be kept`, async () => {
+      const parsed = parseAnswers(b.hash);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      const { page, errors } = await open(b.hash);
+      const msg = await page.locator('.wz-errors[role="alert"]').innerText();
+      expect(msg).toContain('这个链接有几处看不懂');
+      for (const e of parsed.errors) expect(msg).toContain(e.message);
+      expect(await currentQuestion(page)).toBe(b.first);
+      expect(firstUnanswered(parsed.partial)).toBe(b.first);
+      const kept = formatAnswers(parsed.partial);
+      expect(hashOf(page)).toBe(kept ? `#${kept}` : '');
+      // The message goes away once the family answers.
+      await page.locator('section[data-q] button[data-v], section[data-q] input').first().tap();
+      if ((await currentQuestion(page)) === 'family') await page.getByRole('button', { name: '下一步' }).tap();
+      expect(await page.locator('.wz-errors').count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+// --- Results tools -----------------------------------------------------------------------------------
+
+const TYPICAL = 'stage=senior&grade=2&school=public&hukou=rural&family=dibao';
+
+describe('print, share and clear', () => {
+  it('prints the results and checklist of a typical family on one A4 page', async () => {
+    for (const hash of [TYPICAL, 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin']) {
+      const { page } = await open(hash);
+      await showResults(page);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.wz-share').isVisible()).toBe(false);
+      expect(await page.locator('.site-header').isVisible()).toBe(false);
+      expect(await page.locator('.wz-plink').innerText()).toContain(`/check/#${hash}`);
+      expect(await page.locator('li[data-doc]').first().isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdfPages(pdf), hash).toBe(1);
+    }
+  });
+
+  it('copies a share link that carries only the answers and opens the same results', async () => {
+    const { page, errors } = await open(TYPICAL, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    await showResults(page);
+    expect(await page.locator('.wz-share').innerText()).toContain('谁打开这个链接，都会看到这些回答');
+    await page.getByRole('button', { name: '复制链接' }).tap();
+    await page.waitForFunction(() => document.querySelector('.wz-copied')?.textContent?.includes('已复制'));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${baseURL}/check/#${TYPICAL}`);
+    expect(await page.locator('#wz-link').inputValue()).toBe(link);
+    // Someone else opens it: the review screen with the same answers, then the same results.
+    const other = await open(link.split('#')[1]);
+    expect(await heading(other.page)).toBe('核对你的回答');
+    await showResults(other.page);
+    await expectMatchesEngine(other.page);
+    expect(errors).toEqual([]);
+    expect(other.errors).toEqual([]);
+  });
+
+  it('keeps ticks in memory only, unless the family asks to remember them, and 清除我的回答 clears everything', async () => {
+    const { page, errors } = await open(TYPICAL);
+    await showResults(page);
+    const first = page.locator('li[data-doc] input[type="checkbox"]').first();
+    await first.tap();
+    expect(await first.isChecked()).toBe(true);
+    expect(await page.evaluate((k) => localStorage.getItem(k), STORE_KEY)).toBeNull();
+    // Ticks survive going to the review and back (memory) …
+    await page.getByRole('button', { name: '修改回答' }).tap();
+    await showResults(page);
+    expect(await page.locator('li[data-doc] input[type="checkbox"]').first().isChecked()).toBe(true);
+    // … but not a reload, unless remembered.
+    await page.reload();
+    await page.waitForSelector('.wz-results');
+    expect(await page.locator('li[data-doc] input[type="checkbox"]').first().isChecked()).toBe(false);
+    await page.locator('li[data-doc] input[type="checkbox"]').first().tap();
+    await page.locator('.wz-remember input').tap();
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), STORE_KEY))!)).toEqual({ a: TYPICAL, t: [await page.locator('li[data-doc]').first().getAttribute('data-doc')] });
+    await page.reload();
+    await page.waitForSelector('.wz-results');
+    expect(await page.locator('li[data-doc] input[type="checkbox"]').first().isChecked()).toBe(true);
+    expect(await page.locator('.wz-remember input').isChecked()).toBe(true);
+    // Clear: no hash, nothing stored, back at the first question.
+    await page.getByRole('button', { name: '清除我的回答' }).tap();
+    expect(hashOf(page)).toBe('');
+    expect(await page.evaluate((k) => localStorage.getItem(k), STORE_KEY)).toBeNull();
+    expect(await currentQuestion(page)).toBe('stage');
+    expect(await focusedId(page)).toBe('wz-h');
+    await page.reload();
+    await page.waitForSelector('#wz-h');
+    expect(await currentQuestion(page)).toBe('stage');
+    expect(errors).toEqual([]);
+  });
+
+  it('says what to ask the school when an answer was 不确定 (寄宿 vs 走读 amounts)', async () => {
+    const hash = 'stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin';
+    const { page } = await open(hash);
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    const withAlts = ev.results.filter((r) => r.alternatives.length > 1);
+    expect(withAlts.length).toBeGreaterThan(0);
+    for (const r of withAlts) {
+      const text = await cardText(page, r.id);
+      expect(text).toContain('不确定');
+      for (const l of r.alternatives) expect(text).toContain(l.label!);
+    }
+  });
+
+  it('says which condition was missed and where else to look for results that do not apply', async () => {
+    const { page } = await open('stage=senior&grade=1&school=public&hukou=urban&family=none');
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    const out = ev.results.filter((r) => r.status === 'ineligible');
+    expect(out.length).toBeGreaterThan(0);
+    for (const r of out) expect(await cardText(page, r.id)).toContain(r.missed[0]!);
+    const group = await page.locator('section[data-status="ineligible"]').innerText();
+    expect(group).toContain('学生资助管理中心');
+    expect(await page.locator('section[data-status="ineligible"] a[href="/stages/senior/"]').count()).toBe(1);
+  });
+});
+
+// --- Accessibility -----------------------------------------------------------------------------------
+
+describe('accessibility', () => {
+  it('is axe clean on every step, with big tap targets and no sideways scrolling', async () => {
+    const { page, errors } = await open('', { date: '2026-12-01' });
+    const check = async (name: string) => {
+      expect(formatViolations(await runAxe(page)), name).toBe('');
+      expect((await horizontalOverflow(page)).overflow, name).toBe(0);
+      expect(await smallTapTargets(page, '.wz button, .wz .wz-check'), name).toEqual([]);
+      await screenshot(page, `wizard-${name}`);
+    };
+    const a: Answers = { stage: 'vocational', grade: 2, school: 'public', hukou: 'rural', agri: 'unknown', family: ['dibao', 'disabledparent'] };
+    for (let i = 0; i < 10; i++) {
+      const q = await currentQuestion(page);
+      if (!q) break;
+      if (await page.locator('.wz-help summary').count()) await page.locator('.wz-help summary').tap();
+      await check(`${i + 1}-${q}`);
+      const values = valuesFor(a, q);
+      if (q === 'family') {
+        await page.getByRole('button', { name: '下一步' }).tap();
+        expect(await page.locator('.wz-warn[role="alert"]').count()).toBe(1);
+        for (const v of values) await page.locator(`input[name="family"][value="${v}"]`).tap();
+        await page.getByRole('button', { name: '下一步' }).tap();
+      } else await page.locator(`button[data-v="${values[0]}"]`).tap();
+    }
+    await check('review');
+    await showResults(page);
+    expect(await page.locator('.wz-live[aria-live="polite"] #wz-h').count()).toBe(1);
+    await check('results');
+    const bad = await open('stage=senior&grade=5');
+    expect(formatViolations(await runAxe(bad.page))).toBe('');
+    await screenshot(bad.page, 'wizard-malformed-link');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a 320 px screen with 大字 on, from the first question to the results', async () => {
+    const context = await browser.newContext({ ...phone, viewport: { width: 320, height: 640 } });
+    contexts.push(context);
+    await context.addInitScript((k) => localStorage.setItem(k, '1'), LARGE_TEXT_KEY);
+    const { page, errors } = await newPage(context);
+    const fits = async (name: string) => {
+      expect(await page.evaluate(() => document.documentElement.classList.contains('lt')), name).toBe(true);
+      expect(await horizontalOverflow(page), name).toEqual({ overflow: 0, culprits: [] });
+    };
+    await page.goto(`${baseURL}/check/#stage=undergrad&grade=1&school=public&hukou=rural`);
+    await page.waitForSelector('#wz-h');
+    await page.locator('.wz-help summary').tap();
+    await fits('family');
+    await page.locator('input[value="tuopin"]').tap();
+    await page.getByRole('button', { name: '下一步' }).tap();
+    await fits('veteran');
+    await page.locator('button[data-v="yes"]').tap();
+    await fits('review');
+    await showResults(page);
+    await fits('results');
+    await screenshot(page, 'wizard-results-320-large-text');
+    expect(errors).toEqual([]);
+  });
+
+  it('works with the keyboard alone, moving focus to each new heading', async () => {
+    const { page, errors } = await open('', { context: { hasTouch: false, isMobile: false } });
+    // Tab from the top of the page to the first option, then answer with Enter / Space only.
+    const press = async (key: string) => page.keyboard.press(key);
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 60; i++) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+        await press('Tab');
+      }
+      throw new Error(`Tab 到不了 ${selector}`);
+    };
+    const pick = async (v: string) => {
+      await tabTo(`button[data-v="${v}"]`);
+      await press('Enter');
+      expect(await focusedId(page)).toBe('wz-h');
+    };
+    await pick('senior');
+    await pick('2');
+    await pick('public');
+    await pick('rural');
+    await tabTo('input[value="dibao"]');
+    await press('Space');
+    await tabTo('button[type="submit"]');
+    await press('Enter');
+    expect(await focusedId(page)).toBe('wz-h');
+    expect(await heading(page)).toBe('核对你的回答');
+    await tabTo('.btn-primary');
+    await press('Enter');
+    await page.waitForSelector('.wz-results');
+    expect(await focusedId(page)).toBe('wz-h');
+    await tabTo('li[data-doc] input');
+    await press('Space');
+    expect(await page.locator('li[data-doc] input').first().isChecked()).toBe(true);
+    expect(hashOf(page)).toBe(`#${TYPICAL}`);
+    expect(errors).toEqual([]);
+  });
+});
+
+// --- Page basics -------------------------------------------------------------------------------------
+
+describe('the page', () => {
+  it('links the stage pages when JavaScript is off', async () => {
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/check/`);
+    const note = page.locator('main .note');
+    expect(await note.innerText()).toContain('JavaScript');
+    expect(await page.locator('.wz-loading').isVisible()).toBe(false);
+    for (const s of ['preschool', 'compulsory', 'senior', 'vocational', 'undergrad', 'postgrad']) {
+      expect(await note.locator(`a[href="/stages/${s}/"]`).count(), s).toBe(1);
+    }
+    await screenshot(page, 'wizard-no-js');
+  });
+
+  it('uses the data-check day when the device clock is earlier, and shows a later device day as is', async () => {
+    const early = await open(TYPICAL, { date: '2001-01-01' });
+    await showResults(early.page);
+    expect(await early.page.locator('.wz-date').innerText()).toBe(dataAsOf);
+    const later = await open(TYPICAL, { date: '2027-03-15' });
+    await showResults(later.page);
+    expect(await later.page.locator('.wz-date').innerText()).toBe('2027-03-15');
+    await expectMatchesEngine(later.page);
+  });
+
+  it('ships no zod and makes no third-party requests', async () => {
+    const { page, requests } = await open(TYPICAL);
+    await showResults(page);
+    for (const u of requests) expect(new URL(u).origin, u).toBe(baseURL);
+    const js = requests.filter((u) => u.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    for (const u of js) {
+      const src = readFileSync(join(distDir(), new URL(u).pathname), 'utf8');
+      expect(src, u).not.toMatch(/ZodError|\$ZodType/);
+    }
+  });
+
+  it('takes phone screenshots of each stage\'s results', async () => {
+    const stages: Record<Stage, string> = {
+      preschool: 'stage=preschool&grade=3&school=public&hukou=rural&family=dibao',
+      primary: 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin',
+      junior: 'stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin',
+      senior: TYPICAL,
+      vocational: 'stage=vocational&grade=1&school=public&hukou=rural&agri=yes&family=none',
+      undergrad: 'stage=undergrad&grade=1&school=public&hukou=rural&family=dibao&veteran=no',
+      postgrad: 'stage=postgrad&grade=2&degree=master&school=public&hukou=urban&family=none&veteran=no',
+    };
+    for (const [s, hash] of Object.entries(stages)) {
+      const { page, errors } = await open(hash);
+      await showResults(page);
+      await expectMatchesEngine(page);
+      await screenshot(page, `wizard-results-${s}`);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdfPages(pdf), `${s} prints on one page`).toBe(1);
+      expect(errors).toEqual([]);
+    }
+  });
+});

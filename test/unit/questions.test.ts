@@ -1,0 +1,223 @@
+// The wizard's question flow (src/rules/questions.ts): which questions are asked, in which order, what
+// comes next, the options and help of each, and what is kept or dropped when an earlier answer changes.
+import { describe, expect, it } from 'vitest';
+import {
+  FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, formatAnswers, parseAnswers, type Answers, type Stage,
+} from '../../src/rules/answers.ts';
+import {
+  QUESTION_IDS, chosenValues, firstUnanswered, isAnswered, isAsked, previousQuestion, progress, question,
+  questionsFor, setAnswer, type QuestionId,
+} from '../../src/rules/questions.ts';
+import { dataset } from '../../src/data/index.ts';
+
+const parse = (s: string): Answers => {
+  const r = parseAnswers(s);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.answers;
+};
+const glossary = new Map(dataset.glossary.map((g) => [`${g.kind}:${g.id}`, g]));
+
+describe('which questions are asked', () => {
+  it('asks only the stage question until a stage is chosen', () => {
+    expect(questionsFor({})).toEqual(['stage']);
+    expect(questionsFor({ school: 'public', hukou: 'rural' })).toEqual(['stage']);
+  });
+
+  it('asks the questions of the issue in order for each stage', () => {
+    const want: Record<Stage, QuestionId[]> = {
+      preschool: ['stage', 'grade', 'school', 'hukou', 'family'],
+      primary: ['stage', 'grade', 'school', 'boarding', 'hukou', 'family'],
+      junior: ['stage', 'grade', 'school', 'boarding', 'hukou', 'family'],
+      senior: ['stage', 'grade', 'school', 'hukou', 'family'],
+      vocational: ['stage', 'grade', 'school', 'hukou', 'agri', 'family'],
+      undergrad: ['stage', 'grade', 'school', 'hukou', 'family', 'veteran'],
+      postgrad: ['stage', 'grade', 'degree', 'school', 'hukou', 'family', 'veteran'],
+    };
+    for (const s of STAGES) expect(questionsFor({ stage: s }), s).toEqual(want[s]);
+  });
+
+  it('agrees with the engine on which stage a question belongs to', () => {
+    for (const s of STAGES) {
+      for (const id of QUESTION_IDS) {
+        if (id === 'stage' || id === 'grade') continue;
+        expect(isAsked(id, { stage: s }), `${id} for ${s}`).toBe(appliesTo(id, s));
+      }
+    }
+  });
+
+  it('never asks about the region (links carry it)', () => {
+    for (const s of STAGES) expect(questionsFor({ stage: s, region: '510000' })).not.toContain('region');
+  });
+});
+
+describe('the first unanswered question', () => {
+  it('starts at the stage for an empty link', () => {
+    expect(firstUnanswered({})).toBe('stage');
+  });
+
+  it('starts a poster link with only the stage at the grade', () => {
+    expect(firstUnanswered(parse('stage=senior'))).toBe('grade');
+  });
+
+  it('skips answered questions and questions of other stages', () => {
+    expect(firstUnanswered(parse('stage=primary&grade=2&school=public'))).toBe('boarding');
+    expect(firstUnanswered(parse('stage=senior&grade=2&school=public'))).toBe('hukou');
+    expect(firstUnanswered(parse('stage=vocational&grade=1&school=public&hukou=rural'))).toBe('agri');
+    expect(firstUnanswered(parse('stage=undergrad&grade=1&school=public&hukou=rural&family=none'))).toBe('veteran');
+    expect(firstUnanswered(parse('stage=postgrad&grade=1'))).toBe('degree');
+  });
+
+  it('finds a gap before later answers (a link with family but no school)', () => {
+    expect(firstUnanswered(parse('stage=senior&grade=1&family=dibao'))).toBe('school');
+  });
+
+  it('is undefined once every asked question has an answer, 不确定 included', () => {
+    expect(firstUnanswered(parse('stage=junior&grade=3&school=public&boarding=unknown&hukou=unknown&family=unknown'))).toBeUndefined();
+    expect(firstUnanswered(parse('stage=postgrad&grade=1&degree=doctor&school=public&hukou=urban&family=none&veteran=no'))).toBeUndefined();
+  });
+
+  it('treats an empty family list as unanswered', () => {
+    expect(isAnswered({ family: [] }, 'family')).toBe(false);
+    expect(isAnswered({ family: 'none' }, 'family')).toBe(true);
+  });
+});
+
+describe('moving back and counting', () => {
+  it('goes back to the previous asked question, skipping other stages', () => {
+    const a = parse('stage=senior&grade=1&school=public');
+    expect(previousQuestion(a, 'hukou')).toBe('school');
+    expect(previousQuestion(a, 'stage')).toBeUndefined();
+    expect(previousQuestion(parse('stage=vocational'), 'family')).toBe('agri');
+  });
+
+  it('says 第 n 题，共 m 题 only once the stage is known', () => {
+    expect(progress({}, 'stage')).toBeNull();
+    expect(progress({ stage: 'primary' }, 'boarding')).toEqual({ n: 4, of: 6 });
+    expect(progress({ stage: 'postgrad' }, 'veteran')).toEqual({ n: 7, of: 7 });
+  });
+});
+
+describe('options and help', () => {
+  it('offers every stage and exactly the grades of the chosen stage', () => {
+    expect(question('stage', {}).options.map((o) => o.value)).toEqual([...STAGES]);
+    for (const s of STAGES) {
+      const q = question('grade', { stage: s });
+      expect(q.options.map((o) => o.value)).toEqual(Array.from({ length: GRADE_MAX[s] }, (_, i) => String(i + 1)));
+    }
+    expect(question('grade', { stage: 'preschool' }).options.map((o) => o.label)).toEqual(['小班', '中班', '大班']);
+  });
+
+  it('only offers values the answer parser accepts', () => {
+    for (const s of STAGES) {
+      for (const id of questionsFor({ stage: s })) {
+        const q = question(id, { stage: s });
+        for (const o of q.options) {
+          if (q.multi) continue;
+          const r = parseAnswers(formatAnswers({ stage: s }) + (id === 'stage' ? '' : `&${id}=${o.value}`));
+          expect(r.ok, `${s} ${id}=${o.value}`).toBe(true);
+        }
+      }
+    }
+    const family = question('family', { stage: 'senior' }).options.map((o) => o.value);
+    expect(family).toEqual([...FAMILY_STATUSES, 'none', 'unknown']);
+  });
+
+  it('offers 不确定 where a parent may not know, and not for the stage, grade or school', () => {
+    const unsure = (id: QuestionId, stage: Stage) => question(id, { stage }).options.some((o) => o.value === 'unknown');
+    expect(unsure('boarding', 'primary')).toBe(true);
+    expect(unsure('agri', 'vocational')).toBe(true);
+    expect(unsure('hukou', 'senior')).toBe(true);
+    expect(unsure('family', 'senior')).toBe(true);
+    expect(unsure('stage', 'senior')).toBe(false);
+    expect(unsure('school', 'senior')).toBe(false);
+  });
+
+  it('makes 以上都不是 and 不确定 exclusive in the family question', () => {
+    const q = question('family', { stage: 'senior' });
+    expect(q.multi).toBe(true);
+    expect(q.options.filter((o) => o.exclusive).map((o) => o.value)).toEqual(['none', 'unknown']);
+  });
+
+  it('labels options through glossary entries that exist', () => {
+    for (const s of STAGES) {
+      for (const id of questionsFor({ stage: s })) {
+        for (const o of question(id, { stage: s }).options) {
+          expect(o.term || o.label, `${id}=${o.value} has a label`).toBeTruthy();
+          if (o.term) expect(glossary.has(`${o.term.kind}:${o.term.id}`), `${o.term.kind}:${o.term.id}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('points 这是什么意思？ at glossary entries with a plain explanation for the hard questions', () => {
+    const plain = (id: QuestionId, stage: Stage) =>
+      question(id, { stage }).help.filter((r) => glossary.get(`${r.kind}:${r.id}`)?.plain).map((r) => r.id);
+    expect(plain('family', 'senior')).toEqual(expect.arrayContaining(['tuopin', 'dibao', 'hardship', 'rending']));
+    expect(plain('boarding', 'primary')).toEqual(['boarding']);
+    expect(plain('agri', 'vocational')).toEqual(['agri']);
+    expect(plain('veteran', 'undergrad')).toEqual(['veteran']);
+    for (const s of STAGES) for (const id of questionsFor({ stage: s })) {
+      for (const r of question(id, { stage: s }).help) expect(glossary.has(`${r.kind}:${r.id}`), `${r.kind}:${r.id}`).toBe(true);
+    }
+  });
+});
+
+describe('answering and changing answers', () => {
+  it('stores a grade as a number and a family list in vocabulary order', () => {
+    expect(setAnswer({ stage: 'senior' }, 'grade', ['2']).answers.grade).toBe(2);
+    expect(setAnswer({ stage: 'senior' }, 'family', ['orphan', 'dibao']).answers.family).toEqual(['dibao', 'orphan']);
+    expect(setAnswer({ stage: 'senior' }, 'family', ['none']).answers.family).toBe('none');
+    expect(setAnswer({ stage: 'senior' }, 'family', ['dibao', 'unknown']).answers.family).toBe('unknown');
+  });
+
+  it('reads back the chosen values of an answer', () => {
+    const a = parse('stage=senior&grade=2&family=dibao,orphan');
+    expect(chosenValues(a, 'grade')).toEqual(['2']);
+    expect(chosenValues(a, 'family')).toEqual(['dibao', 'orphan']);
+    expect(chosenValues(a, 'school')).toEqual([]);
+  });
+
+  it('ignores values a question does not offer and clears on an empty choice', () => {
+    expect(setAnswer({ stage: 'senior' }, 'grade', ['5']).answers).toEqual({ stage: 'senior' });
+    expect(setAnswer({ stage: 'senior', school: 'public' }, 'school', []).answers).toEqual({ stage: 'senior' });
+  });
+
+  it('keeps later answers that still apply when an earlier one changes', () => {
+    const a = parse('stage=senior&grade=2&school=public&hukou=rural&family=dibao&region=510000');
+    const { answers, dropped } = setAnswer(a, 'school', ['private']);
+    expect(formatAnswers(answers)).toBe('stage=senior&grade=2&school=private&hukou=rural&family=dibao&region=510000');
+    expect(dropped).toEqual([]);
+  });
+
+  it('drops the grade and questions of the old stage when the stage changes, keeps the rest', () => {
+    const a = parse('stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521');
+    const { answers, dropped } = setAnswer(a, 'stage', ['vocational']);
+    expect(formatAnswers(answers)).toBe('stage=vocational&school=public&hukou=rural&family=tuopin&region=530521');
+    expect(dropped.sort()).toEqual(['boarding', 'grade']);
+    expect(firstUnanswered(answers)).toBe('grade');
+  });
+
+  it('keeps everything when the same stage is chosen again', () => {
+    const a = parse('stage=junior&grade=3&school=public&boarding=no&hukou=rural&family=none');
+    expect(setAnswer(a, 'stage', ['junior'])).toEqual({ answers: a, dropped: [] });
+  });
+
+  it('drops degree and veteran when leaving postgrad for senior', () => {
+    const a = parse('stage=postgrad&grade=1&degree=master&school=public&hukou=urban&family=none&veteran=yes');
+    const { answers, dropped } = setAnswer(a, 'stage', ['senior']);
+    expect(answers).toEqual({ stage: 'senior', school: 'public', hukou: 'urban', family: 'none' });
+    expect(dropped.sort()).toEqual(['degree', 'grade', 'veteran']);
+  });
+
+  it('always produces answers the parser accepts (every stage switch from a full answer set)', () => {
+    const full = parse('stage=postgrad&grade=1&degree=doctor&school=public&hukou=rural&family=dibao&veteran=no');
+    for (const from of STAGES) {
+      for (const to of STAGES) {
+        let a: Answers = setAnswer(full, 'stage', [from]).answers;
+        for (const id of questionsFor(a)) if (!isAnswered(a, id)) a = setAnswer(a, id, [question(id, a).options[0]!.value]).answers;
+        const b = setAnswer(a, 'stage', [to]).answers;
+        expect(parseAnswers(formatAnswers(b)), `${from} → ${to}`).toEqual({ ok: true, answers: b });
+      }
+    }
+  });
+});
