@@ -5,6 +5,7 @@
 // test/fixtures/regions/ and are never part of the site.
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { SINGLE_FAMILIES, answerSpace } from '../support/answer-space.ts';
 import { dataset } from '../../src/data/index.ts';
 import { regions as configured, validateRegions } from '../../src/data/regions.ts';
 import { readDeployment } from '../../src/lib/deployment.ts';
@@ -282,28 +283,8 @@ describe('region case files (test/cases/regions/)', () => {
 // ---------------------------------------------------------------------------------------------------
 // Invariants over the answer space, for every configured region (and the samples).
 
-const families: Answers['family'][] = ['none', 'unknown', ...FAMILY_STATUSES.map((f) => [f])];
-function* answerSpace(): Generator<Answers> {
-  for (const stage of STAGES)
-    for (let grade = 1; grade <= GRADE_MAX[stage]; grade++)
-      for (const degree of appliesTo('degree', stage) ? (['master', 'doctor'] as const) : [undefined])
-        for (const school of ['public', 'private'] as const)
-          for (const boarding of appliesTo('boarding', stage) ? (['yes', 'no', 'unknown'] as const) : [undefined])
-            for (const hukou of ['rural', 'urban', 'unknown'] as const)
-              for (const agri of appliesTo('agri', stage) ? (['yes', 'no', 'unknown'] as const) : [undefined])
-                for (const veteran of appliesTo('veteran', stage) ? (['yes', 'no'] as const) : [undefined])
-                  for (const family of families) {
-                    const a: Answers = { stage, grade, school, hukou, family };
-                    if (degree) a.degree = degree;
-                    if (boarding) a.boarding = boarding;
-                    if (agri) a.agri = agri;
-                    if (veteran) a.veteran = veteran;
-                    yield a;
-                  }
-}
-
 describe('invariants over the answer space hold for every configured region', () => {
-  const space = [...answerSpace()];
+  const space = [...answerSpace(SINGLE_FAMILIES, ['rural', 'urban', 'unknown'])];
   const docIds = new Set(dataset.documents.map((d) => d.id));
   const nationalCache = new Map<string, Map<Answers, ReturnType<typeof evaluateWith>>>();
   const nationalOn = (date: string, a: Answers) => {
