@@ -1,22 +1,17 @@
 /**
  * Regional standards in Chromium: /regions/ and one page per configured region (figures next to the
  * national ones, contacts or the pointer to the local 资助中心, sources), axe-clean, phone-sized, no JS;
- * and a region-default build (ZZ_REGION=510000, SITE_URL=https://zizhu.example-sc.cn) made in beforeAll
- * into a temporary folder, where the region is marked as the default and poster QR codes carry the
- * deployment address.
+ * and a region-default build (ZZ_REGION=510000, SITE_URL=https://zizhu.example-sc.cn, made once per run
+ * by test/e2e/region-build.ts and shared with region-default.test.ts), where the region is marked as
+ * the default and poster QR codes carry the deployment address.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Server } from 'node:http';
 // @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
 import pngjs from 'pngjs';
 import jsQR from 'jsqr';
 import { formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, scriptRequests } from './helpers';
-import { createStaticServer } from './setup/global';
+import { REGION_BUILD, regionBuild, type RegionBuild } from './region-build';
 import { dataset } from '../../src/data/index.ts';
 import { regions } from '../../src/data/regions.ts';
 import { formatTiers, regionContacts, regionLabel, regionalFigures } from '../../src/rules/regions.ts';
@@ -134,33 +129,19 @@ describe('a page per configured region', () => {
 // A county (here: a province) deploying its own copy: ZZ_REGION + SITE_URL at build time.
 
 describe('a region-default build (ZZ_REGION=510000)', () => {
-  const SITE = 'https://zizhu.example-sc.cn';
-  let dir = '';
-  let server: Server | undefined;
+  const SITE = REGION_BUILD.site;
+  let build: RegionBuild | undefined;
   let url = '';
   let buildLog = '';
 
+  // Shared with test/e2e/region-default.test.ts: built once per run (test/e2e/region-build.ts).
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'zz-region-build-'));
-    const r = spawnSync('npx', ['astro', 'build', '--outDir', dir], {
-      env: { ...process.env, ZZ_REGION: '510000', SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 150_000,
-    });
-    buildLog = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
-    if (r.status !== 0 || !existsSync(join(dir, 'index.html'))) return;
-    server = createStaticServer(dir);
-    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', () => ok()));
-    server.unref();
-    const addr = server.address();
-    url = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
+    build = await regionBuild();
+    url = build.url;
+    buildLog = build.log;
   }, 180_000);
 
-  afterAll(() => {
-    server?.closeAllConnections();
-    server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => build?.close());
 
   it('builds', () => {
     expect(url, buildLog).not.toBe('');

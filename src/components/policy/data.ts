@@ -3,11 +3,69 @@
  * Chinese message naming it), the amount lines in force on a day, and the change log. Reads the
  * validated dataset (src/data), so it imports zod: use it in .astro components and tests only, never in
  * browser code.
+ *
+ * Default region (ZZ_REGION, src/lib/deployment.ts): `siteData` is the data as it applies on this site,
+ * i.e. the national data, or `applyRegion(dataset, regions, defaultRegion)` when a default region is
+ * set. Helpers that list or look up subsidies take an optional `data` (default: the national dataset);
+ * stage pages and posters pass `siteData`, so their figures are the region's where it published one,
+ * and each such `Line` carries `region` and (through `nationalLine`) the national figure beside it.
+ *   getSubsidy('senior-grant', siteData)   → with 四川's entries on a ZZ_REGION=510000 build
+ *   nationalLine('senior-grant', line, date) → the national line for the same students, if any
  */
-import { dataset } from '../../data/index.ts';
+import { dataset, type Dataset } from '../../data/index.ts';
+import { regions } from '../../data/regions.ts';
+import { defaultRegion } from '../../lib/deployment.ts';
 import { inForce } from '../../rules/evaluate.ts';
+import { applyRegion, lineKey, regionContacts, regionLabel, regionsOverriding, type RegionalDataset, type RegionInfo, type RegionTag, type ResolvedContact } from '../../rules/regions.ts';
+import type { Region } from '../../schema/region.ts';
 import type { AmountEntry, Condition, DocumentInfo, GlossaryEntry, RuleEntry, Source, Stage, Subsidy } from '../../schema/index.ts';
 import type { AmountLike } from '../../lib/format.ts';
+
+const applied = new Map<string, RegionalDataset>();
+/** Sources of region lists other than content/regions/ (tests pass fixtures), so getSource finds them. */
+const extraSources = new Map<string, Source>();
+
+/**
+ * The data as it applies in region `code` (national data plus the region chain's entries, see
+ * applyRegion); the national dataset when `code` is undefined. Memoised for the configured regions;
+ * `within` is another list of regions (test fixtures).
+ * @throws RegionError when `code` is not one of `within`.
+ */
+export function dataIn(code: string | undefined, within: readonly Region[] = regions): Dataset {
+  if (!code) return dataset;
+  if (within !== regions) {
+    const data = applyRegion(dataset, within, code);
+    for (const s of data.sources) if (!extraSources.has(s.id)) extraSources.set(s.id, s);
+    return data;
+  }
+  if (!applied.has(code)) applied.set(code, applyRegion(dataset, regions, code));
+  return applied.get(code)!;
+}
+
+/** The data of this site: with the default region (ZZ_REGION) applied, or the national data. */
+export const siteData: Dataset = dataIn(defaultRegion);
+
+/** The default region of this site (code, name, chain, full label), or undefined on the national site. */
+export const siteRegion: RegionInfo | undefined = (siteData as Partial<RegionalDataset>).region;
+
+/** Contacts of the default region's chain, most specific first ([] on the national site or when none is published). */
+export const siteContacts: ResolvedContact[] = defaultRegion ? regionContacts(regions, defaultRegion) : [];
+
+/** Newest lastVerified along the default region's chain (undefined on the national site). */
+export const siteRegionChecked: string | undefined = defaultRegion
+  ? regions.filter((r) => siteRegion?.chain.some((t) => t.code === r.code)).map((r) => r.lastVerified).sort().at(-1)
+  : undefined;
+
+/** Full name of a configured region from the province down (「云南省施甸县」), for 「…公布」. */
+export const regionName = (code: string): string => regionLabel(regions, code);
+
+/** The page of a configured region. */
+export const regionHref = (code: string): string => `/regions/${code}/`;
+
+/** Configured regions whose own file changes subsidy `id`, with full names, for 「有的地方公布了自己的标准」. */
+export function regionsWithOwn(id: string): { code: string; label: string }[] {
+  return regionsOverriding(regions, id).map((r) => ({ code: r.code, label: regionName(r.code) }));
+}
 
 /** Stage pages (/stages/SLUG/) and the wizard stages each one covers. */
 export const PAGE_STAGES = {
@@ -47,14 +105,16 @@ export function pagesOfSubsidy(s: Subsidy): PageSlug[] {
   return PAGE_SLUGS.filter((p) => s.stages.some((st) => (PAGE_STAGES[p] as readonly Stage[]).includes(st)));
 }
 
-export function getSubsidy(id: string): Subsidy {
-  const s = dataset.subsidies.find((x) => x.id === id);
+/** A subsidy by id, from `data` (default: the national dataset; pass `siteData` for this site's figures). */
+export function getSubsidy(id: string, data: Dataset = dataset): Subsidy {
+  const s = data.subsidies.find((x) => x.id === id);
   if (!s) throw new PolicyDataError(`没有 id 为「${id}」的资助项目（content/subsidies/${id}.yaml 不存在）`);
   return s;
 }
 
+/** A source by id: national (content/sources.yaml) or from a configured region's file. */
 export function getSource(id: string): Source {
-  const s = dataset.sources.find((x) => x.id === id);
+  const s = dataset.sources.find((x) => x.id === id) ?? regions.flatMap((r) => r.sources).find((x) => x.id === id) ?? extraSources.get(id);
   if (!s) throw new PolicyDataError(`没有 id 为「${id}」的政策来源（content/sources.yaml）`);
   return s;
 }
@@ -96,9 +156,9 @@ const rank = (id: string) => {
   return i < 0 ? ORDER.length : i;
 };
 
-/** Subsidies of any of these stages, in page order. */
-export function subsidiesFor(stages: readonly Stage[]): Subsidy[] {
-  return dataset.subsidies
+/** Subsidies of any of these stages, in page order, from `data` (default: the national dataset). */
+export function subsidiesFor(stages: readonly Stage[], data: Dataset = dataset): Subsidy[] {
+  return data.subsidies
     .filter((s) => s.stages.some((st) => stages.includes(st)))
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
@@ -121,6 +181,10 @@ export interface Line extends AmountLike {
   source: Source;
   /** The raw history entry. */
   entry: AmountEntry;
+  /** The region that published this figure (only in region-applied data, see `siteData`). */
+  region?: RegionTag;
+  /** Tiers the region published, low to high (e.g. 1300, 2300, 3300). */
+  tiers?: number[];
 }
 
 /** Same grouping as the engine: entries with the same `when` (label aside) form one history. */
@@ -151,7 +215,21 @@ export function toLine(s: Subsidy, e: AmountEntry): Line {
     local: s.setLocally || e.basis === 'local',
     source: getSource(e.source),
     entry: e,
+    ...((e as { region?: RegionTag }).region && { region: (e as { region?: RegionTag }).region }),
+    ...(e.tiers && { tiers: e.tiers }),
   };
+}
+
+/**
+ * The national figure for the same students as `line` (same amount line, label aside) on `date`, for
+ * 「全国：…」 beside a regional figure; undefined for a region-only subsidy or a line the nation lacks.
+ */
+export function nationalLine(id: string, line: Pick<Line, 'entry'>, date: string): Line | undefined {
+  const s = dataset.subsidies.find((x) => x.id === id);
+  if (!s) return undefined;
+  const key = lineKey(line.entry.when);
+  const e = inForce(s.amounts.filter((a) => lineKey(a.when) === key), date);
+  return e ? toLine(s, e) : undefined;
 }
 
 /** The amount lines in force on `date` for these stages (one per history), in data order. */

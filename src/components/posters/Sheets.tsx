@@ -13,7 +13,7 @@ import { FRAUD_LINE, SITE_NAME } from '../shell/site.ts';
 import { formatDay, LOCAL } from '../../lib/format.ts';
 import { qrSvg } from '../../lib/qr.ts';
 import { absoluteUrl, shortUrl } from '../../lib/site-url.ts';
-import { lengthStep, type Format, type PosterContent } from './types.ts';
+import { contactItems, lengthStep, type Format, type PosterContact, type PosterContent } from './types.ts';
 
 export interface SheetProps {
   content: PosterContent;
@@ -44,9 +44,9 @@ function Qr({ url, class: cls }: { url: string; class?: string }) {
   );
 }
 
-/** The typed address, with line-break chances after '/' and before '#' (never inside a word). */
+/** The typed address, with line-break chances after '/' and before '#' and '&' (never inside a word). */
 function Url({ url }: { url: string }) {
-  const parts = shortUrl(url).split(/(?<=\/)|(?=#)/);
+  const parts = shortUrl(url).split(/(?<=\/)|(?=[#&])/);
   return <p class="url">{parts.map((p, i) => <Fragment key={i}>{i > 0 && <wbr />}{p}</Fragment>)}</p>;
 }
 
@@ -58,9 +58,12 @@ function Steps({ class: cls }: { class?: string }) {
   );
 }
 
-/** Hotline and office; nothing at all (not even a label) for a field left empty. */
-function Contact({ phone, office, fallback }: { phone?: string; office?: string; fallback?: string }) {
-  const items = ([['咨询电话', phone?.trim()], ['办理地点', office?.trim()]] as const).filter(([, v]) => v);
+/**
+ * Hotline and office; nothing at all (not even a label) for a field left empty. With no hotline typed,
+ * the region's published 资助中心 stands in (see contactItems); none published → as if none were given.
+ */
+function Contact({ phone, office, fallback, contacts }: { phone?: string; office?: string; fallback?: string; contacts?: readonly PosterContact[] }) {
+  const items = contactItems({ phone, office }, contacts);
   if (!items.length) return fallback ? <p class="contact contact-none">{fallback}</p> : null;
   return (
     <dl class="contact">
@@ -119,7 +122,7 @@ function Rows({ content }: { content: PosterContent }) {
             </th>
             <td>
               {r.amounts.map((a, i) => (
-                <span class="r-amt" key={i}>{a.label && <span class="r-label">{a.label} </span>}<b>{a.text}</b></span>
+                <span class="r-amt" key={i}>{a.label && <span class="r-label">{a.label} </span>}<b>{a.text}</b>{a.by && <span class="r-by">{a.by}</span>}</span>
               ))}
               {r.local && !r.amounts.some((a) => a.text.includes(LOCAL)) && <span class="r-local">{LOCAL}</span>}
             </td>
@@ -163,7 +166,7 @@ function Poster({ kind, ...p }: SheetProps & { kind: 'a4' | 'a3' }) {
           <p class="scan">用手机微信或浏览器扫一扫，看看孩子能享受哪些资助、要带哪些材料</p>
           <p class="url-label">扫不了码？在浏览器里输入：</p>
           <Url url={url} />
-          <Contact phone={p.phone} office={p.office} fallback={FALLBACK} />
+          <Contact phone={p.phone} office={p.office} fallback={FALLBACK} contacts={p.content.contacts} />
         </div>
       </div>
       <Fraud />
@@ -192,7 +195,7 @@ function Card({ hidden, ...p }: SheetProps & { hidden: boolean }) {
         <div class="qr-text">
           <p class="scan">扫码查一查</p>
           <Url url={url} />
-          <Contact phone={p.phone} office={p.office} />
+          <Contact phone={p.phone} office={p.office} contacts={p.content.contacts} />
         </div>
       </div>
       <Fraud />
@@ -247,7 +250,7 @@ function Letter(p: SheetProps) {
                 <tr data-subsidy={r.id} class={showWho(c) ? 'has-who' : undefined}>
                   <th scope="row">{r.name}<br /><span class={`tag tag-${r.status}`}>{r.statusTerm}</span></th>
                   <td>
-                    {r.amounts.map((a, i) => <span class="r-amt" key={i}>{a.label && `${a.label} `}{a.text}</span>)}
+                    {r.amounts.map((a, i) => <span class="r-amt" key={i}>{a.label && `${a.label} `}{a.text}{a.by && <span class="r-by">{a.by}</span>}</span>)}
                     {r.local && !r.amounts.some((a) => a.text.includes(LOCAL)) && <span class="r-local">{LOCAL}</span>}
                   </td>
                   <td>{r.where}</td>
@@ -269,7 +272,7 @@ function Letter(p: SheetProps) {
         </div>
       </div>
       <Fraud />
-      <Contact phone={p.phone} office={p.office} fallback={FALLBACK} />
+      <Contact phone={p.phone} office={p.office} fallback={FALLBACK} contacts={p.content.contacts} />
       {school && (
         <p class="l-sign">{school}{p.letterDate && <><br />{formatDay(p.letterDate)}</>}</p>
       )}

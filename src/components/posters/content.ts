@@ -4,13 +4,23 @@
  * on the site), its status term and where to apply. Everything comes from the validated data; nothing
  * here types an amount or a condition. Imports the dataset (zod): use in .astro pages and tests only;
  * the builder island gets the result as a prop.
+ *
+ * With a region (the pages pass the deployment's ZZ_REGION): figures come from the region-applied data
+ * (a figure the region published says so, e.g. 「分三档 1300、2300、3300 元/年」 by 「四川省公布」), the
+ * region's published contacts come along for the contact block, and the QR code's wizard link carries
+ * `region=<code>`. Without one, everything is national, as before.
+ *   posterContent('senior', '2026-11-29', '510000')
  */
-import { dataAsOf } from '../../data/index.ts';
+import { dataAsOf, type Dataset } from '../../data/index.ts';
 import type { Stage } from '../../schema/index.ts';
+import type { Region } from '../../schema/region.ts';
+import { regions as configuredRegions } from '../../data/regions.ts';
+import { regionContacts, regionLabel } from '../../rules/regions.ts';
 import { formatAmount, formatNumber, isUnconfirmed, UNCONFIRMED, type AmountLike } from '../../lib/format.ts';
 import { STAGES as SHELL_STAGES } from '../shell/stages.ts';
-import { getTerm, linesInForce, ruleInForce, subsidiesFor, termOf, type Line } from '../policy/data.ts';
-import { READY_POSTERS, type PosterContent, type PosterRow, type PosterSlug, type StageGroup } from './types.ts';
+import { dataIn, getTerm, linesInForce, ruleInForce, subsidiesFor, termOf, type Line } from '../policy/data.ts';
+import { publishedBy, regionalFigure, tierSpan } from '../policy/regional.ts';
+import { READY_POSTERS, type PosterContact, type PosterContent, type PosterRow, type PosterSlug, type StageGroup } from './types.ts';
 
 /** Wizard stages each poster covers. */
 export const POSTER_STAGES: Record<PosterSlug, readonly Stage[]> = {
@@ -28,12 +38,13 @@ export const POSTER_STAGES: Record<PosterSlug, readonly Stage[]> = {
 /**
  * Where the poster's QR code leads: the wizard pre-set to the stage (`/check/#stage=…`, the public
  * answer vocabulary); 义务教育 as a whole → its stage page (小学 and 初中 are two wizard stages);
- * general → the wizard's first question.
+ * general → the wizard's first question. With a region, wizard links carry it:
+ * `/check/#stage=senior&region=510000`, `/check/#region=510000`.
  */
-export function targetPath(slug: PosterSlug): string {
-  if (slug === 'general') return '/check/';
+export function targetPath(slug: PosterSlug, region?: string): string {
   if (slug === 'compulsory') return '/stages/compulsory/';
-  return `/check/#stage=${slug}`;
+  if (slug === 'general') return region ? `/check/#region=${region}` : '/check/';
+  return `/check/#stage=${slug}${region ? `&region=${region}` : ''}`;
 }
 
 /** Stage name for headlines: the site's stage names (header, home page); 小学 / 初中 from the glossary. */
@@ -60,47 +71,73 @@ export function shortAmount(lines: readonly Pick<Line, 'basis' | 'unit' | 'value
   return withUnconfirmed(top, `${formatNumber(min)}–${formatAmount(top)}`);
 }
 
-/** The subsidies of these stages whose rules are in force on `date`, in stage-page order. */
-export function posterRows(stages: readonly Stage[], date: string): PosterRow[] {
-  return subsidiesFor(stages)
+/**
+ * The subsidies of these stages whose rules are in force on `date`, in stage-page order, from `data`
+ * (default: national; pass region-applied data, see dataIn). A figure a region published is worded as
+ * the region published it (tiers) and says who (`by`); `regionName` gives the region's full name.
+ */
+export function posterRows(stages: readonly Stage[], date: string, data?: Dataset, regionName: (code: string) => string = (c) => c): PosterRow[] {
+  return subsidiesFor(stages, data)
     .filter((s) => ruleInForce(s, date))
     .flatMap((s) => {
       const lines = linesInForce(s, date, stages);
       if (!lines.length) return [];
       const many = lines.length > 1;
+      const one = lines.length === 1 ? lines[0]! : undefined;
       return [{
         id: s.id,
         name: s.name,
         status: s.grant,
         statusTerm: termOf('status', s.grant),
-        amounts: lines.map((l) => ({ ...(many && l.label && { label: l.label }), text: withUnconfirmed(l, formatAmount(l)) })),
-        short: shortAmount(lines),
-        local: s.setLocally || lines.some((l) => l.local),
+        amounts: lines.map((l) => ({
+          ...(many && l.label && { label: l.label }),
+          text: withUnconfirmed(l, l.region ? regionalFigure(l) : formatAmount(l)),
+          ...(l.region && { by: publishedBy(regionName(l.region.code)) }),
+        })),
+        short: one?.region && one.tiers ? withUnconfirmed(one, tierSpan(one)) : shortAmount(lines),
+        // A figure the region published is the local figure: no 以当地公布为准 when every line is one.
+        local: lines.every((l) => l.region) ? false : s.setLocally || lines.some((l) => l.local),
         where: s.apply.where,
         who: ruleInForce(s, date)!.who,
       } satisfies PosterRow];
     });
 }
 
-/** Everything a poster, card sheet or letter for `slug` shows, for the day `date`. */
-export function posterContent(slug: PosterSlug, date: string): PosterContent {
+/**
+ * Everything a poster, card sheet or letter for `slug` shows, for the day `date`; with `region` (a
+ * configured region code, e.g. the deployment's ZZ_REGION), as it applies there. `within` is the list
+ * of regions (default: content/regions/; tests pass fixtures).
+ * @throws RegionError when `region` is not one of `within`.
+ */
+export function posterContent(slug: PosterSlug, date: string, region?: string, within: readonly Region[] = configuredRegions): PosterContent {
+  const data = dataIn(region, within);
+  const name = (code: string) => regionLabel(within, code);
   const groups: StageGroup[] = slug === 'general'
     ? READY_POSTERS.filter((s) => s !== 'general').map((s) => ({
         slug: s,
         name: posterStageName(s),
-        names: posterRows(POSTER_STAGES[s], date).map((r) => r.name),
+        names: posterRows(POSTER_STAGES[s], date, data, name).map((r) => r.name),
       }))
     : [];
-  const rows = slug === 'general' ? [] : posterRows(POSTER_STAGES[slug], date);
+  const rows = slug === 'general' ? [] : posterRows(POSTER_STAGES[slug], date, data, name);
   const rending = getTerm('term:rending');
+  const contacts: PosterContact[] = region
+    ? regionContacts(within, region).map((c) => ({
+        name: c.name,
+        ...(c.phone && { phone: c.phone }),
+        ...(c.address && { address: c.address }),
+        ...(c.url && { url: c.url }),
+      }))
+    : [];
   return {
     slug,
     stageName: posterStageName(slug),
-    targetPath: targetPath(slug),
+    targetPath: targetPath(slug, region),
     rows,
     groups,
     date,
     dataAsOf,
     ...(rows.some((r) => r.status === 'apply') && rending.plain && { recognition: { term: rending.term, plain: rending.plain } }),
+    ...(region && { region: { code: region, label: name(region) }, contacts }),
   };
 }

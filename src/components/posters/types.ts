@@ -36,8 +36,8 @@ export interface PosterRow {
   status: 'automatic' | 'apply';
   /** Glossary term for the status: 自动享受 / 可以申请. */
   statusTerm: string;
-  /** Amount lines in force (one per group, labelled when there are several). */
-  amounts: { label?: string; text: string }[];
+  /** Amount lines in force (one per group, labelled when there are several); `by` = 「四川省公布」 for a figure a region published. */
+  amounts: { label?: string; text: string; by?: string }[];
   /** One short figure for cards (e.g. 「625–1500 元/年」). */
   short: string;
   /** 以当地公布为准 applies. */
@@ -72,6 +72,38 @@ export interface PosterContent {
   dataAsOf: string;
   /** 家庭经济困难学生认定, explained (glossary), when some subsidy here has to be applied for. */
   recognition?: { term: string; plain: string };
+  /** The region whose figures these are (a default-region build); absent = national. */
+  region?: { code: string; label: string };
+  /** Contacts the region published (most specific first); used when the school typed no hotline. */
+  contacts?: PosterContact[];
+}
+
+/** A 资助中心 a region published (src/schema/region.ts `Contact`, the parts a sheet prints). */
+export interface PosterContact {
+  name: string;
+  phone?: string;
+  address?: string;
+  url?: string;
+}
+
+/**
+ * The contact block of a sheet, as [label, text] pairs; [] = print nothing (no empty label).
+ * What the school typed comes first; with no hotline typed, the first contact the region published
+ * stands in (its phone, else its address, else its website), never an invented one.
+ *   contactItems({ phone: '', office: '学校资助办' }, [{ name: '某县学生资助管理中心', phone: '0000-1111111' }])
+ *     → [['咨询电话', '0000-1111111（某县学生资助管理中心）'], ['办理地点', '学校资助办']]
+ */
+export function contactItems(typed: { phone?: string; office?: string }, contacts: readonly PosterContact[] = []): [string, string][] {
+  const items: [string, string][] = [];
+  const phone = typed.phone?.trim();
+  const office = typed.office?.trim();
+  const c = contacts[0];
+  if (phone) items.push(['咨询电话', phone]);
+  else if (c?.phone) items.push(['咨询电话', `${c.phone}（${c.name}）`]);
+  else if (c?.address) items.push(['咨询地点', `${c.name}，${c.address}`]);
+  else if (c?.url) items.push(['咨询网站', `${c.name}：${c.url}`]);
+  if (office) items.push(['办理地点', office]);
+  return items;
 }
 
 export interface BuilderState {

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DEFAULT_KICKER, Sheet } from '../../components/posters/Sheets.tsx';
 import {
   BUILDER_SLUGS, DEFAULT_STATE, FORMATS, OFFICE_MAX, PHONE_MAX, SCHOOL_MAX,
-  formatBuilderHash, parseBuilderHash, type BuilderState, type PosterContent, type PosterSlug,
+  contactItems, formatBuilderHash, parseBuilderHash, type BuilderState, type PosterContent, type PosterSlug,
 } from '../../components/posters/types.ts';
 import { today } from '../../lib/today.ts';
 
@@ -52,6 +52,8 @@ export default function PosterBuilder({ contents, site }: PosterBuilderProps) {
     setCopied('');
   };
   const shareLink = `${site}/posters/make/#${hash}`;
+  // A default-region build: the 资助中心 the region published stands in for an empty hotline.
+  const standIn = contactItems({}, contents.general.contacts)[0]?.[1];
   const content = contents[state.stage];
   const sheet = useMemo(
     () => <Sheet kind={state.format} content={content} site={site} school={state.school} phone={state.phone} office={state.office} letterDate={letterDate} />,
@@ -85,7 +87,7 @@ export default function PosterBuilder({ contents, site }: PosterBuilderProps) {
           <label for="b-phone">咨询电话</label>
           <input id="b-phone" name="phone" aria-describedby="b-phone-hint" type="tel" maxLength={PHONE_MAX} autoComplete="off"
             value={state.phone} onInput={(e) => set('phone', e.currentTarget.value)} />
-          <span class="hint" id="b-phone-hint">学校或当地学生资助管理中心的电话。不填就不印这一行。</span>
+          <span class="hint" id="b-phone-hint">学校或当地学生资助管理中心的电话。{standIn ? `不填就印「${standIn}」。` : '不填就不印这一行。'}</span>
         </p>
         <p class="field">
           <label for="b-office">办理地点</label>

@@ -1,0 +1,84 @@
+/**
+ * A region-default build of the site (ZZ_REGION + SITE_URL, as a county aid centre would build it),
+ * made once per e2e run and shared by the test files that need it (test/e2e/regions.test.ts,
+ * test/e2e/region-default.test.ts):
+ *
+ *   const sc = await regionBuild();          // in beforeAll (allow ~3 minutes)
+ *   if (!sc.url) throw new Error(sc.log);     // the build failed: its log says why
+ *   await page.goto(sc.url + '/stages/senior/');
+ *   sc.close();                               // in afterAll: stops this file's server (the files stay)
+ *
+ * The build goes to a folder next to the snapshot the e2e global setup serves
+ * (`<tmp>/zz-e2e-dist-XXXX-region-510000`), so the second file of the same run finds it done (a marker
+ * file is written only after a successful build); folders of finished runs are removed at the start,
+ * and the global setup sweeps anything older than 3 hours. The steps are those of `npm run build`.
+ */
+import { inject } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Server } from 'node:http';
+import { createStaticServer } from './setup/global';
+
+/** The deployment the shared build is made for. */
+export const REGION_BUILD = { region: '510000', site: 'https://zizhu.example-sc.cn' } as const;
+
+export interface RegionBuild {
+  /** Local address serving the build ("http://127.0.0.1:PORT"); '' when the build failed. */
+  url: string;
+  /** The built folder. */
+  dir: string;
+  /** The end of the build output (to explain a failure). */
+  log: string;
+  close(): void;
+}
+
+const MARKER = '.zz-region-build-ok';
+
+export async function regionBuild(region: string = REGION_BUILD.region, site: string = REGION_BUILD.site): Promise<RegionBuild> {
+  const snapshot = inject('distDir');
+  const dir = `${snapshot}-region-${region}`;
+  // Leftovers of earlier runs (their snapshot is gone): remove.
+  const prefix = basename(snapshot).replace(/-[^-]+$/, '-');
+  for (const name of readdirSync(dirname(snapshot))) {
+    const m = /^(.*)-region-\d{6}$/.exec(name);
+    if (m && name.startsWith(prefix) && !existsSync(join(dirname(snapshot), m[1]!))) {
+      rmSync(join(dirname(snapshot), name), { recursive: true, force: true });
+    }
+  }
+  let log = '';
+  if (existsSync(join(dir, MARKER))) {
+    log = readFileSync(join(dir, MARKER), 'utf8');
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+    // The steps of `npm run build` (package.json), into `dir`: Astro, Pagefind, and the service worker
+    // when the tree has that step (a page registering a missing /sw.js would log a console error).
+    const env = { ...process.env, ZZ_REGION: region, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1' };
+    const steps: [string, string[]][] = [
+      ['npx', ['astro', 'build', '--outDir', dir]],
+      ['npx', ['pagefind', '--site', dir, '--quiet']],
+      ...(existsSync('.ci/service-worker.mjs') ? [['node', ['.ci/service-worker.mjs', dir]] as [string, string[]]] : []),
+    ];
+    for (const [cmd, args] of steps) {
+      const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 150_000 });
+      log = `${log}\n$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
+      if (r.status !== 0) return { url: '', dir, log, close() {} };
+    }
+    if (!existsSync(join(dir, 'index.html'))) return { url: '', dir, log, close() {} };
+    writeFileSync(join(dir, MARKER), log);
+  }
+  const server: Server = createStaticServer(dir);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  server.unref();
+  const addr = server.address();
+  const url = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
+  return {
+    url,
+    dir,
+    log,
+    close() {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
