@@ -27,9 +27,15 @@ export interface Answers {
   family?: FamilyStatus[] | 'none' | 'unknown';
   /** undergrad / postgrad only: 退役士兵学生. */
   veteran?: 'yes' | 'no';
-  /** Region code (GB/T 2260, six digits) of a configured region. */
+  /** Region code (GB/T 2260, six digits) of a configured region, or NATIONAL_REGION. */
   region?: string;
 }
+
+/**
+ * `region=000000`: the family chose national standards (「不知道 / 用全国标准」 in the wizard). No
+ * region's figures apply, not even a deployment's default region (ZZ_REGION).
+ */
+export const NATIONAL_REGION = '000000';
 
 /** Order of parameters in the canonical string, which is also the wizard's question order. */
 export const ANSWER_KEYS = ['stage', 'grade', 'degree', 'school', 'boarding', 'hukou', 'agri', 'family', 'veteran', 'region'] as const;

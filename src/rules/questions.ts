@@ -8,20 +8,24 @@
  * `plain` as the help. Only words that are not policy terms (是 / 不是 / 不确定 …) are literal.
  *
  *   firstUnanswered({ stage: 'senior' })          → 'grade'
- *   questionsFor({ stage: 'primary' })            → ['stage','grade','school','boarding','hukou','family']
+ *   questionsFor({ stage: 'primary' })            → ['stage','grade','school','boarding','hukou','family','region']
  *   setAnswer({ stage: 'primary', boarding: 'yes', hukou: 'rural' }, 'stage', ['senior'])
  *     → { answers: { stage: 'senior', hukou: 'rural' }, dropped: ['boarding'] }
+ *
+ * The region question (「你在哪个省/县上学？」) comes last and is optional: its one fixed option is
+ * NATIONAL_REGION (「不知道 / 用全国标准」); the UI offers the configured regions by search. A deployment's
+ * default region (ZZ_REGION) answers it in advance: see `withDefaultRegion`.
  */
 import {
-  ANSWER_KEYS, FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, gradeName,
+  ANSWER_KEYS, FAMILY_STATUSES, GRADE_MAX, NATIONAL_REGION, STAGES, appliesTo, gradeName,
   type AnswerKey, type Answers, type Stage,
 } from './answers.ts';
 
-/** Every answer key except `region` (set by links, never asked). */
-export type QuestionId = Exclude<AnswerKey, 'region'>;
+/** Every answer key is a question. */
+export type QuestionId = AnswerKey;
 
 /** In asking order (the canonical parameter order). */
-export const QUESTION_IDS: readonly QuestionId[] = ANSWER_KEYS.filter((k): k is QuestionId => k !== 'region');
+export const QUESTION_IDS: readonly QuestionId[] = ANSWER_KEYS;
 
 /** Points at a glossary entry: label = `short ?? term`, help = `plain`. */
 export interface TermRef {
@@ -48,6 +52,8 @@ export interface Question {
   hint?: string;
   /** Several options may be chosen (family). */
   multi: boolean;
+  /** Options beyond `options` are found by typing (region: the configured regions). */
+  search?: boolean;
   options: QuestionOption[];
   /** Glossary entries whose `plain` explains the question (「这是什么意思？」); only entries with `plain` are shown. */
   help: TermRef[];
@@ -58,9 +64,9 @@ export interface Question {
 const UNSURE: QuestionOption = { value: 'unknown', label: '不确定' };
 const ans = (id: string): TermRef => ({ kind: 'answer', id });
 
-/** Whether question `id` is asked for these answers (grade needs a stage; see QUESTION_STAGES). */
+/** Whether question `id` is asked for these answers (grade and region need a stage; see QUESTION_STAGES). */
 export function isAsked(id: QuestionId, a: Answers): boolean {
-  if (id === 'grade') return a.stage !== undefined;
+  if (id === 'grade' || id === 'region') return a.stage !== undefined;
   return appliesTo(id, a.stage);
 }
 
@@ -178,7 +184,23 @@ export function question(id: QuestionId, a: Answers): Question {
         hint: '当过兵、退伍后再上学的才选「是」。',
         options: [{ value: 'yes', label: '是' }, { value: 'no', label: '不是' }],
       };
+    case 'region':
+      return {
+        id, short: '地区', multi: false, search: true, help: [ans('region')],
+        title: '你在哪个省/县上学？',
+        hint: '有的省、县公布了自己的标准。输入名字找一找；找不到或不清楚，就按全国标准算。',
+        options: [{ value: NATIONAL_REGION, label: '不知道 / 用全国标准' }],
+      };
   }
+}
+
+/**
+ * The answers the flow works on: when the family has not answered the region question, `region`
+ * (a deployment's default, ZZ_REGION) stands as the answer, so the question is skipped but shown on
+ * 「核对你的回答」 with a change button. Without a default the answers are returned as they are.
+ */
+export function withDefaultRegion(a: Answers, region: string | undefined): Answers {
+  return a.region || !region ? a : { ...a, region };
 }
 
 /** The chosen option values of `id` as strings (grade '2'; family ['dibao','orphan']; none → []). */
@@ -192,12 +214,14 @@ export function chosenValues(a: Answers, id: QuestionId): string[] {
  * Sets question `id` from the chosen option values and drops later answers that no longer apply:
  * questions not asked for the new stage (boarding, agri, degree, veteran), and the grade when the
  * stage changes (grades mean different things in different stages). Everything else is kept,
- * including `region`. An empty or invalid choice clears the answer.
+ * including `region`. An empty or invalid choice clears the answer. The region takes any six-digit
+ * code (whether that region is configured is the engine's business: it says so and uses national
+ * standards).
  */
 export function setAnswer(a: Answers, id: QuestionId, values: readonly string[]): { answers: Answers; dropped: QuestionId[] } {
   const next: Answers = { ...a };
   const allowed = new Set(question(id, a).options.map((o) => o.value));
-  const vs = values.filter((v) => allowed.has(v));
+  const vs = values.filter((v) => allowed.has(v) || (id === 'region' && /^\d{6}$/.test(v)));
   const rec = next as Record<string, unknown>;
   if (vs.length === 0) delete rec[id];
   else if (id === 'grade') next.grade = Number(vs[0]);

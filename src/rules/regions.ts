@@ -31,7 +31,7 @@
 import type { AmountEntry, RuleEntry, Source, Subsidy } from '../schema/index.ts';
 import type { Contact, Region, RegionLevel } from '../schema/region.ts';
 import type { Dataset } from '../data/validate.ts';
-import type { Answers } from './answers.ts';
+import { NATIONAL_REGION, type Answers } from './answers.ts';
 import { evaluateWith, inForce, type EvaluateOptions, type Evaluation, type RegionTag } from './evaluate.ts';
 
 export type { RegionTag };
@@ -207,7 +207,8 @@ export function applyRegion(dataset: Dataset, regions: readonly Region[], code: 
 
 /**
  * `evaluateWith` for a region: the region is `answers.region`, else `options.region` (a deployment's
- * default). An unknown code never throws: the result says so in `notices` and falls back to
+ * default); `answers.region` = NATIONAL_REGION ('000000') means national standards, without a notice.
+ * An unknown code never throws: the result says so in `notices` and falls back to
  * `options.region` when that is known, else to national standards.
  * @throws EvaluateError only for a bad date, as evaluateWith does.
  */
@@ -216,6 +217,7 @@ export function evaluateInRegion(dataset: Dataset, regions: readonly Region[], a
   let code: string | undefined;
   for (const c of [answers.region, options.region]) {
     if (c === undefined || c === '') continue;
+    if (c === NATIONAL_REGION) break;
     if (findRegion(regions, c)) {
       code = c;
       break;

@@ -1,16 +1,24 @@
 /**
- * The eligibility wizard /check/ (issue 4) in Chromium at 390×844, against the built site.
+ * The eligibility wizard /check/ (issues 4 and 7) in Chromium at 390×844, against the built site.
  * Cases are answered by tapping through the real UI; what the page shows is compared with `evaluate()`
- * for the answers in the final URL and the day the page says it used — the engine is the oracle, no
- * amount or status is written here.
+ * (national data plus the region of the answers, or of the build's default) for the answers in the
+ * final URL and the day the page says it used — the engine is the oracle, no amount or status is
+ * written here. The region question is answered by typing a name into its search box; a build with
+ * ZZ_REGION=510000 (made in beforeAll into a temporary folder) checks the pre-answered default.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
+import { createStaticServer } from './setup/global';
 import { dataAsOf } from '../../src/data/index.ts';
-import { evaluate, formatAnswers, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/rules/index.ts';
+import { regions } from '../../src/data/regions.ts';
+import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/rules/index.ts';
+import { findRegion, formatTiers, regionLabel } from '../../src/rules/regions.ts';
 import { firstUnanswered, questionsFor, question, type QuestionId } from '../../src/rules/questions.ts';
 import { formatAmount, formatPerInstalment, LOCAL } from '../../src/lib/format.ts';
 import { FRAUD_LINE, LARGE_TEXT_KEY } from '../../src/components/shell/site.ts';
@@ -31,13 +39,13 @@ afterAll(async () => {
 
 interface Opened { page: Page; errors: string[]; requests: string[]; context: BrowserContext }
 
-/** A phone page, its device clock at noon China time on `date` when given. */
-async function open(hash = '', opts: { date?: string; context?: BrowserContextOptions } = {}): Promise<Opened> {
+/** A phone page, its device clock at noon China time on `date` when given; `site` is another build's address. */
+async function open(hash = '', opts: { date?: string; context?: BrowserContextOptions; site?: string } = {}): Promise<Opened> {
   const context = await browser.newContext({ ...phone, ...opts.context });
   contexts.push(context);
   const { page, errors, requests } = await newPage(context);
   if (opts.date) await page.clock.setFixedTime(new Date(`${opts.date}T12:00:00+08:00`));
-  await page.goto(`${baseURL}/check/${hash ? `#${hash}` : ''}`);
+  await page.goto(`${opts.site ?? baseURL}/check/${hash ? `#${hash}` : ''}`);
   await page.waitForSelector('#wz-h');
   return { page, errors, requests, context };
 }
@@ -57,7 +65,17 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 /** What a parent taps for a question the case does not answer. */
 const DEFAULTS: Partial<Record<QuestionId, string[]>> = {
   school: ['public'], boarding: ['unknown'], hukou: ['unknown'], agri: ['unknown'], family: ['unknown'], veteran: ['no'], degree: ['master'],
+  region: [NATIONAL_REGION],
 };
+
+/** 「不知道 / 用全国标准」 on the region question. */
+const NATIONAL = `region=${NATIONAL_REGION}`;
+
+/** Answers the region question: types the region's name into the search box and taps the match. */
+async function pickRegion(page: Page, code: string) {
+  if (code !== NATIONAL_REGION) await page.locator('#wz-find').fill(findRegion(regions, code)!.name.slice(0, 2));
+  await page.locator(`button[data-v="${code}"]`).tap();
+}
 
 function valuesFor(a: Answers, id: QuestionId): string[] {
   const v = a[id];
@@ -77,6 +95,8 @@ async function tapThrough(page: Page, a: Answers): Promise<QuestionId[]> {
     if (q === 'family') {
       for (const v of values) await page.locator(`input[name="family"][value="${v}"]`).tap();
       await page.getByRole('button', { name: '下一步' }).tap();
+    } else if (q === 'region') {
+      await pickRegion(page, values[0]!);
     } else {
       await page.locator(`button[data-v="${values[0]}"]`).tap();
     }
@@ -93,12 +113,14 @@ async function showResults(page: Page) {
 
 const cardText = (page: Page, id: string) => page.locator(`article[data-id="${id}"]`).innerText();
 
-/** Compares the rendered results and checklist with `evaluate()` for the URL's answers and the page's day. */
-async function expectMatchesEngine(page: Page) {
+/**
+ * Compares the rendered results, checklist, notices and contacts with `evaluate()` for the URL's
+ * answers, the page's day and the build's default region.
+ */
+async function expectMatchesEngine(page: Page, defaultRegion?: string) {
   const a = answersOf(page);
   const date = await page.locator('.wz-date').innerText();
-  const { region: _ignored, ...national } = a;
-  const ev = evaluate(national, { date });
+  const ev = evaluate(a, { date, region: defaultRegion });
 
   // Groups, in order, with the results of each in data order.
   const shown = await page.$$eval('section[data-status]', (ss) =>
@@ -117,6 +139,7 @@ async function expectMatchesEngine(page: Page) {
       continue;
     }
     await expectAmount(text, r);
+    if (r.region) expect(text).toContain(`${r.region.name}自己的项目`);
     expect(text).toContain(r.delivery.text);
     expect(text).toContain(r.apply.where);
     expect(text).toContain(r.apply.when);
@@ -139,6 +162,21 @@ async function expectMatchesEngine(page: Page) {
   expect(await steps.count()).toBe(applying ? 1 : 0);
   if (applying) expect((await steps.innerText()).replace(/\s+/g, '')).toMatch(/申请.*评议.*公示.*发放/);
   expect(await page.locator('main').innerText()).toContain(FRAUD_LINE);
+
+  // Whose standards, what the link got wrong, and where to ask.
+  const notices = await page.locator('.wz-notice').allInnerTexts();
+  expect(notices).toEqual(ev.notices.map((n) => `${n.message}。`));
+  const std = page.locator('.wz-std');
+  expect(await std.count()).toBe(ev.region ? 1 : 0);
+  if (ev.region) expect(await std.innerText()).toContain(ev.region.label);
+  if (ev.contacts.length) {
+    const shown = await page.locator('[data-contact]').allInnerTexts();
+    expect(shown.length).toBe(ev.contacts.length);
+    for (const [i, c] of ev.contacts.entries()) {
+      expect(shown[i]).toContain(c.name);
+      if (c.phone) expect(shown[i]).toContain(c.phone);
+    }
+  } else expect(await page.locator('[data-no-contacts]').innerText()).toBe('请向学校或当地教育局学生资助管理中心咨询。');
   return ev;
 }
 
@@ -149,6 +187,8 @@ async function expectAmount(text: string, r: Result) {
     const sem = formatPerInstalment(l);
     if (sem) expect(text).toContain(sem);
     if (r.alternatives.length > 1) expect(text).toContain(`${l.label}：`);
+    // A regional figure says who published it, with its tiers.
+    if (l.region) expect(text).toContain(`${l.region.name}公布${formatTiers(l) ? `：${formatTiers(l)}` : '的标准'}`);
   }
   if (r.local && r.localNote) expect(text).toContain(r.localNote);
   if (r.local && r.amount && r.amount.basis !== 'local') expect(text).toContain(LOCAL);
@@ -172,6 +212,9 @@ function uiCases(): Case[] {
     { name: '幼儿园中班、孤儿', date: '2026-10-10', answers: 'stage=preschool&grade=2&school=private&hukou=rural&family=orphan' },
     { name: '高中、多种家庭情况', date: '2026-10-10', answers: 'stage=senior&grade=3&school=public&hukou=rural&family=tuopin,disabledparent,martyr' },
     { name: '大学、不确定家庭情况', date: '2026-10-10', answers: 'stage=undergrad&grade=4&school=private&hukou=rural&family=unknown&veteran=no' },
+    // The region question answered by search: a province's tiers, a county's figures with 不确定 住校.
+    { name: '四川的困难高中生（地区按名字搜）', date: '2026-10-10', answers: 'stage=senior&grade=1&school=public&hukou=rural&family=dibao&region=510000' },
+    { name: '施甸县初中、不确定是否住校', date: '2026-10-10', answers: 'stage=junior&grade=1&school=public&boarding=unknown&hukou=rural&family=tuopin&region=530521' },
   ];
   const all = [...marked, ...own];
   for (const s of STAGES) if (!all.some((c) => stageOf(c) === s)) throw new Error(`没有覆盖「${s}」的界面用例`);
@@ -216,8 +259,10 @@ describe('links and history', () => {
     await page.locator('button[data-v="public"]').tap();
     expect(await currentQuestion(page)).toBe('boarding');
     await page.locator('button[data-v="yes"]').tap();
+    expect(await currentQuestion(page)).toBe('region');
+    await pickRegion(page, NATIONAL_REGION);
     expect(await heading(page)).toBe('核对你的回答');
-    expect(hashOf(page)).toBe('#stage=junior&grade=2&school=public&boarding=yes&hukou=rural&family=dibao');
+    expect(hashOf(page)).toBe(`#stage=junior&grade=2&school=public&boarding=yes&hukou=rural&family=dibao&${NATIONAL}`);
   });
 
   it('goes back and forward through the answers with the browser buttons', async () => {
@@ -249,22 +294,23 @@ describe('links and history', () => {
   });
 
   it('changes an earlier answer from the review screen and keeps the later ones', async () => {
-    const { page, errors } = await open('stage=senior&grade=2&school=public&hukou=rural&family=dibao');
+    const { page, errors } = await open(`stage=senior&grade=2&school=public&hukou=rural&family=dibao&${NATIONAL}`);
     expect(await heading(page)).toBe('核对你的回答');
     await page.getByRole('button', { name: /^修改\s*学校类型$/ }).tap();
     expect(await currentQuestion(page)).toBe('school');
     expect(await focusedId(page)).toBe('wz-h');
     await page.locator('button[data-v="private"]').tap();
     expect(await heading(page)).toBe('核对你的回答');
-    expect(hashOf(page)).toBe('#stage=senior&grade=2&school=private&hukou=rural&family=dibao');
+    expect(hashOf(page)).toBe(`#stage=senior&grade=2&school=private&hukou=rural&family=dibao&${NATIONAL}`);
     const review = await page.locator('.wz-review').innerText();
     expect(review).toContain('民办学校');
     expect(review).toContain('低保家庭');
+    expect(review).toContain('全国标准');
     expect(errors).toEqual([]);
   });
 
   it('asks again only what a new stage needs, says what was dropped, and keeps the rest', async () => {
-    const { page } = await open('stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin');
+    const { page } = await open('stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521');
     await page.getByRole('button', { name: /^修改\s*上学阶段$/ }).tap();
     await page.locator('button[data-v="vocational"]').tap();
     expect(await currentQuestion(page)).toBe('grade');
@@ -275,11 +321,11 @@ describe('links and history', () => {
     expect(await currentQuestion(page)).toBe('agri');
     await page.locator('button[data-v="no"]').tap();
     expect(await heading(page)).toBe('核对你的回答');
-    expect(hashOf(page)).toBe('#stage=vocational&grade=1&school=public&hukou=rural&agri=no&family=tuopin');
+    expect(hashOf(page)).toBe('#stage=vocational&grade=1&school=public&hukou=rural&agri=no&family=tuopin&region=530521');
   });
 
   it('keeps the answers and the results screen on reload', async () => {
-    const { page, errors } = await open('stage=undergrad&grade=1&school=public&hukou=rural&family=dibao&veteran=no');
+    const { page, errors } = await open(`stage=undergrad&grade=1&school=public&hukou=rural&family=dibao&veteran=no&${NATIONAL}`);
     await showResults(page);
     const before = hashOf(page);
     await page.reload();
@@ -295,13 +341,15 @@ describe('links and history', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps a region in the link and otherwise ignores it', async () => {
+  it('keeps a region from the link, skips the region question, names the region on the review and in the share link', async () => {
     const { page, errors } = await open('stage=senior&grade=1&school=public&hukou=rural&region=510000');
     expect(await currentQuestion(page)).toBe('family');
     await page.locator('input[value="none"]').tap();
     await page.getByRole('button', { name: '下一步' }).tap();
     expect(hashOf(page)).toBe('#stage=senior&grade=1&school=public&hukou=rural&family=none&region=510000');
-    expect(await page.locator('.wz-review').innerText()).not.toContain('510000');
+    const review = await page.locator('.wz-review').innerText();
+    expect(review).not.toContain('510000');
+    expect(review).toContain(regionLabel(regions, '510000'));
     await showResults(page);
     expect(await page.locator('#wz-link').inputValue()).toContain('region=510000');
     expect(errors).toEqual([]);
@@ -341,11 +389,11 @@ describe('malformed and outdated links', () => {
 
 // --- Results tools -----------------------------------------------------------------------------------
 
-const TYPICAL = 'stage=senior&grade=2&school=public&hukou=rural&family=dibao';
+const TYPICAL = `stage=senior&grade=2&school=public&hukou=rural&family=dibao&${NATIONAL}`;
 
 describe('print, share and clear', () => {
   it('prints the results and checklist of a typical family on one A4 page', async () => {
-    for (const hash of [TYPICAL, 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin']) {
+    for (const hash of [TYPICAL, 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521', 'stage=senior&grade=2&school=public&hukou=rural&family=dibao&region=510000']) {
       const { page } = await open(hash);
       await showResults(page);
       await page.emulateMedia({ media: 'print' });
@@ -411,7 +459,7 @@ describe('print, share and clear', () => {
   });
 
   it('says what to ask the school when an answer was 不确定 (寄宿 vs 走读 amounts)', async () => {
-    const hash = 'stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin';
+    const hash = `stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin&${NATIONAL}`;
     const { page } = await open(hash);
     await showResults(page);
     const ev = await expectMatchesEngine(page);
@@ -425,7 +473,7 @@ describe('print, share and clear', () => {
   });
 
   it('says which condition was missed and where else to look for results that do not apply', async () => {
-    const { page } = await open('stage=senior&grade=1&school=public&hukou=urban&family=none');
+    const { page } = await open(`stage=senior&grade=1&school=public&hukou=urban&family=none&${NATIONAL}`);
     await showResults(page);
     const ev = await expectMatchesEngine(page);
     const out = ev.results.filter((r) => r.status === 'ineligible');
@@ -460,6 +508,13 @@ describe('accessibility', () => {
         expect(await page.locator('.wz-warn[role="alert"]').count()).toBe(1);
         for (const v of values) await page.locator(`input[name="family"][value="${v}"]`).tap();
         await page.getByRole('button', { name: '下一步' }).tap();
+      } else if (q === 'region') {
+        // The search box with a name typed, then with a name that matches nothing.
+        await page.locator('#wz-find').fill('四川');
+        await check(`${i + 1}-region-found`);
+        await page.locator('#wz-find').fill('火星');
+        await check(`${i + 1}-region-none`);
+        await pickRegion(page, values[0]!);
       } else await page.locator(`button[data-v="${values[0]}"]`).tap();
     }
     await check('review');
@@ -470,7 +525,7 @@ describe('accessibility', () => {
     expect(formatViolations(await runAxe(bad.page))).toBe('');
     await screenshot(bad.page, 'wizard-malformed-link');
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('fits a 320 px screen with 大字 on, from the first question to the results', async () => {
     const context = await browser.newContext({ ...phone, viewport: { width: 320, height: 640 } });
@@ -489,6 +544,9 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: '下一步' }).tap();
     await fits('veteran');
     await page.locator('button[data-v="yes"]').tap();
+    await page.locator('#wz-find').fill('施甸');
+    await fits('region');
+    await page.locator('button[data-v="530521"]').tap();
     await fits('review');
     await showResults(page);
     await fits('results');
@@ -521,6 +579,8 @@ describe('accessibility', () => {
     await tabTo('button[type="submit"]');
     await press('Enter');
     expect(await focusedId(page)).toBe('wz-h');
+    expect(await currentQuestion(page)).toBe('region');
+    await pick(NATIONAL_REGION);
     expect(await heading(page)).toBe('核对你的回答');
     await tabTo('.btn-primary');
     await press('Enter');
@@ -575,13 +635,13 @@ describe('the page', () => {
 
   it('takes phone screenshots of each stage\'s results', async () => {
     const stages: Record<Stage, string> = {
-      preschool: 'stage=preschool&grade=3&school=public&hukou=rural&family=dibao',
-      primary: 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin',
-      junior: 'stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin',
-      senior: TYPICAL,
-      vocational: 'stage=vocational&grade=1&school=public&hukou=rural&agri=yes&family=none',
-      undergrad: 'stage=undergrad&grade=1&school=public&hukou=rural&family=dibao&veteran=no',
-      postgrad: 'stage=postgrad&grade=2&degree=master&school=public&hukou=urban&family=none&veteran=no',
+      preschool: `stage=preschool&grade=3&school=public&hukou=rural&family=dibao&${NATIONAL}`,
+      primary: 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521',
+      junior: `stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin&${NATIONAL}`,
+      senior: 'stage=senior&grade=2&school=public&hukou=rural&family=dibao&region=510000',
+      vocational: `stage=vocational&grade=1&school=public&hukou=rural&agri=yes&family=none&${NATIONAL}`,
+      undergrad: `stage=undergrad&grade=1&school=public&hukou=rural&family=dibao&veteran=no&${NATIONAL}`,
+      postgrad: `stage=postgrad&grade=2&degree=master&school=public&hukou=urban&family=none&veteran=no&${NATIONAL}`,
     };
     for (const [s, hash] of Object.entries(stages)) {
       const { page, errors } = await open(hash);
@@ -593,5 +653,163 @@ describe('the page', () => {
       expect(pdfPages(pdf), `${s} prints on one page`).toBe(1);
       expect(errors).toEqual([]);
     }
+  });
+});
+
+// --- Regions (issue 7) -------------------------------------------------------------------------------
+
+const SENIOR_DIBAO = 'stage=senior&grade=1&school=public&hukou=rural&family=dibao';
+
+describe('the region question', () => {
+  it('answering 四川 for a senior dibao student shows 四川省\'s tiers, who published them and the source', async () => {
+    const { page, errors } = await open(SENIOR_DIBAO);
+    expect(await currentQuestion(page)).toBe('region');
+    expect(await heading(page)).toBe('你在哪个省/县上学？');
+    await page.locator('#wz-find').fill('四川');
+    expect(await page.locator('.wz-find button[data-v]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-v')))).toEqual(['510000']);
+    await screenshot(page, 'wizard-region-question-sichuan');
+    await page.locator('button[data-v="510000"]').tap();
+    expect(await heading(page)).toBe('核对你的回答');
+    expect(hashOf(page)).toBe(`#${SENIOR_DIBAO}&region=510000`);
+    expect(await page.locator('.wz-review').innerText()).toContain('四川省');
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    const grant = ev.results.find((r) => r.id === 'senior-grant')!;
+    expect(grant.amount?.region?.code).toBe('510000');
+    const card = await cardText(page, 'senior-grant');
+    expect(card).toContain(`四川省公布：${formatTiers(grant.amount!)}`);
+    expect(formatTiers(grant.amount!)).toBe('分三档：1300、2300、3300 元/年');
+    expect(card).toContain(grant.amount!.source.title);
+    expect(await page.locator('.wz-std').innerText()).toContain('四川省');
+    expect(await page.locator('#wz-link').inputValue()).toContain('region=510000');
+    await screenshot(page, 'wizard-region-results-sichuan', { fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('finds a county by part of its name or by code, and says so when nothing matches', async () => {
+    const { page, errors } = await open(SENIOR_DIBAO);
+    const found = () => page.locator('.wz-find button[data-v]').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-v'), b.textContent]));
+    // Before typing: every configured region (there are only a few), plus 「不知道 / 用全国标准」.
+    expect((await found()).map(([c]) => c)).toEqual(regions.map((r) => r.code));
+    await page.locator('#wz-find').fill('施甸');
+    expect(await found()).toEqual([['530521', regionLabel(regions, '530521')]]);
+    await page.locator('#wz-find').fill('5305');
+    expect(await found()).toEqual([['530521', '云南省施甸县']]);
+    await page.locator('#wz-find').fill('北京');
+    expect(await found()).toEqual([]);
+    expect(await page.locator('.wz-find [aria-live]').innerText()).toContain('没有找到「北京」');
+    expect(await page.locator(`button[data-v="${NATIONAL_REGION}"]`).innerText()).toBe('不知道 / 用全国标准');
+    await screenshot(page, 'wizard-region-question-none');
+    expect(errors).toEqual([]);
+  });
+
+  it('「不知道 / 用全国标准」 writes region=000000 and shows national figures without any region note', async () => {
+    const { page, errors } = await open(SENIOR_DIBAO);
+    await pickRegion(page, NATIONAL_REGION);
+    expect(hashOf(page)).toBe(`#${SENIOR_DIBAO}&${NATIONAL}`);
+    expect(await page.locator('.wz-review').innerText()).toContain('全国标准');
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    expect(ev.region).toBeUndefined();
+    expect(ev.notices).toEqual([]);
+    expect(await page.locator('.wz-pub').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('an unknown region in a link (#…&region=123456) shows the notice in Chinese and national figures', async () => {
+    const { page, errors } = await open(`${SENIOR_DIBAO}&region=123456`);
+    expect(await heading(page)).toBe('核对你的回答');
+    expect(await page.locator('.wz-review').innerText()).toContain('123456（没有找到这个地区）');
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    expect(ev.region).toBeUndefined();
+    expect(await page.locator('.wz-notice').innerText()).toBe('没有找到地区「123456」的资料，以下按全国标准。');
+    expect(await page.locator('.wz-pub').count()).toBe(0);
+    // National figures: the same as for 「用全国标准」.
+    const national = evaluate({ ...answersOf(page), region: NATIONAL_REGION }, { date: ev.date });
+    expect(ev.results.map((r) => [r.id, r.status, r.amount && formatAmount(r.amount)])).toEqual(national.results.map((r) => [r.id, r.status, r.amount && formatAmount(r.amount)]));
+    await screenshot(page, 'wizard-region-unknown');
+    expect(errors).toEqual([]);
+  });
+
+  it('a county figure with 不确定 住校 names the county for each possible line', async () => {
+    const { page, errors } = await open('stage=junior&grade=2&school=public&boarding=unknown&hukou=rural&family=dibao&region=530521', { date: '2026-10-10' });
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    const living = ev.results.find((r) => r.id === 'living-allowance')!;
+    expect(living.alternatives.length).toBeGreaterThan(1);
+    for (const l of living.alternatives) expect(l.region?.name).toBe('施甸县');
+    expect(await cardText(page, 'living-allowance')).toContain('施甸县公布的标准');
+    await screenshot(page, 'wizard-region-results-shidian');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a region-default build (ZZ_REGION=510000)', () => {
+  let dir = '';
+  let server: Server | undefined;
+  let site = '';
+  let buildLog = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zz-wizard-region-'));
+    const r = spawnSync('npx', ['astro', 'build', '--outDir', dir], {
+      env: { ...process.env, ZZ_REGION: '510000', ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
+    buildLog = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
+    if (r.status !== 0 || !existsSync(join(dir, 'check', 'index.html'))) return;
+    // The rest of `npm run build` that pages rely on (the service worker they register), when present.
+    if (existsSync('.ci/service-worker.mjs')) spawnSync('node', ['.ci/service-worker.mjs', dir], { encoding: 'utf8', timeout: 60_000 });
+    server = createStaticServer(dir);
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', () => ok()));
+    server.unref();
+    const addr = server.address();
+    site = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
+  }, 180_000);
+
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pre-answers the region question with 四川省, shows its tiers, and lets the family switch to national standards', async () => {
+    expect(site, buildLog).not.toBe('');
+    // A poster link without region=: the region question is skipped, the review names 四川省.
+    const { page, errors } = await open(SENIOR_DIBAO, { site });
+    expect(await heading(page)).toBe('核对你的回答');
+    expect(hashOf(page)).toBe(`#${SENIOR_DIBAO}`);
+    expect(await page.locator('.wz-review').innerText()).toContain('四川省');
+    await showResults(page);
+    await expectMatchesEngine(page, '510000');
+    expect(await cardText(page, 'senior-grant')).toContain('四川省公布：分三档：1300、2300、3300 元/年');
+    // The share link carries the region, so it means the same on any copy of the site.
+    expect(await page.locator('#wz-link').inputValue()).toBe(`${site}/check/#${SENIOR_DIBAO}&region=510000`);
+    await screenshot(page, 'wizard-region-default-results');
+    // Change it: the question shows 四川省 as chosen; 「不知道 / 用全国标准」 overrides the default.
+    await page.getByRole('button', { name: '修改回答' }).tap();
+    await page.getByRole('button', { name: /^修改\s*地区$/ }).tap();
+    expect(await currentQuestion(page)).toBe('region');
+    expect(await page.locator('button[data-v="510000"]').getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'wizard-region-default-question');
+    await pickRegion(page, NATIONAL_REGION);
+    expect(hashOf(page)).toBe(`#${SENIOR_DIBAO}&${NATIONAL}`);
+    await showResults(page);
+    const ev = await expectMatchesEngine(page, '510000');
+    expect(ev.region).toBeUndefined();
+    expect(await page.locator('.wz-pub').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('falls back to the default region, saying so, for an unknown region in a link', async () => {
+    expect(site, buildLog).not.toBe('');
+    const { page, errors } = await open(`${SENIOR_DIBAO}&region=123456`, { site });
+    await showResults(page);
+    const ev = await expectMatchesEngine(page, '510000');
+    expect(ev.region?.code).toBe('510000');
+    expect(await page.locator('.wz-notice').innerText()).toBe('没有找到地区「123456」的资料，以下按四川省的标准。');
+    expect(errors).toEqual([]);
   });
 });

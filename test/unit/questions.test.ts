@@ -2,13 +2,15 @@
 // comes next, the options and help of each, and what is kept or dropped when an earlier answer changes.
 import { describe, expect, it } from 'vitest';
 import {
-  FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, formatAnswers, parseAnswers, type Answers, type Stage,
+  FAMILY_STATUSES, GRADE_MAX, NATIONAL_REGION, STAGES, appliesTo, formatAnswers, parseAnswers, type Answers, type Stage,
 } from '../../src/rules/answers.ts';
 import {
   QUESTION_IDS, chosenValues, firstUnanswered, isAnswered, isAsked, previousQuestion, progress, question,
-  questionsFor, setAnswer, type QuestionId,
+  questionsFor, setAnswer, withDefaultRegion, type QuestionId,
 } from '../../src/rules/questions.ts';
+import { evaluateInRegion } from '../../src/rules/regions.ts';
 import { dataset } from '../../src/data/index.ts';
+import { regions } from '../../src/data/regions.ts';
 
 const parse = (s: string): Answers => {
   const r = parseAnswers(s);
@@ -25,13 +27,13 @@ describe('which questions are asked', () => {
 
   it('asks the questions of the issue in order for each stage', () => {
     const want: Record<Stage, QuestionId[]> = {
-      preschool: ['stage', 'grade', 'school', 'hukou', 'family'],
-      primary: ['stage', 'grade', 'school', 'boarding', 'hukou', 'family'],
-      junior: ['stage', 'grade', 'school', 'boarding', 'hukou', 'family'],
-      senior: ['stage', 'grade', 'school', 'hukou', 'family'],
-      vocational: ['stage', 'grade', 'school', 'hukou', 'agri', 'family'],
-      undergrad: ['stage', 'grade', 'school', 'hukou', 'family', 'veteran'],
-      postgrad: ['stage', 'grade', 'degree', 'school', 'hukou', 'family', 'veteran'],
+      preschool: ['stage', 'grade', 'school', 'hukou', 'family', 'region'],
+      primary: ['stage', 'grade', 'school', 'boarding', 'hukou', 'family', 'region'],
+      junior: ['stage', 'grade', 'school', 'boarding', 'hukou', 'family', 'region'],
+      senior: ['stage', 'grade', 'school', 'hukou', 'family', 'region'],
+      vocational: ['stage', 'grade', 'school', 'hukou', 'agri', 'family', 'region'],
+      undergrad: ['stage', 'grade', 'school', 'hukou', 'family', 'veteran', 'region'],
+      postgrad: ['stage', 'grade', 'degree', 'school', 'hukou', 'family', 'veteran', 'region'],
     };
     for (const s of STAGES) expect(questionsFor({ stage: s }), s).toEqual(want[s]);
   });
@@ -39,14 +41,22 @@ describe('which questions are asked', () => {
   it('agrees with the engine on which stage a question belongs to', () => {
     for (const s of STAGES) {
       for (const id of QUESTION_IDS) {
-        if (id === 'stage' || id === 'grade') continue;
+        if (id === 'stage' || id === 'grade' || id === 'region') continue;
         expect(isAsked(id, { stage: s }), `${id} for ${s}`).toBe(appliesTo(id, s));
       }
     }
   });
 
-  it('never asks about the region (links carry it)', () => {
-    for (const s of STAGES) expect(questionsFor({ stage: s, region: '510000' })).not.toContain('region');
+  it('asks the region last, for every stage, and skips it when a link already names one', () => {
+    for (const s of STAGES) {
+      expect(questionsFor({ stage: s }).at(-1)).toBe('region');
+      expect(isAsked('region', { stage: s })).toBe(true);
+    }
+    expect(isAsked('region', {})).toBe(false);
+    expect(firstUnanswered(parse('stage=senior&grade=1&school=public&hukou=rural&family=none'))).toBe('region');
+    expect(firstUnanswered(parse('stage=senior&grade=1&school=public&hukou=rural&family=none&region=510000'))).toBeUndefined();
+    // An unknown code is still an answer: the engine says so and uses national standards.
+    expect(firstUnanswered(parse('stage=senior&grade=1&school=public&hukou=rural&family=none&region=123456'))).toBeUndefined();
   });
 });
 
@@ -72,8 +82,8 @@ describe('the first unanswered question', () => {
   });
 
   it('is undefined once every asked question has an answer, 不确定 included', () => {
-    expect(firstUnanswered(parse('stage=junior&grade=3&school=public&boarding=unknown&hukou=unknown&family=unknown'))).toBeUndefined();
-    expect(firstUnanswered(parse('stage=postgrad&grade=1&degree=doctor&school=public&hukou=urban&family=none&veteran=no'))).toBeUndefined();
+    expect(firstUnanswered(parse('stage=junior&grade=3&school=public&boarding=unknown&hukou=unknown&family=unknown&region=000000'))).toBeUndefined();
+    expect(firstUnanswered(parse('stage=postgrad&grade=1&degree=doctor&school=public&hukou=urban&family=none&veteran=no&region=530521'))).toBeUndefined();
   });
 
   it('treats an empty family list as unanswered', () => {
@@ -92,8 +102,9 @@ describe('moving back and counting', () => {
 
   it('says 第 n 题，共 m 题 only once the stage is known', () => {
     expect(progress({}, 'stage')).toBeNull();
-    expect(progress({ stage: 'primary' }, 'boarding')).toEqual({ n: 4, of: 6 });
-    expect(progress({ stage: 'postgrad' }, 'veteran')).toEqual({ n: 7, of: 7 });
+    expect(progress({ stage: 'primary' }, 'boarding')).toEqual({ n: 4, of: 7 });
+    expect(progress({ stage: 'postgrad' }, 'veteran')).toEqual({ n: 7, of: 8 });
+    expect(progress({ stage: 'postgrad' }, 'region')).toEqual({ n: 8, of: 8 });
   });
 });
 
@@ -219,5 +230,58 @@ describe('answering and changing answers', () => {
         expect(parseAnswers(formatAnswers(b)), `${from} → ${to}`).toEqual({ ok: true, answers: b });
       }
     }
+  });
+});
+
+describe('the region question', () => {
+  it('offers 「不知道 / 用全国标准」 as its one fixed option and finds the rest by search', () => {
+    const q = question('region', { stage: 'senior' });
+    expect(q.title).toBe('你在哪个省/县上学？');
+    expect(q.search).toBe(true);
+    expect(q.multi).toBe(false);
+    expect(q.options).toEqual([{ value: NATIONAL_REGION, label: '不知道 / 用全国标准' }]);
+    expect(NATIONAL_REGION).toBe('000000');
+  });
+
+  it('takes any six-digit code and nothing else', () => {
+    const a = parse('stage=senior&grade=1');
+    expect(setAnswer(a, 'region', ['510000']).answers.region).toBe('510000');
+    expect(setAnswer(a, 'region', [NATIONAL_REGION]).answers.region).toBe(NATIONAL_REGION);
+    expect(setAnswer(a, 'region', ['123456']).answers.region).toBe('123456');
+    expect(setAnswer(a, 'region', ['sichuan']).answers).toEqual(a);
+    expect(setAnswer(a, 'region', ['51000']).answers).toEqual(a);
+    expect(setAnswer({ ...a, region: '510000' }, 'region', []).answers).toEqual(a);
+    const r = parseAnswers(formatAnswers(setAnswer(a, 'region', [NATIONAL_REGION]).answers));
+    expect(r).toEqual({ ok: true, answers: { ...a, region: NATIONAL_REGION } });
+  });
+
+  it('keeps the region when the stage changes', () => {
+    const a = parse('stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521');
+    expect(setAnswer(a, 'stage', ['undergrad']).answers.region).toBe('530521');
+  });
+
+  it('lets a deployment\'s default region answer the question until the family picks another', () => {
+    const a = parse('stage=senior&grade=1&school=public&hukou=rural&family=dibao');
+    expect(withDefaultRegion(a, undefined)).toBe(a);
+    expect(withDefaultRegion(a, '510000')).toEqual({ ...a, region: '510000' });
+    expect(firstUnanswered(withDefaultRegion(a, '510000'))).toBeUndefined();
+    expect(chosenValues(withDefaultRegion(a, '510000'), 'region')).toEqual(['510000']);
+    // The family's own answer wins, including 「用全国标准」.
+    expect(withDefaultRegion({ ...a, region: NATIONAL_REGION }, '510000').region).toBe(NATIONAL_REGION);
+    expect(withDefaultRegion({ ...a, region: '530521' }, '510000').region).toBe('530521');
+    // The default is not written into the answers themselves (nor the link).
+    expect(a.region).toBeUndefined();
+  });
+
+  it('means national standards with region=000000, even where a default region is set, without a notice', () => {
+    const a = parse('stage=senior&grade=1&school=public&hukou=rural&family=dibao');
+    const date = '2026-10-10';
+    const national = evaluateInRegion(dataset, regions, a, { date });
+    const chosen = evaluateInRegion(dataset, regions, { ...a, region: NATIONAL_REGION }, { date, region: '510000' });
+    expect(chosen.region).toBeUndefined();
+    expect(chosen.notices).toEqual([]);
+    expect(chosen.results).toEqual(national.results);
+    // Without the family's choice, the default applies.
+    expect(evaluateInRegion(dataset, regions, a, { date, region: '510000' }).region?.code).toBe('510000');
   });
 });

@@ -1,38 +1,66 @@
-/** One question per screen: big buttons (one tap answers), or tick boxes + 下一步 for the family question. */
-import { useState } from 'preact/hooks';
+/**
+ * One question per screen: big buttons (one tap answers), tick boxes + 下一步 for the family question,
+ * or a search box over the configured regions (plus 「不知道 / 用全国标准」) for the region question.
+ * Screen state (ticks so far, the warning, the search text) lives in the Wizard (`s`, `ui`).
+ */
 import type { Answers } from '../../rules/answers.ts';
 import {
   chosenValues, firstUnanswered, previousQuestion, progress, question, type QuestionId,
 } from '../../rules/questions.ts';
+import { searchRegions } from '../../rules/regions.ts';
 import { optionLabel, type Terms } from './lib.ts';
-import type { View } from './Wizard.tsx';
+import type { Ui, View } from './Wizard.tsx';
 
 interface Props {
   id: QuestionId;
   answers: Answers;
   terms: Terms;
   dropped: QuestionId[];
+  s: Ui;
+  ui: (u: Partial<Ui>) => void;
   onAnswer: (id: QuestionId, values: string[]) => void;
   onGo: (v: View) => void;
 }
 
-export function QuestionScreen({ id, answers, terms, dropped, onAnswer, onGo }: Props) {
+/** Regions listed before the family types; a longer list waits for a name. */
+const LIST_MAX = 8;
+
+export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo }: Props) {
   const q = question(id, answers);
   const chosen = chosenValues(answers, id);
-  const [picked, setPicked] = useState<string[]>(chosen);
-  const [warn, setWarn] = useState(false);
+  const picked = s.picked ?? chosen;
   const pos = progress(answers, id);
   const prev = previousQuestion(answers, id);
   const complete = firstUnanswered(answers) === undefined;
-  const help = q.help.map((r) => ({ r, e: terms.get(r) })).filter((x) => x.e?.plain);
+  const help = q.help.map((r) => terms.get(r)!).filter((e) => e?.plain);
 
-  const toggle = (value: string, exclusive?: boolean) => {
-    setWarn(false);
-    const on = !picked.includes(value);
-    if (!on) setPicked(picked.filter((v) => v !== value));
-    else if (exclusive) setPicked([value]);
-    else setPicked([...picked.filter((v) => !q.options.find((o) => o.value === v)?.exclusive), value]);
-  };
+  const toggle = (value: string, exclusive?: boolean) =>
+    ui({
+      warn: false,
+      picked: picked.includes(value)
+        ? picked.filter((v) => v !== value)
+        : exclusive ? [value] : [...picked.filter((v) => !q.options.find((o) => o.value === v)?.exclusive), value],
+    });
+
+  const button = (value: string, label: string) => (
+    <li key={value}>
+      <button
+        type="button"
+        class={`btn btn-big wz-opt${chosen.includes(value) ? ' wz-on' : ''}`}
+        data-v={value}
+        aria-pressed={chosen.includes(value) ? 'true' : 'false'}
+        onClick={() => onAnswer(id, [value])}
+      >
+        {label}
+      </button>
+    </li>
+  );
+
+  // Region question: search-as-you-type over the configured regions (「施甸」「云南」「5305」).
+  const find = s.find.trim();
+  const hits = q.search ? searchRegions(terms.regions, find) : [];
+  const many = !find && hits.length > LIST_MAX;
+  const type = (e: Event) => ui({ find: (e.target as HTMLInputElement).value });
 
   return (
     <section class="wz-q" aria-labelledby="wz-h" data-q={id}>
@@ -50,52 +78,60 @@ export function QuestionScreen({ id, answers, terms, dropped, onAnswer, onGo }: 
           onSubmit={(e) => {
             e.preventDefault();
             if (picked.length) onAnswer(id, picked);
-            else setWarn(true);
+            else ui({ warn: true });
           }}
         >
           <fieldset>
             <legend class="sr-only">{q.title}（可以多选）</legend>
             {q.options.map((o) => (
               <label key={o.value} class={`wz-check${o.exclusive ? ' wz-excl' : ''}`}>
-                <input
-                  type="checkbox"
-                  name={id}
-                  value={o.value}
-                  checked={picked.includes(o.value)}
-                  onChange={() => toggle(o.value, o.exclusive)}
-                />
+                <input type="checkbox" name={id} value={o.value} checked={picked.includes(o.value)} onChange={() => toggle(o.value, o.exclusive)} />
                 <span>{optionLabel(o, terms)}</span>
               </label>
             ))}
           </fieldset>
-          {warn && <p class="wz-warn" role="alert">请至少选一项。都没有就选「以上都不是」，不清楚就选「不确定」。</p>}
+          {s.warn && <p class="wz-warn" role="alert">请至少选一项。都没有就选「以上都不是」，不清楚就选「不确定」。</p>}
           <button type="submit" class="btn btn-primary btn-big">下一步</button>
         </form>
       ) : (
-        <ul class="wz-opts" role="list" aria-labelledby="wz-h">
-          {q.options.map((o) => (
-            <li key={o.value}>
-              <button
-                type="button"
-                class={`btn btn-big wz-opt${chosen.includes(o.value) ? ' wz-on' : ''}`}
-                data-v={o.value}
-                aria-pressed={chosen.includes(o.value) ? 'true' : 'false'}
-                onClick={() => onAnswer(id, [o.value])}
-              >
-                {optionLabel(o, terms)}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          {q.search && (
+            <div class="wz-find">
+              <label for="wz-find">输入省、市或县的名字</label>
+              <input
+                id="wz-find"
+                type="search"
+                autocomplete="off"
+                placeholder="如：四川、施甸"
+                value={s.find}
+                onInput={(e) => (e as InputEvent).isComposing || type(e)}
+                onCompositionEnd={type}
+              />
+              <p class="muted" aria-live="polite">
+                {!find
+                  ? many ? `本站收录了 ${hits.length} 个地区，输入名字就能找到。` : '本站收录了这些地区：'
+                  : hits.length ? `找到 ${hits.length} 个：` : `没有找到「${find}」。本站只收录了公布过自己标准的地区；找不到就选「不知道 / 用全国标准」。`}
+              </p>
+              {!many && hits.length > 0 && (
+                <ul class="wz-opts" role="list" aria-label="找到的地区">
+                  {hits.slice(0, LIST_MAX).map((o) => button(o.code, o.label))}
+                </ul>
+              )}
+            </div>
+          )}
+          <ul class="wz-opts" role="list" aria-labelledby="wz-h">
+            {q.options.map((o) => button(o.value, optionLabel(o, terms)))}
+          </ul>
+        </>
       )}
       {help.length > 0 && (
         <details class="wz-help">
           <summary>这是什么意思？</summary>
           <dl>
-            {help.map(({ r, e }) => (
-              <div key={r.id}>
-                <dt>{e!.short ?? e!.term}</dt>
-                <dd>{e!.plain}</dd>
+            {help.map((e) => (
+              <div key={e.id}>
+                <dt>{e.short ?? e.term}</dt>
+                <dd>{e.plain}</dd>
               </div>
             ))}
           </dl>

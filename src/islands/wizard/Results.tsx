@@ -1,13 +1,18 @@
-/** Results: the heading and counts (inside the page's aria-live region), the groups and each result. */
+/**
+ * Results: the heading and counts (inside the page's aria-live region), notices about the link, whose
+ * standards apply, the groups and each result (a regional figure says which region published it), the
+ * checklist, where to ask (the region's contacts), share.
+ */
 import type { Answers } from '../../rules/answers.ts';
-import type { Amount, Evaluation, Result, Status } from '../../rules/evaluate.ts';
+import type { Amount, Result, Status } from '../../rules/evaluate.ts';
+import { formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
 import { formatAmount, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, stagePage, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
-import type { View } from './Wizard.tsx';
+import type { Ui, View } from './Wizard.tsx';
 
 const ORDER: Status[] = ['automatic', 'apply', 'conditional', 'ineligible'];
 const HEADINGS: Record<Status, (t: string) => string> = {
@@ -30,6 +35,12 @@ export function ResultsHead({ ev, terms }: { ev: Evaluation; terms: Terms }) {
   );
 }
 
+/** Who published a regional figure: 「四川省公布：分三档：1300、2300、3300 元/年」「施甸县公布的标准」. */
+const published = (a: Amount) => {
+  const tiers = formatTiers(a);
+  return `${a.region!.name}公布${tiers ? `：${tiers}` : '的标准'}`;
+};
+
 function AmountLine({ a, alt }: { a: Amount; alt?: boolean }) {
   const sem = formatPerInstalment(a);
   return (
@@ -38,6 +49,7 @@ function AmountLine({ a, alt }: { a: Amount; alt?: boolean }) {
       <span class="wz-amt">{formatAmount(a)}</span>
       {sem && (alt ? '，' : <br />)}
       {sem && <span class="wz-sem">{sem}</span>}
+      {alt && a.region && `（${published(a)}）`}
     </>
   );
 }
@@ -56,7 +68,10 @@ function AmountBlock({ r }: { r: Result }) {
           </ul>
         </>
       ) : (
-        <p class="wz-main"><AmountLine a={a} /></p>
+        <>
+          <p class="wz-main"><AmountLine a={a} /></p>
+          {a.region && <p class="wz-pub">{published(a)}。</p>}
+        </>
       )}
       {range && <p class="wz-more">{range}。</p>}
       {r.alternatives.length <= 1 && a.note && <p class="wz-more muted">{a.note}</p>}
@@ -85,6 +100,7 @@ function Card({ r }: { r: Result }) {
   return (
     <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id}>
       <h4 id={`r-${r.id}`}>{r.name}</h4>
+      {r.region && <p class="muted">{r.region.name}自己的项目</p>}
       {!out && <AmountBlock r={r} />}
       <p class="wz-reason">{r.reason}</p>
       {!out && (
@@ -105,12 +121,14 @@ interface Props {
   terms: Terms;
   ticks: Set<string>;
   remember: boolean;
+  msg: string;
+  ui: (u: Partial<Ui>) => void;
   onTick: (id: string, on: boolean) => void;
   onRemember: (on: boolean) => void;
   onGo: (v: View) => void;
 }
 
-export function Results({ answers, ev, terms, onGo, ...tick }: Props) {
+export function Results({ answers, ev, terms, onGo, msg, ui, ...tick }: Props) {
   // 「不确定」「是」 alone say nothing on paper: name the question.
   const bare = (id: QuestionId) => answers[id] === 'unknown' || answers[id] === 'none' || id === 'veteran';
   const who = questionsFor(answers)
@@ -120,8 +138,10 @@ export function Results({ answers, ev, terms, onGo, ...tick }: Props) {
   const out = ev.results.filter((r) => r.status === 'ineligible');
   return (
     <div class="wz-results">
+      {ev.notices.map((n) => <p key={n.message} class="note wz-notice" role="status">{n.message}。</p>)}
       <p class="wz-who">你的回答：{who}</p>
       <p class="fraud">{FRAUD_LINE}</p>
+      {ev.region && <p class="wz-std">金额按<strong>{ev.region.label}</strong>公布的标准；那里没有另外公布的，按全国标准。</p>}
       {ORDER.filter((s) => s !== 'ineligible').map((s) => {
         const rs = ev.results.filter((r) => r.status === s);
         if (!rs.length) return null;
@@ -148,7 +168,26 @@ export function Results({ answers, ev, terms, onGo, ...tick }: Props) {
       )}
       {ev.results.length === 0 && <p>这个阶段暂时没有收录的资助项目。</p>}
       <Checklist ev={ev} terms={terms} applying={applying} {...tick} />
-      <Share answers={answers} onGo={onGo} />
+      <section class="wz-contacts" aria-labelledby="wz-ask-h">
+        <h3 id="wz-ask-h">去哪里问</h3>
+        {ev.contacts.length ? (
+          <ul>
+            {ev.contacts.map((c) => (
+              <li key={c.name} data-contact>
+                <b>{c.name}</b>
+                {c.phone && <>　电话 <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a></>}
+                {c.hours && `（${c.hours}）`}
+                {c.address && <><br />地址：{c.address}</>}
+                {c.url && <><br /><a href={c.url}>{c.url}</a></>}
+                {c.note && <><br />{c.note}</>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p data-no-contacts>请向学校或当地教育局学生资助管理中心咨询。</p>
+        )}
+      </section>
+      <Share answers={answers} msg={msg} ui={ui} onGo={onGo} />
     </div>
   );
 }

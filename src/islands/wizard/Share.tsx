@@ -1,11 +1,18 @@
 /** Share link (answers only) with a copy button, print, and a way back to change answers. */
-import { useState } from 'preact/hooks';
 import { formatAnswers, type Answers } from '../../rules/answers.ts';
-import type { View } from './Wizard.tsx';
+import type { Ui, View } from './Wizard.tsx';
 
-export function Share({ answers, onGo }: { answers: Answers; onGo: (v: View) => void }) {
+interface Props {
+  answers: Answers;
+  /** What the copy button did (Wizard state). */
+  msg: string;
+  ui: (u: Partial<Ui>) => void;
+  onGo: (v: View) => void;
+}
+
+export function Share({ answers, msg, ui, onGo }: Props) {
   const link = `${location.origin}${location.pathname}#${formatAnswers(answers)}`;
-  const [msg, setMsg] = useState('');
+  const setMsg = (m: string) => ui({ msg: m });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);

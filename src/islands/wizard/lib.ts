@@ -1,11 +1,24 @@
 /**
- * Small helpers of the wizard island: glossary lookups, answer labels, the device date, the stored
- * ticks. No policy here: every term comes from the glossary handed over by the page.
+ * Small helpers of the wizard island: the page's data block, glossary and region lookups, answer
+ * labels, the device date, the stored ticks. No policy here: every term comes from the glossary and
+ * every region from the region files, both handed over by the page.
  */
 import type { Dataset } from '../../data/validate.ts';
-import type { Answers, Stage } from '../../rules/answers.ts';
+import type { Region } from '../../schema/region.ts';
+import { NATIONAL_REGION, type Answers, type Stage } from '../../rules/answers.ts';
 import { chosenValues, question, type QuestionId, type QuestionOption, type TermRef } from '../../rules/questions.ts';
+import { findRegion, regionLabel } from '../../rules/regions.ts';
 import { chinaDay } from '../../lib/today.ts';
+
+/** What src/pages/check/index.astro puts in `<script type="application/json" id="wz-data">` (see ./trim.ts). */
+export interface Payload {
+  data: Dataset;
+  regions: Region[];
+  /** The earliest day the data answers for. */
+  floor: string;
+  /** The deployment's default region (ZZ_REGION), if any. */
+  defaultRegion?: string;
+}
 
 export type Glossary = Dataset['glossary'];
 type Entry = Glossary[number];
@@ -15,18 +28,28 @@ export interface Terms {
   get(ref: TermRef): Entry | undefined;
   /** Label for buttons and lists: `short ?? term`, or the id when missing. */
   label(ref: TermRef): string;
+  /** The configured regions. */
+  regions: Region[];
+  /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有找到」. */
+  place(code: string): string;
 }
 
-export function makeTerms(glossary: Glossary): Terms {
+export function makeTerms(glossary: Glossary, regions: Region[]): Terms {
   const map = new Map(glossary.map((e) => [`${e.kind}:${e.id}`, e]));
   const get = (r: TermRef) => map.get(`${r.kind}:${r.id}`);
-  return { get, label: (r) => { const e = get(r); return e ? (e.short ?? e.term) : r.id; } };
+  return {
+    get,
+    label: (r) => { const e = get(r); return e ? (e.short ?? e.term) : r.id; },
+    regions,
+    place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有找到这个地区）`),
+  };
 }
 
 export const optionLabel = (o: QuestionOption, t: Terms) => (o.term ? t.label(o.term) : o.label ?? o.value);
 
-/** The answer to `id` in words (「普通高中」「低保家庭、孤儿」), '' when unanswered. */
+/** The answer to `id` in words (「普通高中」「低保家庭、孤儿」「四川省」), '' when unanswered. */
 export function answerLabel(a: Answers, id: QuestionId, t: Terms): string {
+  if (id === 'region') return a.region ? t.place(a.region) : '';
   const q = question(id, a);
   return chosenValues(a, id)
     .map((v) => q.options.find((o) => o.value === v))

@@ -1,17 +1,22 @@
 /**
  * Build-time only (imported by src/pages/check/index.astro, never by the island): cuts the validated
- * dataset down to what the engine and the wizard read, so the page ships a small JSON and no zod.
+ * dataset and the configured regions down to what the engine and the wizard read, so the page ships a
+ * small JSON block and no zod. The island reads it back with `readPayload` (./lib.ts).
  *
- * - Histories (`rules`, `amounts`) keep the entry in force on `floor` and every later one. The island
- *   never evaluates before `floor` (a device clock set earlier is taken as `floor`), so nothing it can
- *   show is lost.
+ * - Histories (`rules`, `amounts`, also in region overrides) keep the entry in force on `floor` and
+ *   every later one. The island never evaluates before `floor` (a device clock set earlier is taken as
+ *   `floor`), so nothing it can show is lost; regional layering (src/rules/regions.ts) gives the same
+ *   answer for every day from `floor` on.
  * - `who` is kept only for rules without conditions (the engine's reason sentence uses it only then).
- * - Dropped: summaries, notes, lastVerified, amount confidence, source notes/urls/issuers and the
- *   文号-unverified flag, document descriptions and notes, glossary entries the wizard never shows, and a
- *   glossary `term` where a `short` exists (labels use `short ?? term`).
+ * - Dropped: summaries, notes, lastVerified, delivery forms, amount confidence, source notes/urls/issuers
+ *   and the 文号-unverified flag, document descriptions and notes, glossary entries the wizard never
+ *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`), region notes,
+ *   sample flags and contact source ids.
  */
 import type { Dataset } from '../../data/validate.ts';
-import type { GlossaryEntry } from '../../schema/index.ts';
+import type { GlossaryEntry, Source, Subsidy } from '../../schema/index.ts';
+import type { Region } from '../../schema/region.ts';
+import type { Payload } from './lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
 const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
@@ -30,36 +35,60 @@ function keepFrom<T extends { from: string }>(entries: readonly T[], floor: stri
   return entries.filter((e) => keep.has(e));
 }
 
-const stripUndefined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== false)) as T;
+/** Drops undefined and false fields (the engine treats both as absent). */
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== false)) as T;
 
-/** The trimmed dataset, typed as a Dataset (the fields the engine reads are all there). */
-export function trimDataset(data: Dataset, floor: string): Dataset {
-  const subsidies = data.subsidies.map((s) => {
-    const amounts = keepFrom(s.amounts, floor, (e) => JSON.stringify({ ...e.when, label: undefined }));
-    return stripUndefined({
-      id: s.id,
-      name: s.name,
-      stages: s.stages,
-      grant: s.grant,
-      rules: keepFrom(s.rules, floor).map((r) => ({ from: r.from, conditions: r.conditions, source: r.source, who: r.conditions.length ? '' : r.who })),
-      amounts: amounts.map((a) => stripUndefined({ ...a, confidence: undefined })),
-      delivery: s.delivery,
-      apply: s.apply,
-      documents: s.documents.map((d) => stripUndefined({ doc: d.doc, if: d.if })),
-      setLocally: s.setLocally,
-      localNote: s.localNote,
-      notes: [],
-    });
+type Amounts = Subsidy['amounts'];
+type Rules = Subsidy['rules'];
+
+const lineOf = (e: Amounts[number]) => JSON.stringify({ ...e.when, label: undefined });
+const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, lineOf).map((a) => clean({ ...a, confidence: undefined }));
+const trimRules = (rules: Rules, floor: string) =>
+  keepFrom(rules, floor).map((r) => clean({ from: r.from, conditions: r.conditions, source: r.source, who: r.conditions.length ? undefined : r.who }));
+
+function trimSubsidy(s: Subsidy, floor: string) {
+  return clean({
+    id: s.id,
+    name: s.name,
+    stages: s.stages,
+    grant: s.grant,
+    rules: trimRules(s.rules, floor),
+    amounts: trimAmounts(s.amounts, floor),
+    delivery: { text: s.delivery.text },
+    apply: s.apply,
+    documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if })),
+    setLocally: s.setLocally,
+    localNote: s.localNote,
   });
-  const used = new Set(subsidies.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source)]));
-  const sources = data.sources
-    .filter((s) => used.has(s.id))
-    .map((s) => stripUndefined({ id: s.id, title: s.title, docNumber: s.docNumber }));
-  const docIds = new Set(subsidies.flatMap((s) => s.documents.map((d) => d.doc)));
+}
+
+const trimSource = (s: Source) => clean({ id: s.id, title: s.title, docNumber: s.docNumber });
+
+/** The JSON the island reads: the trimmed dataset and regions, `floor`, and the deployment's default region. */
+export function makePayload(data: Dataset, regions: readonly Region[], floor: string, defaultRegion: string | undefined): Payload {
+  const subsidies = data.subsidies.map((s) => trimSubsidy(s, floor));
+  const rs = regions.map((r) =>
+    clean({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parent: r.parent,
+      overrides: r.overrides.map((o) => clean({ subsidy: o.subsidy, amounts: trimAmounts(o.amounts, floor), rules: trimRules(o.rules, floor) })),
+      subsidies: r.subsidies.map((s) => trimSubsidy(s, floor)),
+      contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
+      sources: r.sources.map(trimSource),
+    }),
+  );
+  const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
+  const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source)]));
+  const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
+  const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => ({ id: d.id, name: d.name, where: d.where }));
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && GLOSSARY_TERMS.has(g.id)))
-    .map((g) => stripUndefined({ ...g, term: g.short ? undefined : g.term }));
-  return { subsidies, sources, documents, glossary } as unknown as Dataset;
+    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, plain: g.plain }));
+  return clean({ data: { subsidies, sources, documents, glossary }, regions: rs, floor, defaultRegion }) as unknown as Payload;
 }
+
+/** The payload as the text of a `<script type="application/json">` (no `</script>` can end it early). */
+export const payloadJson = (p: Payload) => JSON.stringify(p).replace(/</g, '\\u003c');
