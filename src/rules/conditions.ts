@@ -31,7 +31,9 @@ const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1
 
 /** Evaluates one condition. `text` on the condition replaces the generated wording for every outcome. */
 export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outcome {
-  const out = (state: State, generated: string): Outcome => ({ state, text: c.text && c.type !== 'anyOf' && c.type !== 'allOf' ? c.text : generated });
+  // A condition's own `text` says what is required, so it replaces the wording of a missed or unknown
+  // outcome; a met outcome keeps the generated wording (「农村户口」), which names what the family has.
+  const out = (state: State, generated: string): Outcome => ({ state, text: c.text && state !== 'met' && c.type !== 'anyOf' && c.type !== 'allOf' ? c.text : generated });
   switch (c.type) {
     case 'stage': {
       const names = c.in.map(stageName);

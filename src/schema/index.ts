@@ -63,7 +63,7 @@ export type Condition =
   | { type: 'anyOf'; of: Condition[]; text?: string }
   | { type: 'allOf'; of: Condition[]; text?: string };
 
-const text = z.string().min(1).optional().describe('Chinese wording that replaces the generated one');
+const text = z.string().min(1).optional().describe('Chinese wording of what is required; replaces the generated wording when the condition is missed or unknown');
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
