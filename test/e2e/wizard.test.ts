@@ -119,7 +119,7 @@ const cardText = (page: Page, id: string) => page.locator(`article[data-id="${id
  */
 async function expectMatchesEngine(page: Page, defaultRegion?: string) {
   const a = answersOf(page);
-  const date = await page.locator('.wz-date').innerText();
+  const date = await page.locator('.wz-date').getAttribute('datetime');
   const ev = evaluate(a, { date, region: defaultRegion });
 
   // Groups, in order, with the results of each in data order.
@@ -234,7 +234,7 @@ describe('replaying cases through the wizard by tapping', () => {
       for (const [k, v] of Object.entries(want.answers)) expect(got[k as keyof Answers], k).toEqual(v);
       await showResults(page);
       // The device day, or the day the data was checked when the device clock is earlier.
-      expect(await page.locator('.wz-date').innerText()).toBe(c.date < dataAsOf ? dataAsOf : c.date);
+      expect(await page.locator('.wz-date').getAttribute('datetime')).toBe(c.date < dataAsOf ? dataAsOf : c.date);
       await expectMatchesEngine(page);
       expect(errors).toEqual([]);
     });
@@ -614,10 +614,10 @@ describe('the page', () => {
   it('uses the data-check day when the device clock is earlier, and shows a later device day as is', async () => {
     const early = await open(TYPICAL, { date: '2001-01-01' });
     await showResults(early.page);
-    expect(await early.page.locator('.wz-date').innerText()).toBe(dataAsOf);
+    expect(await early.page.locator('.wz-date').getAttribute('datetime')).toBe(dataAsOf);
     const later = await open(TYPICAL, { date: '2027-03-15' });
     await showResults(later.page);
-    expect(await later.page.locator('.wz-date').innerText()).toBe('2027-03-15');
+    expect(await later.page.locator('.wz-date').getAttribute('datetime')).toBe('2027-03-15');
     await expectMatchesEngine(later.page);
   });
 

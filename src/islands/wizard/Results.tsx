@@ -7,7 +7,7 @@ import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
 import { formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
-import { formatAmount, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
+import { formatAmount, formatDay, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, stagePage, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
@@ -30,7 +30,7 @@ export function ResultsHead({ ev, terms }: { ev: Evaluation; terms: Terms }) {
     <>
       <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>你的结果</h2>
       <p class="wz-sum">{counts.map(([s, n]) => `${statusTerm(s, terms)} ${n} 项`).join('，')}。</p>
-      <p class="muted">按 <span class="wz-date">{ev.date}</span> 这一天在用的政策算出。</p>
+      <p class="muted">按 <time class="wz-date" dateTime={ev.date}>{formatDay(ev.date)}</time>在用的政策算出。</p>
     </>
   );
 }
