@@ -1,0 +1,63 @@
+// Build step after `astro build` and Pagefind (package.json "build"): writes dist/sw.js with Workbox
+// (workbox-build generateSW). The service worker precaches the whole built site — every page, the
+// wizard, the posters, the search index — so after the first visit the site works with no signal.
+//
+// Updates: every deployment produces a different sw.js (the precache list carries a revision per file),
+// the browser notices it on the next visit and installs it next to the old one; the old one keeps
+// serving until the page (src/components/pwa/UpdatePrompt.astro) shows 「有新版本，点此刷新」 and the
+// visitor taps it (message SKIP_WAITING), or until every tab of the site is closed. Old caches are
+// deleted when the new worker takes over, so nobody is left on last year's amounts.
+//
+//   node .ci/service-worker.mjs [distDir]      (default: dist)
+import { generateSW } from 'workbox-build';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`service worker: ${dist}/index.html 不存在，先运行 astro build`);
+  process.exit(1);
+}
+
+/** What the service worker precaches (relative to dist/). */
+const PRECACHE = {
+  globPatterns: [
+    '**/*.html',
+    '_astro/**/*.{js,css}',
+    '*.{svg,png,webmanifest}',
+    'icons/*.png',
+    // Pagefind: the default UI, its engine and worker, the wasm and the whole index.
+    'pagefind/pagefind-ui.{js,css}',
+    'pagefind/pagefind.js',
+    'pagefind/pagefind-worker.js',
+    'pagefind/pagefind-entry.json',
+    'pagefind/*.pf_meta',
+    'pagefind/wasm.*.pagefind',
+    'pagefind/{index,fragment,filter}/*',
+  ],
+  globIgnores: [
+    'share.png', // the link-preview picture, only fetched by chat apps' crawlers
+  ],
+};
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: dist,
+  ...PRECACHE,
+  swDest: join(dist, 'sw.js'),
+  // Wait for the visitor to accept the update (the page sends SKIP_WAITING); take over the first visit
+  // at once so it is offline-ready without a reload.
+  skipWaiting: false,
+  clientsClaim: true,
+  cleanupOutdatedCaches: true,
+  // /search/?q=… and Pagefind's pagefind-entry.json?ts=… are the same files as without the query.
+  ignoreURLParametersMatching: [/.*/],
+  // Files whose names already carry a content hash need no ?__WB_REVISION__.
+  dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/,
+  maximumFileSizeToCacheInBytes: 1024 * 1024,
+  inlineWorkboxRuntime: true,
+  sourcemap: false,
+  mode: 'production',
+  disableDevLogs: true,
+});
+for (const w of warnings) console.warn(`service worker: ${w}`);
+console.log(`service worker: dist/sw.js precaches ${count} files, ${(size / 1024).toFixed(0)} KB`);

@@ -1,0 +1,512 @@
+// `npm run bench`: figures for the built site — not a test, nothing here passes or fails (the budgets
+// are held by test/e2e/budgets.test.ts). Prints tables and saves them to test/bench/last-run.json, which
+// is committed so a change's effect on the figures shows up in review.
+//
+//   npm run bench                 everything (≈ 10+ minutes: Lighthouse and a 1,000-page build)
+//   npm run bench -- --quick      skips Lighthouse and the 1,000-page build
+//   npm run bench -- --no-build   measures the existing dist/ (no build time, no scaling)
+//   npm run bench -- --no-scale   skips the scaling builds
+//
+// What it does:
+//  1. builds the site into a temporary folder with the steps of `npm run build` (astro build, pagefind,
+//     .ci/service-worker.mjs), timing each;
+//  2. per page type (home, each stage page, a shared page, /check/, a poster, the poster builder,
+//     search with a query): opens it in Chromium (a first visit: empty cache, no service worker) and
+//     records every request until the page is usable; prints HTML / CSS / JS / other bytes raw, gzip -9
+//     and brotli -11 as a server would send them, the number of requests, and the largest JS file;
+//     for /check/ also each resource (the idea of test/bench/wizard-bytes.mjs);
+//  3. Pagefind index size and what the service worker precaches;
+//  4. Lighthouse 13 (its default mobile preset: Moto G-class screen, simulated slow 4G, 4× CPU slow-down)
+//     in Debian's Chromium: performance / accessibility / best practices / SEO for home, a stage page,
+//     /check/ and a poster; says so in the output when it cannot run;
+//  5. scaling: builds a copy of the repository with 10, 100 and 1,000 extra synthetic MDX pages and
+//     prints build seconds per page.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { BUDGET, brotli, fileOf, folderSize, gzip, htmlPages, pageResources, totals } from './bytes.mjs';
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const NO_BUILD = args.has('--no-build');
+const NO_SCALE = args.has('--no-scale');
+const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCALE = QUICK ? [10, 100] : [10, 100, 1000];
+
+const kb = (n) => (n == null || Number.isNaN(n) ? '–' : (n / 1024).toFixed(1));
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+const log = (...a) => console.log(...a);
+const temps = [];
+const cleanup = () => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+};
+process.on('exit', cleanup);
+// Copies left by a run that was killed hours ago: remove.
+for (const name of readdirSync(tmpdir())) {
+  const old = join(tmpdir(), name);
+  try {
+    if (name.startsWith('zz-bench-') && Date.now() - statSync(old).mtimeMs > 3 * 3600_000) rmSync(old, { recursive: true, force: true });
+  } catch { /* in use or gone */ }
+}
+process.on('SIGINT', () => process.exit(130));
+
+// ---------------------------------------------------------------- build ----------------------------
+
+/** The steps of `npm run build` (package.json) in `cwd`, output to `outDir`; seconds per step. */
+function build(cwd, outDir) {
+  const bin = (name) => join(cwd, 'node_modules', '.bin', name);
+  const env = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
+  const steps = [
+    ['astro', bin('astro'), ['build', '--outDir', outDir]],
+    ['pagefind', bin('pagefind'), ['--site', outDir, '--quiet']],
+    ['service worker', process.execPath, [join(cwd, '.ci', 'service-worker.mjs'), outDir]],
+  ];
+  const times = {};
+  for (const [name, cmd, a] of steps) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, a, { cwd, env, encoding: 'utf8', timeout: 3_600_000, maxBuffer: 64 * 1024 * 1024 });
+    times[name] = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`${name} failed in ${cwd}:\n${String(r.stdout ?? '').slice(-2000)}\n${String(r.stderr ?? '').slice(-2000)}`);
+  }
+  times.total = Object.values(times).reduce((a, b) => a + b, 0);
+  return times;
+}
+
+// ---------------------------------------------------------------- server ---------------------------
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = /\.(html|css|m?js|json|svg|webmanifest|xml|txt)$/;
+
+/**
+ * Serves `root` the way README「部署」 tells a server to: text compressed (brotli or gzip), hashed
+ * /_astro/ files cached for a year, everything else revalidated.
+ */
+function serve(root) {
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      let path = decodeURIComponent(url.pathname);
+      let file = resolve(root, '.' + path);
+      if (!(file === root || file.startsWith(root + sep))) file = join(root, '404.html');
+      let status = 200;
+      if (existsSync(file) && statSync(file).isDirectory()) {
+        if (!path.endsWith('/')) {
+          res.writeHead(301, { location: `${path}/${url.search}` }).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
+      if (!existsSync(file)) {
+        file = join(root, '404.html');
+        status = 404;
+      }
+      const ext = extname(file);
+      const type = ext.startsWith('.pf_') || ext === '.pagefind' ? 'application/octet-stream' : TYPES[ext] ?? 'application/octet-stream';
+      const accept = String(req.headers['accept-encoding'] ?? '');
+      const enc = COMPRESSIBLE.test(file) ? (accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : '') : '';
+      const key = `${file}\0${enc}`;
+      let body = cache.get(key);
+      if (!body) {
+        const raw = readFileSync(file);
+        body = enc === 'br'
+          ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : enc === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+        cache.set(key, body);
+      }
+      res.writeHead(status, {
+        'content-type': type,
+        'content-length': body.length,
+        ...(enc ? { 'content-encoding': enc, vary: 'Accept-Encoding' } : {}),
+        'cache-control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      try { res.writeHead(500).end(String(err)); } catch { res.destroy(); }
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${server.address().port}` })));
+}
+
+// ---------------------------------------------------------------- pages ----------------------------
+
+function pageTypes(dist) {
+  const pages = htmlPages(dist);
+  const stages = pages.filter((p) => /^\/stages\/[^/]+\/$/.test(p));
+  const poster = pages.includes('/posters/senior/') ? '/posters/senior/' : pages.find((p) => /^\/posters\/[a-z]+\/$/.test(p) && p !== '/posters/make/');
+  return [
+    { type: 'home', path: '/' },
+    ...stages.map((p) => ({ type: `stage ${p.split('/')[2]}`, path: p })),
+    { type: 'shared /recognition/', path: '/recognition/' },
+    { type: 'wizard /check/', path: '/check/', ready: '#wz-h' },
+    { type: 'poster', path: poster },
+    { type: 'poster builder', path: '/posters/make/' },
+    { type: 'search ?q=(助学金)', path: `/search/?q=${encodeURIComponent('助学金')}`, ready: '.pagefind-ui__result' },
+  ].filter((t) => t.path && (pages.includes(t.path.split('?')[0])));
+}
+
+/** dist file behind a request URL path. */
+function fileFor(dist, pathname) {
+  const p = decodeURIComponent(pathname);
+  const f = fileOf(dist, p);
+  if (existsSync(f) && statSync(f).isFile()) return f;
+  return existsSync(join(dist, p, 'index.html')) ? join(dist, p, 'index.html') : null;
+}
+
+const kindOf = (pathname, resourceType) => {
+  if (resourceType === 'document') return 'html';
+  if (resourceType === 'stylesheet' || pathname.endsWith('.css')) return 'css';
+  if (resourceType === 'script' || /\.m?js$/.test(pathname)) return 'js';
+  return 'other';
+};
+
+async function measurePages(dist, base) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless=new') });
+  const rows = [];
+  try {
+    for (const t of pageTypes(dist)) {
+      // A first visit: new context (empty cache), no service worker (its background precaching comes
+      // after the page is usable and is reported separately).
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block', locale: 'zh-CN' });
+      const page = await context.newPage();
+      const seen = [];
+      page.on('request', (r) => seen.push({ url: r.url(), type: r.resourceType() }));
+      await page.goto(base + t.path, { waitUntil: 'load' });
+      if (t.ready) await page.waitForSelector(t.ready, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      await context.close();
+      const files = [];
+      const sums = { html: [0, 0, 0], css: [0, 0, 0], js: [0, 0, 0], other: [0, 0, 0] };
+      let largestJs = null;
+      for (const r of seen) {
+        const u = new URL(r.url);
+        if (u.origin !== base) continue;
+        const f = fileFor(dist, u.pathname);
+        if (!f) continue;
+        const buf = readFileSync(f);
+        // Text is compressed by the server; images, wasm and Pagefind's index (already gzip) are sent as they are.
+        const text = COMPRESSIBLE.test(f);
+        const row = { url: u.pathname + u.search, kind: kindOf(u.pathname, r.type), raw: buf.length, gzip: text ? gzip(buf) : buf.length, brotli: text ? brotli(buf) : buf.length };
+        files.push(row);
+        const s = sums[row.kind];
+        s[0] += row.raw; s[1] += row.gzip; s[2] += row.brotli;
+        if (row.kind === 'js' && (!largestJs || row.gzip > largestJs.gzip)) largestJs = row;
+      }
+      const total = Object.values(sums).reduce((a, s) => [a[0] + s[0], a[1] + s[1], a[2] + s[2]], [0, 0, 0]);
+      const budget = pageResources(dist, t.path.split('?')[0]);
+      const bt = totals(budget);
+      rows.push({
+        type: t.type, path: t.path, requests: seen.length, sums, total,
+        largestJs: largestJs && { url: largestJs.url, raw: largestJs.raw, gzip: largestJs.gzip },
+        firstRoundTrip: bt.html.gzip + bt.css.gzip,
+        files,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- lighthouse -----------------------
+
+async function runLighthouse(base, paths) {
+  let lighthouse, launch;
+  try {
+    ({ default: lighthouse } = await import('lighthouse'));
+    ({ launch } = await import('chrome-launcher'));
+  } catch (err) {
+    return { error: `Lighthouse 不能运行：没有安装 lighthouse / chrome-launcher（${err.message}）` };
+  }
+  let chrome;
+  const out = {};
+  try {
+    chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
+    const RUNS = 3;
+    const median = (xs) => {
+      const v = xs.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
+      return v.length ? v[Math.floor(v.length / 2)] : null;
+    };
+    for (const p of paths) {
+      // Three runs per page, the median of each figure (a single run on a busy machine is noisy).
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await lighthouse(base + p, {
+          port: chrome.port, output: 'json', logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        const lhr = r?.lhr;
+        const c = lhr?.categories ?? {};
+        const score = (k) => (c[k]?.score == null ? null : Math.round(c[k].score * 100));
+        runs.push({
+          performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+          fcpMs: lhr?.audits?.['first-contentful-paint']?.numericValue,
+          lcpMs: lhr?.audits?.['largest-contentful-paint']?.numericValue,
+          tbtMs: lhr?.audits?.['total-blocking-time']?.numericValue,
+          cls: lhr?.audits?.['cumulative-layout-shift']?.numericValue,
+          failed: Object.values(lhr?.audits ?? {}).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id),
+          runtimeError: lhr?.runtimeError?.message,
+        });
+      }
+      const m = (k) => median(runs.map((r) => r[k]));
+      out[p] = {
+        performance: m('performance'), accessibility: m('accessibility'), bestPractices: m('bestPractices'), seo: m('seo'),
+        fcpMs: Math.round(m('fcpMs')), lcpMs: Math.round(m('lcpMs')), tbtMs: Math.round(m('tbtMs')), cls: m('cls'),
+        performanceRuns: runs.map((r) => r.performance),
+        failedAudits: [...new Set(runs.flatMap((r) => r.failed))],
+        runtimeError: runs.find((r) => r.runtimeError)?.runtimeError,
+      };
+    }
+    return { preset: 'mobile (Lighthouse default: simulated slow 4G, 4× CPU slow-down), median of 3 runs', version: JSON.parse(readFileSync(join(repo, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version, pages: out };
+  } catch (err) {
+    return { error: `Lighthouse 没能在这台机器上运行：${String(err?.message ?? err).split('\n')[0]}`, pages: out };
+  } finally {
+    try { chrome?.kill(); } catch { /* gone */ }
+  }
+}
+
+// ---------------------------------------------------------------- scaling --------------------------
+
+/**
+ * node_modules for a copy of the repository: a folder of links to the packages (not one link to the
+ * folder), so Astro's and Vite's caches (node_modules/.astro, .vite) stay the copy's own and never
+ * mix with the real tree's content store.
+ */
+function linkNodeModules(dir) {
+  const from = join(repo, 'node_modules');
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(from)) {
+    if (['.astro', '.vite', '.cache', '.install-stamp'].includes(name)) continue;
+    symlinkSync(join(from, name), join(dir, 'node_modules', name));
+  }
+}
+
+/** A copy of the sources (no node_modules/dist/.git) with `n` synthetic MDX pages routed at /bench/NNNN/. */
+function syntheticCopy(n) {
+  const dir = mkdtempSync(join(tmpdir(), `zz-bench-${n}-`));
+  temps.push(dir);
+  for (const e of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', '.ci']) cpSync(join(repo, e), join(dir, e), { recursive: true });
+  linkNodeModules(dir);
+  const subsidy = readdirSync(join(repo, 'content', 'subsidies')).filter((f) => f.endsWith('.yaml')).sort()[0].replace(/\.yaml$/, '');
+  const pagesDir = join(dir, 'content', 'pages', 'bench');
+  mkdirSync(pagesDir, { recursive: true });
+  for (let i = 1; i <= n; i++) {
+    const id = String(i).padStart(4, '0');
+    writeFileSync(join(pagesDir, `${id}.mdx`), `---
+title: 示例页面 ${id}
+description: 用来测构建时间的示例页面，第 ${id} 页。
+order: ${1000 + i}
+---
+
+这是第 ${id} 个示例页面。孩子上学能得到哪些资助、要准备什么材料、到哪里去问，这一页用几段话说一说。
+
+## 能拿多少
+
+<Amount id="${subsidy}" />
+
+具体金额以当地公布为准。资助不收任何费用，也不会向你要验证码或银行卡密码。
+
+## 怎么申请
+
+1. 开学后向学校提出申请。
+2. 学校认定家庭经济困难情况。
+3. 公示以后，钱打到卡上。
+
+- 户口簿
+- 家庭经济困难学生认定申请表
+- 学生资助卡
+
+## 常见问题
+
+**要交钱吗？** 不要。任何要你先交钱的，都是骗子。
+
+**错过了怎么办？** 问一问学校的资助专干，春季学期还可以补报。
+`);
+  }
+  mkdirSync(join(dir, 'src', 'pages', 'bench'), { recursive: true });
+  writeFileSync(join(dir, 'src', 'pages', 'bench', '[id].astro'), `---
+import { getCollection } from 'astro:content';
+import ProsePage from '../../components/policy/ProsePage.astro';
+export async function getStaticPaths() {
+  const pages = await getCollection('pages', (e) => e.id.startsWith('bench/'));
+  return pages.map((e) => ({ params: { id: e.id.slice('bench/'.length) } }));
+}
+const { id } = Astro.params;
+---
+<ProsePage name={\`bench/\${id}\`} />
+`);
+  return dir;
+}
+
+// ---------------------------------------------------------------- main -----------------------------
+
+const result = {
+  date: new Date().toISOString(),
+  quick: QUICK,
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
+  budgets: { firstRoundTripBytes: BUDGET.firstRoundTrip, wizardBytes: BUDGET.wizard },
+  build: null, pages: [], pagefind: null, precache: null, lighthouse: null, scaling: null,
+};
+
+let dist = join(repo, 'dist');
+if (!NO_BUILD) {
+  const out = mkdtempSync(join(tmpdir(), 'zz-bench-dist-'));
+  temps.push(out);
+  log('› 构建（astro build + pagefind + service worker）…');
+  const times = build(repo, out);
+  dist = out;
+  result.build = { seconds: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, +v.toFixed(2)])), pages: htmlPages(dist).length };
+} else if (!existsSync(join(dist, 'index.html'))) {
+  console.error('dist/ 里没有构建好的网站：先运行 npm run build，或去掉 --no-build');
+  process.exit(1);
+}
+
+const { server, base } = await serve(dist);
+try {
+  log('› 在 Chromium 里逐页打开（首次访问、不启用 service worker）…');
+  const rows = await measurePages(dist, base);
+  result.pages = rows.map(({ files, ...r }) => ({ ...r, files: r.path === '/check/' ? files : undefined }));
+
+  // Pagefind and precache
+  const pf = join(dist, 'pagefind');
+  const part = (re) => readdirSync(pf, { recursive: true }).map(String).filter((f) => re.test(f)).reduce((t, f) => t + statSync(join(pf, f)).size, 0);
+  result.pagefind = {
+    totalBytes: folderSize(pf).bytes,
+    files: folderSize(pf).files,
+    indexBytes: part(/^(index|fragment|filter)[/\\]|\.pf_meta$/),
+    wasmBytes: part(/^wasm\./),
+    uiBytes: part(/^pagefind-ui\.(js|css)$|^pagefind(-worker)?\.js$/),
+    pagesIndexed: Object.values(JSON.parse(readFileSync(join(pf, 'pagefind-entry.json'), 'utf8')).languages ?? {}).reduce((t, l) => t + (l.page_count ?? 0), 0),
+  };
+  const sw = existsSync(join(dist, 'sw.js')) ? readFileSync(join(dist, 'sw.js'), 'utf8') : '';
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  let pre = 0, preGz = 0;
+  for (const u of urls) {
+    const f = join(dist, u);
+    if (!existsSync(f)) continue;
+    const b = readFileSync(f);
+    pre += b.length;
+    preGz += COMPRESSIBLE.test(u) ? gzip(b) : b.length;
+  }
+  result.precache = { files: urls.length, bytes: pre, gzipBytes: preGz, swBytes: Buffer.byteLength(sw), swGzipBytes: sw ? gzip(Buffer.from(sw)) : 0 };
+
+  if (!QUICK) {
+    log('› Lighthouse（移动端预设）…');
+    const stage = rows.find((r) => r.type.startsWith('stage'))?.path ?? '/stages/senior/';
+    const poster = rows.find((r) => r.type === 'poster')?.path ?? '/posters/senior/';
+    result.lighthouse = await runLighthouse(base, ['/', stage, '/check/', poster]);
+  } else {
+    result.lighthouse = { skipped: '--quick' };
+  }
+} finally {
+  server.closeAllConnections();
+  server.close();
+}
+
+if (!NO_BUILD && !NO_SCALE) {
+  // Each size is built from its own copy, the same way, one after the other (the 0 row is the copy
+  // with no extra page, so every row pays the same cold-start costs).
+  const runs = [];
+  for (const n of [0, ...SCALE]) {
+    log(`› 规模：多 ${n} 个 MDX 页面的构建…`);
+    const dir = syntheticCopy(n);
+    const times = build(dir, join(dir, 'dist'));
+    runs.push({ extraPages: n, pages: htmlPages(join(dir, 'dist')).length, seconds: +times.total.toFixed(2), astroSeconds: +times.astro.toFixed(2) });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const r of runs) r.secondsPerPage = +(r.seconds / r.pages).toFixed(3);
+  // Least-squares line seconds = fixed + perPage × pages, and how well a line fits (R²).
+  const n = runs.length;
+  const mx = runs.reduce((t, r) => t + r.pages, 0) / n;
+  const my = runs.reduce((t, r) => t + r.seconds, 0) / n;
+  const sxy = runs.reduce((t, r) => t + (r.pages - mx) * (r.seconds - my), 0);
+  const sxx = runs.reduce((t, r) => t + (r.pages - mx) ** 2, 0);
+  const slope = sxy / sxx;
+  const intercept = my - slope * mx;
+  const ssTot = runs.reduce((t, r) => t + (r.seconds - my) ** 2, 0);
+  const ssRes = runs.reduce((t, r) => t + (r.seconds - (intercept + slope * r.pages)) ** 2, 0);
+  result.scaling = {
+    runs,
+    fit: { secondsPerPage: +slope.toFixed(4), fixedSeconds: +intercept.toFixed(2), r2: +(1 - ssRes / ssTot).toFixed(4) },
+    note: 'wall-clock seconds on a shared machine; the slope (seconds per extra page) is the figure to compare',
+  };
+} else {
+  result.scaling = { skipped: NO_BUILD ? '--no-build' : '--no-scale' };
+}
+
+// ---------------------------------------------------------------- report ---------------------------
+
+log('');
+if (result.build) {
+  const s = result.build.seconds;
+  log(`构建：${result.build.pages} 个页面，共 ${s.total.toFixed(1)} s（astro ${s.astro.toFixed(1)} s，pagefind ${s.pagefind.toFixed(1)} s，service worker ${s['service worker'].toFixed(1)} s）`);
+}
+log('');
+log('每类页面，首次访问到可以使用为止（KB，raw / gzip / brotli）');
+const W = 22;
+log(`${pad('page', W)} ${lpad('HTML', 17)} ${lpad('CSS', 17)} ${lpad('JS', 17)} ${lpad('other', 15)} ${lpad('total', 19)} ${lpad('req', 4)} ${lpad('largest JS (gz)', 16)} ${lpad('HTML+CSS gz', 12)}`);
+const trip = (a) => `${kb(a[0])}/${kb(a[1])}/${kb(a[2])}`;
+for (const r of result.pages) {
+  log(`${pad(r.type, W)} ${lpad(trip(r.sums.html), 17)} ${lpad(trip(r.sums.css), 17)} ${lpad(trip(r.sums.js), 17)} ${lpad(trip(r.sums.other), 15)} ${lpad(trip(r.total), 19)} ${lpad(r.requests, 4)} ${lpad(r.largestJs ? kb(r.largestJs.gzip) : '–', 16)} ${lpad(kb(r.firstRoundTrip), 12)}`);
+}
+const check = result.pages.find((r) => r.path === '/check/');
+if (check) {
+  log('');
+  log(`/check/ 的每个文件（gzip KB）：${check.files.map((f) => `${f.url} ${kb(f.gzip)}`).join('，')}`);
+}
+log('');
+const policy = result.pages.filter((r) => !['/check/', '/posters/make/'].includes(r.path) && !r.path.startsWith('/search/'));
+const worst = policy.reduce((a, r) => (r.firstRoundTrip > (a?.firstRoundTrip ?? -1) ? r : a), null);
+log(`预算：政策页和共用页 HTML+CSS ≤ ${kb(BUDGET.firstRoundTrip)} KB gzip —— 这里最大的是 ${worst?.path} ${kb(worst?.firstRoundTrip)} KB ${worst && worst.firstRoundTrip <= BUDGET.firstRoundTrip ? '✓' : '✗'}（全站每一页由 test/e2e/budgets.test.ts 检查）`);
+if (check) {
+  const all = totals(pageResources(dist, '/check/')).total.gzip;
+  log(`预算：/check/ 全部 ≤ ${kb(BUDGET.wizard)} KB gzip —— 现在 ${kb(all)} KB ${all <= BUDGET.wizard ? '✓' : '✗'}`);
+}
+log('');
+const p = result.pagefind;
+log(`Pagefind：${p.pagesIndexed} 个页面进索引；pagefind/ 共 ${kb(p.totalBytes)} KB（${p.files} 个文件）：索引 ${kb(p.indexBytes)} KB，wasm ${kb(p.wasmBytes)} KB，界面和引擎 JS/CSS ${kb(p.uiBytes)} KB`);
+const pc = result.precache;
+log(`离线缓存（sw.js 预缓存）：${pc.files} 个文件，${kb(pc.bytes)} KB（按 gzip 传输约 ${kb(pc.gzipBytes)} KB）；sw.js 本身 ${kb(pc.swBytes)} KB（gzip ${kb(pc.swGzipBytes)} KB）`);
+log('');
+if (result.lighthouse?.skipped) log('Lighthouse：跳过（--quick）');
+else if (result.lighthouse?.error && !Object.keys(result.lighthouse.pages ?? {}).length) log(result.lighthouse.error);
+else {
+  if (result.lighthouse.error) log(result.lighthouse.error);
+  log(`Lighthouse ${result.lighthouse.version ?? ''}，${result.lighthouse.preset ?? ''}`);
+  log(`${pad('page', W)} ${lpad('perf', 5)} ${lpad('a11y', 5)} ${lpad('b.p.', 5)} ${lpad('SEO', 5)} ${lpad('FCP ms', 7)} ${lpad('LCP ms', 7)} ${lpad('TBT ms', 7)} ${lpad('CLS', 5)}  ${pad('perf runs', 12)} audits not passed`);
+  for (const [path, s] of Object.entries(result.lighthouse.pages)) {
+    log(`${pad(path, W)} ${lpad(s.performance ?? '–', 5)} ${lpad(s.accessibility ?? '–', 5)} ${lpad(s.bestPractices ?? '–', 5)} ${lpad(s.seo ?? '–', 5)} ${lpad(s.fcpMs, 7)} ${lpad(s.lcpMs, 7)} ${lpad(s.tbtMs, 7)} ${lpad(s.cls == null ? '–' : s.cls.toFixed(2), 5)}  ${pad(s.performanceRuns.join(' '), 12)} ${s.runtimeError ?? (s.failedAudits.join(', ') || '–')}`);
+  }
+}
+log('');
+if (result.scaling.runs) {
+  log('规模（整套构建：astro + pagefind + service worker；墙钟时间，机器忙时会有波动）');
+  log(`${lpad('extra pages', 12)} ${lpad('pages', 6)} ${lpad('seconds', 8)} ${lpad('astro s', 8)} ${lpad('s/page', 7)}`);
+  for (const r of result.scaling.runs) {
+    log(`${lpad(r.extraPages, 12)} ${lpad(r.pages, 6)} ${lpad(r.seconds.toFixed(1), 8)} ${lpad(r.astroSeconds.toFixed(1), 8)} ${lpad(r.secondsPerPage.toFixed(3), 7)}`);
+  }
+  const f = result.scaling.fit;
+  log(`直线拟合：每多一页 ${f.secondsPerPage.toFixed(3)} s，固定开销 ${f.fixedSeconds.toFixed(1)} s，R² = ${f.r2}（越接近 1 越是线性增长）`);
+} else {
+  log(`规模：跳过（${result.scaling.skipped}）`);
+}
+log('');
+
+const file = join(repo, 'test', 'bench', 'last-run.json');
+writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+log('');
+log(`已保存：${file.slice(repo.length + 1)}`);

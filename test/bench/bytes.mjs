@@ -1,0 +1,169 @@
+// Byte accounting over a built site (dist/), shared by `npm run bench` (test/bench/bench.mjs) and the
+// budget test (test/e2e/budgets.test.ts). Reads files only: deterministic, no browser, no timing.
+//
+// pageResources(dist, '/check/') lists what a browser fetches to show that page before anyone taps
+// anything: the HTML, its stylesheets, external scripts, island component/renderer scripts and every
+// module they import (static and dynamic imports, followed recursively) — the idea of
+// test/bench/wizard-bytes.mjs, for any page. Each file is compressed on its own, as a server sends it.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** The budgets (bytes, gzip -9), in one place for the test and the benchmark. */
+export const BUDGET = {
+  /** A page's HTML + CSS: about what arrives in the first TCP round trip (10 segments ≈ 14.6 kB). */
+  firstRoundTrip: 14 * 1024,
+  /** /check/: everything the wizard needs (HTML, CSS, JS). */
+  wizard: 25 * 1024,
+};
+
+export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+export const brotli = (buf) =>
+  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+
+/** Sizes of one file, computed once per run (shared CSS and JS appear on many pages). */
+const sizes = new Map();
+function measure(file, withBrotli) {
+  const key = `${file}\0${withBrotli}`;
+  let m = sizes.get(key);
+  if (!m) {
+    const buf = readFileSync(file);
+    // Text is compressed by the server; images, wasm and Pagefind's index (already gzip) are sent as they are.
+    const text = /\.(html|css|m?js|json|svg|webmanifest|xml|txt)$/.test(file);
+    m = { raw: buf.length, gzip: text ? gzip(buf) : buf.length, brotli: !withBrotli ? NaN : text ? brotli(buf) : buf.length };
+    sizes.set(key, m);
+  }
+  return m;
+}
+
+/** Every built page as a URL path ("/", "/stages/senior/", "/404.html"), sorted. */
+export function htmlPages(dist) {
+  const out = [];
+  const walk = (dir, rel) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        if (rel === '' && (name === '_astro' || name === 'pagefind')) continue;
+        walk(p, `${rel}/${name}`);
+      } else if (name === 'index.html') out.push(`${rel}/`);
+      else if (name.endsWith('.html')) out.push(`${rel}/${name}`);
+    }
+  };
+  walk(dist, '');
+  return out.sort();
+}
+
+/** dist file for a URL path. */
+export const fileOf = (dist, path) => join(dist, path.endsWith('/') ? `${path}index.html` : path.split(/[?#]/)[0]);
+
+const kindOf = (url) => {
+  const p = url.split(/[?#]/)[0];
+  if (p.endsWith('/') || p.endsWith('.html')) return 'html';
+  if (p.endsWith('.css')) return 'css';
+  if (/\.m?js$/.test(p)) return 'js';
+  return 'other';
+};
+
+const attrs = (text, re) => [...text.matchAll(re)].map((m) => m[1].replace(/&amp;/g, '&'));
+
+/** Inline <script> elements of an HTML text: { type, text }. */
+export function inlineScripts(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/i.test(m[1]))
+    .map((m) => ({ type: (m[1].match(/\btype\s*=\s*["']?([^"'\s>]+)/i)?.[1] ?? '').toLowerCase(), text: m[2] }));
+}
+
+/** Inline scripts a browser runs (not JSON data blocks). */
+export const executableInlineScripts = (html) =>
+  inlineScripts(html).filter((s) => ['', 'module', 'text/javascript', 'application/javascript'].includes(s.type));
+
+/**
+ * What the page at `path` loads before any interaction: [{ url, kind: html|css|js|other, raw, gzip, brotli }].
+ * Images (<img src>, the favicon) count as "other"; the manifest, icons and the service worker do not
+ * (the browser fetches those in the background, after the page is usable). Brotli (slow) only when asked.
+ */
+export function pageResources(dist, path, { withBrotli = false } = {}) {
+  const rows = [];
+  const seen = new Set();
+  const add = (url) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    rows.push({ url, kind: kindOf(url), ...measure(fileOf(dist, url), withBrotli) });
+  };
+  const abs = (u, from) => (u.startsWith('/') ? u : posix.normalize(posix.join(posix.dirname(from.endsWith('/') ? `${from}x` : from), u)));
+  const local = (u) => !/^[a-z][a-z0-9+.-]*:/i.test(u) && !u.startsWith('//');
+
+  add(path);
+  const text = readFileSync(fileOf(dist, path), 'utf8');
+  for (const tag of text.match(/<link\b[^>]*>/gi) ?? []) {
+    const rel = tag.match(/\brel="?([^">]+)"?/i)?.[1] ?? '';
+    const href = tag.match(/\bhref="([^"]+)"/i)?.[1];
+    if (!href || !local(href)) continue;
+    const url = abs(href.replace(/&amp;/g, '&'), path);
+    if (/\bstylesheet\b/.test(rel) || /\bicon\b/.test(rel) && !/apple-touch-icon/.test(rel)) {
+      if (existsSync(fileOf(dist, url))) add(url);
+    }
+  }
+  for (const src of attrs(text, /<img\b[^>]*\bsrc="([^"]+)"/gi).filter(local)) {
+    const url = abs(src, path);
+    if (existsSync(fileOf(dist, url))) add(url);
+  }
+  const queue = [
+    ...attrs(text, /<script\b[^>]*\bsrc="([^"]+)"/gi),
+    ...attrs(text, /<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/gi),
+    ...attrs(text, /\bcomponent-url="([^"]+)"/g),
+    ...attrs(text, /\brenderer-url="([^"]+)"/g),
+    ...attrs(text, /\bbefore-hydration-url="([^"]+)"/g).filter(Boolean),
+    // Imports written inside inline module scripts.
+    ...executableInlineScripts(text).flatMap((s) => importsOf(s.text)),
+  ].filter(local).map((u) => abs(u, path));
+  while (queue.length) {
+    const url = queue.shift();
+    const file = fileOf(dist, url);
+    if (seen.has(url) || !existsSync(file)) continue;
+    add(url);
+    if (kindOf(url) === 'js') for (const i of importsOf(readFileSync(file, 'utf8'))) queue.push(abs(i, url));
+  }
+  return rows;
+}
+
+/** Relative or absolute module specifiers a JS text imports (static and dynamic). */
+function importsOf(src) {
+  return [
+    ...[...src.matchAll(/(?:import|export)\s*(?:[^'"`;]*?from\s*)?["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g)].map((m) => m[1]),
+    ...[...src.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]\s*\)/g)].map((m) => m[1]),
+  ];
+}
+
+/** Sums of rows by kind: { html, css, js, other, total } each { raw, gzip, brotli }. */
+export function totals(rows) {
+  const zero = () => ({ raw: 0, gzip: 0, brotli: 0 });
+  const t = { html: zero(), css: zero(), js: zero(), other: zero(), total: zero() };
+  for (const r of rows) {
+    for (const k of [r.kind, 'total']) {
+      t[k].raw += r.raw;
+      t[k].gzip += r.gzip;
+      t[k].brotli += r.brotli;
+    }
+  }
+  return t;
+}
+
+/** Total size of a folder (bytes) and file count. */
+export function folderSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else {
+        bytes += s.size;
+        files += 1;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { bytes, files };
+}

@@ -1,0 +1,72 @@
+/**
+ * Offline after the first visit (dist/sw.js, Workbox, made by .ci/service-worker.mjs): a phone opens
+ * the home page once, the service worker precaches the site, then the signal goes. Every stage page,
+ * the wizard answered to its results, a poster and search still work.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { distDir, launchBrowser, newPage, phone } from './helpers';
+import { fileOf } from '../bench/bytes.mjs';
+import { waitForServiceWorker, wizardToResults } from './offline-helpers';
+import { STAGES, stageHref } from '../../src/components/shell/stages';
+
+const baseURL = inject('baseURL');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext(phone);
+  ({ page, errors } = await newPage(context));
+  await page.goto(baseURL + '/');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+});
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+});
+
+describe('offline after the first visit', () => {
+  it('the network is really gone: a page that was never built does not load', async () => {
+    // Not in the precache, so the service worker passes it to the network, which fails. (Its own tab:
+    // after Chromium's error page the next navigation of the same tab is unreliable.)
+    const probe = await context.newPage();
+    const failed = await probe.goto(`${baseURL}/never-built-${Date.now()}/`).then(() => false, (e: Error) => /INTERNET_DISCONNECTED|ERR_/.test(e.message));
+    await probe.close();
+    expect(failed).toBe(true);
+  });
+
+  it('every stage page opens with its amounts', async () => {
+    expect(STAGES.length).toBe(6);
+    for (const s of STAGES) {
+      const res = await page.goto(baseURL + stageHref(s));
+      expect(res?.ok(), stageHref(s)).toBe(true);
+      const built = readFileSync(fileOf(distDir(), stageHref(s)), 'utf8').match(/<h1[^>]*>([^<]+)/)![1]!;
+      expect((await page.locator('h1').innerText()).startsWith(built.trim())).toBe(true);
+      expect(await page.locator('[data-amount]').count(), `${stageHref(s)} shows amounts`).toBeGreaterThan(0);
+      // The stylesheet came from the cache too.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('the wizard answers to its results', async () => {
+    await wizardToResults(page, baseURL);
+    expect(await page.locator('.wz-results').innerText()).toMatch(/元/);
+    expect(errors).toEqual([]);
+  });
+
+  it('a poster opens with its QR code, and search finds pages', async () => {
+    const res = await page.goto(baseURL + '/posters/senior/');
+    expect(res?.ok()).toBe(true);
+    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('助学金')}`);
+    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+});
