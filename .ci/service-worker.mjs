@@ -24,6 +24,7 @@ const PRECACHE = {
   globPatterns: [
     '**/*.html',
     '_astro/**/*.{js,css}',
+    'check/data/*.json', // the wizard's data, one file per stage
     '*.{svg,png,webmanifest}',
     'icons/*.png',
     // Pagefind: the default UI, its engine and worker, the wasm and the whole index.
@@ -52,7 +53,7 @@ const { count, size, warnings } = await generateSW({
   // /search/?q=… and Pagefind's pagefind-entry.json?ts=… are the same files as without the query.
   ignoreURLParametersMatching: [/.*/],
   // Files whose names already carry a content hash need no ?__WB_REVISION__.
-  dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/,
+  dontCacheBustURLsMatching: /^(_astro\/|check\/data\/|pagefind\/(index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/,
   maximumFileSizeToCacheInBytes: 1024 * 1024,
   inlineWorkboxRuntime: true,
   sourcemap: false,

@@ -156,7 +156,7 @@ function amountsFor(s: Subsidy, a: Answers, date: string, sources: Map<string, S
       confidence: e.confidence,
       ...(e.note && { note: e.note }),
       ...(e.when?.label && { label: e.when.label }),
-      local: s.setLocally || e.basis === 'local',
+      local: s.setLocally === true || e.basis === 'local',
       source: sources.get(e.source)!,
       ...((e as { region?: RegionTag }).region && { region: (e as { region?: RegionTag }).region }),
     };
@@ -206,7 +206,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     apply: s.apply,
     documents: [...new Set(docs)],
     sources: sourceIds.map((id) => sources.get(id)!),
-    local: s.setLocally,
+    local: s.setLocally === true,
     ...(s.localNote && { localNote: s.localNote }),
     notes: s.notes,
     lastVerified: s.lastVerified,

@@ -14,7 +14,7 @@
 //     search with a query): opens it in Chromium (a first visit: empty cache, no service worker) and
 //     records every request until the page is usable; prints HTML / CSS / JS / other bytes raw, gzip -9
 //     and brotli -11 as a server would send them, the number of requests, and the largest JS file;
-//     for /check/ also each resource (the idea of test/bench/wizard-bytes.mjs);
+//     for /check/ also each resource;
 //  3. Pagefind index size and what the service worker precaches;
 //  4. Lighthouse 13 (its default mobile preset: Moto G-class screen, simulated slow 4G, 4× CPU slow-down)
 //     in Debian's Chromium: performance / accessibility / best practices / SEO for home, a stage page,
@@ -29,7 +29,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { BUDGET, brotli, fileOf, folderSize, gzip, htmlPages, pageResources, totals } from './bytes.mjs';
+import { BUDGET, brotli, fileOf, folderSize, gzip, htmlPages, pageResources, totals, wizardJourney } from './bytes.mjs';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -380,6 +380,11 @@ try {
   log('› 在 Chromium 里逐页打开（首次访问、不启用 service worker）…');
   const rows = await measurePages(dist, base);
   result.pages = rows.map(({ files, ...r }) => ({ ...r, files: r.path === '/check/' ? files : undefined }));
+  {
+    const j = wizardJourney(dist);
+    const sum = (rows) => rows.reduce((n, r) => n + r.gzip, 0);
+    result.wizard = { open: sum(j.open), later: sum(j.later), parts: j.parts.map((p) => ({ stage: p.stage, url: p.url, gzip: p.gzip })), worst: j.worst.stage, total: j.total };
+  }
 
   // Pagefind and precache
   const pf = join(dist, 'pagefind');
@@ -473,8 +478,10 @@ const policy = result.pages.filter((r) => !['/check/', '/posters/make/'].include
 const worst = policy.reduce((a, r) => (r.firstRoundTrip > (a?.firstRoundTrip ?? -1) ? r : a), null);
 log(`预算：政策页和共用页 HTML+CSS ≤ ${kb(BUDGET.firstRoundTrip)} KB gzip —— 这里最大的是 ${worst?.path} ${kb(worst?.firstRoundTrip)} KB ${worst && worst.firstRoundTrip <= BUDGET.firstRoundTrip ? '✓' : '✗'}（全站每一页由 test/e2e/budgets.test.ts 检查）`);
 if (check) {
-  const all = totals(pageResources(dist, '/check/')).total.gzip;
-  log(`预算：/check/ 全部 ≤ ${kb(BUDGET.wizard)} KB gzip —— 现在 ${kb(all)} KB ${all <= BUDGET.wizard ? '✓' : '✗'}`);
+  const w = result.wizard;
+  log(`预算：/check/ 打开（能回答第一题）≤ ${kb(BUDGET.wizard)} KB gzip —— 现在 ${kb(w.open)} KB ${w.open <= BUDGET.wizard ? '✓' : '✗'}`);
+  log(`      选了学段后再取：结果页和计算代码 ${kb(w.later)} KB + 该学段的资料（${w.parts.map((p) => `${p.stage} ${kb(p.gzip)}`).join('，')}）`);
+  log(`      从打开到出结果，资料最多的学段（${w.worst}）共 ${kb(w.total)} KB；上限 ${kb(BUDGET.wizardJourney)} KB ${w.total <= BUDGET.wizardJourney ? '✓' : '✗'}（25 KB 的目标只对打开这一步达到）`);
 }
 log('');
 const p = result.pagefind;

@@ -55,9 +55,13 @@ describe('offline after the first visit', () => {
     expect(errors).toEqual([]);
   });
 
-  it('the wizard answers to its results', async () => {
+  it('the wizard answers to its results, with every stage\'s data at hand', async () => {
     await wizardToResults(page, baseURL);
     expect(await page.locator('.wz-results').innerText()).toMatch(/元/);
+    // Every stage's data file is there too (the wizard fetches the family's stage's one).
+    const parts = await page.evaluate(() => Object.values(JSON.parse(document.getElementById('wz-data')!.textContent!).parts as Record<string, string>));
+    expect(parts.length).toBe(7);
+    for (const u of new Set(parts)) expect(await page.evaluate(async (url) => (await fetch(url)).ok, u), u).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -633,6 +633,45 @@ describe('the page', () => {
     }
   });
 
+  it('fetches the stage\'s data only after the stage is picked, and only that stage\'s', async () => {
+    const { page, requests } = await open();
+    const parts = () => requests.filter((u) => new URL(u).pathname.startsWith('/check/data/'));
+    const results = () => requests.filter((u) => /\/_astro\/Results\.[\w-]+\.js$/.test(new URL(u).pathname));
+    await page.waitForLoadState('networkidle');
+    expect(parts(), 'no stage data before the stage is known').toEqual([]);
+    expect(results(), 'no results code before the stage is known').toEqual([]);
+    await page.locator('.wz-opts button[data-v="vocational"]').tap();
+    await page.waitForLoadState('networkidle');
+    expect(parts().map((u) => new URL(u).pathname)).toEqual([expect.stringMatching(/^\/check\/data\/vocational\.[0-9a-f]{10}\.json$/)]);
+    expect(results()).toHaveLength(1);
+  });
+
+  it('says in Chinese when the stage\'s data cannot be fetched (no signal), keeps the answers, and 再试一次 shows the results', async () => {
+    const context = await browser.newContext({ ...phone });
+    contexts.push(context);
+    const { page, errors } = await newPage(context);
+    await context.route('**/check/data/*.json', (r) => r.abort('internetdisconnected'));
+    await page.goto(`${baseURL}/check/#${TYPICAL}`);
+    await page.waitForSelector('#wz-h');
+    const before = hashOf(page);
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.locator('.wz-wait .btn').waitFor();
+    expect(await heading(page)).toBe('结果还没能算出来');
+    const wait = await page.locator('.wz-wait').innerText();
+    expect(wait).toContain('信号不好');
+    expect(wait).toContain('你的回答都还在');
+    expect(await page.locator('.wz-wait a').getAttribute('href')).toBe('/stages/senior/');
+    expect(await page.locator('.wz-results').count()).toBe(0);
+    expect(hashOf(page)).toBe(before);
+    await screenshot(page, 'wizard-no-signal');
+    await context.unroute('**/check/data/*.json');
+    await page.getByRole('button', { name: '再试一次' }).tap();
+    await page.waitForSelector('.wz-results');
+    expect(await focusedId(page)).toBe('wz-h');
+    await expectMatchesEngine(page);
+    expect(errors.filter((e) => !/internetdisconnected|Failed to fetch|ERR_INTERNET_DISCONNECTED/i.test(e))).toEqual([]);
+  });
+
   it('takes phone screenshots of each stage\'s results', async () => {
     const stages: Record<Stage, string> = {
       preschool: `stage=preschool&grade=3&school=public&hukou=rural&family=dibao&${NATIONAL}`,

@@ -7,7 +7,7 @@ import type { Answers } from '../../rules/answers.ts';
 import {
   chosenValues, firstUnanswered, previousQuestion, progress, question, type QuestionId,
 } from '../../rules/questions.ts';
-import { searchRegions } from '../../rules/regions.ts';
+import { searchRegions } from '../../rules/region-lookup.ts';
 import { optionLabel, type Terms } from './lib.ts';
 import type { Ui, View } from './Wizard.tsx';
 

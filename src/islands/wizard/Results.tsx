@@ -2,17 +2,31 @@
  * Results: the heading and counts (inside the page's aria-live region), notices about the link, whose
  * standards apply, the groups and each result (a regional figure says which region published it), the
  * checklist, where to ask (the region's contacts), share.
+ *
+ * This module and the engine it runs (`evaluate`) are loaded by the wizard only once the family has
+ * picked the stage (a dynamic import in ./Wizard.tsx), so the first screens do not wait for them.
  */
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
-import { formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
+import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
 import { formatAmount, formatDay, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
-import { answerLabel, stagePage, type Terms } from './lib.ts';
+import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
 import type { Ui, View } from './Wizard.tsx';
+
+export type { Evaluation };
+
+/**
+ * The results for `answers` on `date` (YYYY-MM-DD), from the page's block and the stage's part, with
+ * the family's region or else the deployment's default region (src/rules/regions.ts).
+ */
+export function evaluate(p: Payload, part: Part, answers: Answers, date: string): Evaluation {
+  const { data, regions } = joinPart(p, part);
+  return evaluateInRegion(data, regions, answers, { date, region: p.defaultRegion });
+}
 
 const ORDER: Status[] = ['automatic', 'apply', 'conditional', 'ineligible'];
 const HEADINGS: Record<Status, (t: string) => string> = {

@@ -7,9 +7,12 @@
  * when the family is changing one answer or looking at the results. Nothing leaves the phone.
  *
  * Data comes from src/pages/check/index.astro as a JSON block (`<script type="application/json"
- * id="wz-data">`, see ./trim.ts): the trimmed dataset and regions, `floor` (the earliest day the data
- * can answer for) and the deployment's default region. `mount()` (called by the page's script) reads it
- * and renders the wizard into `#wz`.
+ * id="wz-data">`, see ./trim.ts): glossary, region names, `floor` (the earliest day the data can answer
+ * for), the deployment's default region and where each stage's part is. `mount()` (called by the page's
+ * script) reads it and renders the wizard into `#wz`. As soon as the stage is known (answered, or in a
+ * shared link) the wizard fetches that stage's part and imports ./Results.tsx (results screens and the
+ * engine), while the family answers the other questions; if that fails (no signal), the results screen
+ * says so in Chinese and offers 「再试一次」, and the answers stay.
  *
  * Regions: the family's `region=` answer, else the default region (ZZ_REGION), decides whose figures
  * apply (evaluateInRegion). The default stands as the answer to the region question until the family
@@ -19,13 +22,18 @@
  * core only, not preact/hooks.
  */
 import { Component, render } from 'preact';
-import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type Answers } from '../../rules/answers.ts';
+import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type Answers, type Stage } from '../../rules/answers.ts';
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
-import { evaluateInRegion } from '../../rules/regions.ts';
-import { deviceDay, makeTerms, readStored, writeStored, type Payload, type Terms } from './lib.ts';
+import { deviceDay, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { QuestionScreen } from './Question.tsx';
 import { Review } from './Review.tsx';
-import { Results, ResultsHead } from './Results.tsx';
+
+/** The results screens and the engine (./Results.tsx), loaded when the stage is known. */
+type ResultsModule = typeof import('./Results.tsx');
+const loadResults = () => import('./Results.tsx');
+
+/** The stage's part and the results module: being fetched, ready, or failed (no signal, server error). */
+type Loading = { stage: Stage; state: 'loading' | 'failed' } | { stage: Stage; state: 'ready'; mod: ResultsModule; part: Part };
 
 export type View = { v: 'q'; q: QuestionId } | { v: 'review' } | { v: 'results' };
 
@@ -51,6 +59,8 @@ interface State extends Ui {
   /** Ticked documents: in memory, and in localStorage only while 「记住我的勾选」 is on. */
   ticks: Set<string>;
   remember: boolean;
+  /** The current stage's part and results module (null before a stage is known). */
+  loading: Loading | null;
 }
 
 const FRESH: Ui = { picked: null, warn: false, find: '', msg: '' };
@@ -76,18 +86,55 @@ export function mount() {
   render(<Wizard p={JSON.parse(document.getElementById('wz-data')!.textContent!) as Payload} />, el);
 }
 
+/** The results screen while the stage's part is on its way, or when it could not be fetched. */
+function Waiting({ failed, stage, onRetry }: { failed: boolean; stage: Stage; onRetry: () => void }) {
+  return (
+    <section class="wz-wait" aria-labelledby="wz-h">
+      <h2 id="wz-h" tabindex={-1}>{failed ? '结果还没能算出来' : '正在算你的结果…'}</h2>
+      {failed && (
+        <>
+          <p>算结果要先从网上取这个学段的资助资料，刚才没有取到，可能是信号不好。你的回答都还在。</p>
+          <p><button type="button" class="btn btn-primary" onClick={onRetry}>再试一次</button></p>
+          <p>也可以先看<a href={stagePage(stage)}>这个学段的全部资助</a>。</p>
+        </>
+      )}
+    </section>
+  );
+}
+
 export default class Wizard extends Component<{ p: Payload }, State> {
   terms: Terms;
   focusNext = false;
 
   constructor(props: { p: Payload }) {
     super(props);
-    const { data, regions } = props.p;
-    this.terms = makeTerms(data.glossary, regions);
+    this.terms = makeTerms(props.p.glossary, props.p.regions);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
     if (s.errors.length || location.hash.length > 1) history.replaceState({ wz: s.view }, '', urlFor(s.answers));
-    this.state = { ...s, ticks: new Set(), remember: false };
+    this.state = { ...s, ticks: new Set(), remember: false, loading: null };
+  }
+
+  /** Starts fetching the stage's part and the results module, once per stage (again after a failure). */
+  load(stage: Stage | undefined) {
+    const l = this.state.loading;
+    if (!stage || (l?.stage === stage && l.state !== 'failed')) return;
+    this.setState({ loading: { stage, state: 'loading' } });
+    const part = fetch(this.props.p.parts[stage]).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json() as Promise<Part>;
+    });
+    Promise.all([loadResults(), part]).then(
+      ([mod, part]) => this.loaded({ stage, state: 'ready', mod, part }),
+      () => this.loaded({ stage, state: 'failed' }),
+    );
+  }
+
+  loaded(l: Loading) {
+    // The family may have changed the stage meanwhile: then this part is not wanted any more.
+    if (this.state.loading?.stage !== l.stage) return;
+    if (this.state.view.v === 'results') this.focusNext = true;
+    this.setState({ loading: l });
   }
 
   /** Answers as the flow sees them: the default region answers the region question (without any configured region there is nothing to choose, so national standards do). */
@@ -112,6 +159,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     addEventListener('popstate', this.sync);
     addEventListener('hashchange', this.sync);
     this.store();
+    this.load(this.state.answers.stage);
   }
 
   componentWillUnmount() {
@@ -127,6 +175,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
       h?.scrollIntoView({ block: 'start' });
     }
     if (formatAnswers(prev.answers) !== formatAnswers(this.state.answers)) this.store();
+    if (prev.answers.stage !== this.state.answers.stage) this.load(this.state.answers.stage);
   }
 
   /** New answers: keep the remembered ticks in step, or pick up ticks remembered for exactly these answers. */
@@ -180,7 +229,9 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const shown = this.fill(answers);
     const onGo = (v: View) => this.go(answers, v);
     const ui = (u: Partial<Ui>) => this.setState(u as State);
-    const ev = view.v === 'results' ? evaluateInRegion(p.data, p.regions, answers, { date: deviceDay(p.floor), region: p.defaultRegion }) : null;
+    const l = s.loading;
+    const ready = l?.state === 'ready' && l.stage === answers.stage ? l : null;
+    const ev = view.v === 'results' && ready ? ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor)) : null;
     return (
       <div class="wz">
         {s.errors.length > 0 && (
@@ -193,9 +244,12 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} />}
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
         {/* Always in the page, so the summary is announced when the results appear. */}
-        <div aria-live="polite" class="wz-live">{ev && <ResultsHead ev={ev} terms={terms} />}</div>
-        {ev && (
-          <Results
+        <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} />}</div>
+        {view.v === 'results' && !ready && answers.stage && (
+          <Waiting failed={l?.state === 'failed'} stage={answers.stage} onRetry={() => this.load(answers.stage)} />
+        )}
+        {ev && ready && (
+          <ready.mod.Results
             answers={withDefaultRegion(answers, p.defaultRegion)}
             ev={ev}
             terms={terms}

@@ -7,17 +7,41 @@ import type { Dataset } from '../../data/validate.ts';
 import type { Region } from '../../schema/region.ts';
 import { NATIONAL_REGION, type Answers, type Stage } from '../../rules/answers.ts';
 import { chosenValues, question, type QuestionId, type QuestionOption, type TermRef } from '../../rules/questions.ts';
-import { findRegion, regionLabel } from '../../rules/regions.ts';
+import { findRegion, regionLabel } from '../../rules/region-lookup.ts';
 import { chinaDay } from '../../lib/today.ts';
 
-/** What src/pages/check/index.astro puts in `<script type="application/json" id="wz-data">` (see ./trim.ts). */
+/**
+ * What src/pages/check/index.astro puts in `<script type="application/json" id="wz-data">` (see
+ * ./trim.ts): what the questions need. The subsidies come later, one stage at a time (`Part`).
+ */
 export interface Payload {
-  data: Dataset;
+  /** Glossary entries for labels, help texts and statuses. */
+  glossary: Dataset['glossary'];
+  /** The configured regions with their names, levels and parents only (their figures are in the parts). */
   regions: Region[];
   /** The earliest day the data answers for. */
   floor: string;
   /** The deployment's default region (ZZ_REGION), if any. */
   defaultRegion?: string;
+  /** Each stage's part: its URL, `/check/data/<stage>.<hash>.json`. */
+  parts: Record<Stage, string>;
+}
+
+/** One stage's data, fetched from `Payload.parts[stage]`: its subsidies, their sources and documents, and each region's figures for them. */
+export interface Part {
+  subsidies: Dataset['subsidies'];
+  sources: Dataset['sources'];
+  documents: Dataset['documents'];
+  regions: Pick<Region, 'code' | 'overrides' | 'subsidies' | 'contacts' | 'sources'>[];
+}
+
+/** The page's block and one stage's part, as the engine takes them (evaluateInRegion). */
+export function joinPart(p: Payload, part: Part): { data: Dataset; regions: Region[] } {
+  const byCode = new Map(part.regions.map((r) => [r.code, r]));
+  return {
+    data: { subsidies: part.subsidies, sources: part.sources, documents: part.documents, glossary: p.glossary },
+    regions: p.regions.map((r) => ({ ...r, ...byCode.get(r.code) })),
+  };
 }
 
 export type Glossary = Dataset['glossary'];

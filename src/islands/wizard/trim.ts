@@ -1,7 +1,13 @@
 /**
- * Build-time only (imported by src/pages/check/index.astro, never by the island): cuts the validated
- * dataset and the configured regions down to what the engine and the wizard read, so the page ships a
- * small JSON block and no zod. The island reads it back with `readPayload` (./lib.ts).
+ * Build-time only (used by ./files.ts for src/pages/check/, never by the island): cuts the validated
+ * dataset and the configured regions down to what the engine and the wizard read, and splits it in two
+ * so the page opens light on a weak connection (issue 6):
+ *
+ * - the page's JSON block (`Payload`, read by ./lib.ts): the glossary entries the questions and
+ *   results use, the regions' names and codes (for 「你在哪个省/县上学？」), `floor`, the default region;
+ * - one part per stage (`Part`, /check/data/<stage>.<hash>.json): that stage's subsidies, their
+ *   sources and documents, and each region's figures and contacts. The wizard fetches it as soon as
+ *   the family picks the stage, while they answer the remaining questions.
  *
  * - Histories (`rules`, `amounts`, also in region overrides) keep the entry in force on `floor` and
  *   every later one. The island never evaluates before `floor` (a device clock set earlier is taken as
@@ -16,7 +22,8 @@
 import type { Dataset } from '../../data/validate.ts';
 import type { GlossaryEntry, Source, Subsidy } from '../../schema/index.ts';
 import type { Region } from '../../schema/region.ts';
-import type { Payload } from './lib.ts';
+import { STAGES, type Stage } from '../../rules/answers.ts';
+import type { Part, Payload } from './lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
 const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
@@ -64,31 +71,43 @@ function trimSubsidy(s: Subsidy, floor: string) {
 
 const trimSource = (s: Source) => clean({ id: s.id, title: s.title, docNumber: s.docNumber });
 
-/** The JSON the island reads: the trimmed dataset and regions, `floor`, and the deployment's default region. */
-export function makePayload(data: Dataset, regions: readonly Region[], floor: string, defaultRegion: string | undefined): Payload {
-  const subsidies = data.subsidies.map((s) => trimSubsidy(s, floor));
-  const rs = regions.map((r) =>
-    clean({
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      parent: r.parent,
-      overrides: r.overrides.map((o) => clean({ subsidy: o.subsidy, amounts: trimAmounts(o.amounts, floor), rules: trimRules(o.rules, floor) })),
-      subsidies: r.subsidies.map((s) => trimSubsidy(s, floor)),
-      contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
-      sources: r.sources.map(trimSource),
-    }),
-  );
+const trimRegionHead = (r: Region): Region => clean({ code: r.code, name: r.name, level: r.level, parent: r.parent, overrides: [], subsidies: [], contacts: [], sources: [] }) as unknown as Region;
+
+/**
+ * One stage's part (`Part`): the subsidies for `stage`, the sources and documents they cite, and for
+ * every region its overrides of those subsidies, its own subsidies for the stage, its contacts and
+ * sources. The engine gives the same results from a part joined with the page's block (`joinPart`) as
+ * from the whole dataset, for every answer with this stage (test/unit/wizard-parts.test.ts).
+ */
+function makePart(data: Dataset, regions: readonly Region[], floor: string, stage: Stage): Part {
+  const forStage = (s: Subsidy) => s.stages.includes(stage);
+  const subsidies = data.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor));
+  const rs = regions.map((r) => ({
+    code: r.code,
+    overrides: r.overrides
+      .filter((o) => [...data.subsidies, ...regions.flatMap((x) => x.subsidies)].some((s) => s.id === o.subsidy && forStage(s)))
+      .map((o) => clean({ subsidy: o.subsidy, amounts: trimAmounts(o.amounts, floor), rules: trimRules(o.rules, floor) })),
+    subsidies: r.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor)),
+    contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
+    sources: r.sources.map(trimSource),
+  }));
   const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
   const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => ({ id: d.id, name: d.name, where: d.where }));
+  return { subsidies, sources, documents, regions: rs } as unknown as Part;
+}
+
+/** What the page carries and what it loads later: the block for `#wz-data` (without `parts`) and each stage's part. */
+export function makePayload(data: Dataset, regions: readonly Region[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && GLOSSARY_TERMS.has(g.id)))
     .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, plain: g.plain }));
-  return clean({ data: { subsidies, sources, documents, glossary }, regions: rs, floor, defaultRegion }) as unknown as Payload;
+  const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
+  const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st)])) as Record<Stage, Part>;
+  return { base, parts };
 }
 
-/** The payload as the text of a `<script type="application/json">` (no `</script>` can end it early). */
-export const payloadJson = (p: Payload) => JSON.stringify(p).replace(/</g, '\\u003c');
+/** JSON for a `<script type="application/json">` or a part file (`<` escaped, so no `</script>` can end a block early). */
+export const payloadJson = (p: unknown) => JSON.stringify(p).replace(/</g, '\\u003c');

@@ -1,0 +1,44 @@
+/**
+ * Build-time only: the wizard's data as the site serves it, computed once per build and shared by the
+ * page (src/pages/check/index.astro: the JSON block) and the endpoint that writes each stage's part
+ * (src/pages/check/data/[part].json.ts). A part's file name carries a hash of its content
+ * (`primary.1a2b3c4d.json`), so a page always loads the parts of its own deployment, and the block
+ * lists them by stage (`Payload.parts`).
+ */
+import { createHash } from 'node:crypto';
+import { dataset, dataAsOf } from '../../data/index.ts';
+import { regions } from '../../data/regions.ts';
+import { defaultRegion } from '../../lib/deployment.ts';
+import { today } from '../../lib/today.ts';
+import type { Stage } from '../../rules/answers.ts';
+import type { Payload } from './lib.ts';
+import { makePayload, payloadJson } from './trim.ts';
+
+/** Where the parts are served from. */
+export const PARTS_DIR = '/check/data/';
+
+export interface WizardFiles {
+  /** The text of `<script type="application/json" id="wz-data">`. */
+  blockJson: string;
+  /** Each stage's part: file name (without directory; stages with equal data share one) and its JSON text. */
+  parts: { stage: Stage; file: string; json: string }[];
+}
+
+let cached: WizardFiles | undefined;
+
+export function wizardFiles(): WizardFiles {
+  if (cached) return cached;
+  // The earliest day the wizard answers for: a device clock set before this is taken as this day.
+  const floor = [dataAsOf, today()].sort()[0]!;
+  const { base, parts } = makePayload(dataset, regions, floor, defaultRegion);
+  const files: WizardFiles['parts'] = [];
+  for (const [stage, part] of Object.entries(parts) as [Stage, unknown][]) {
+    const json = payloadJson(part);
+    // Stages with the same data (小学 and 初中 today) share one file.
+    const same = files.find((f) => f.json === json);
+    files.push({ stage, file: same?.file ?? `${stage}.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`, json });
+  }
+  const block: Payload = { ...base, parts: Object.fromEntries(files.map((f) => [f.stage, PARTS_DIR + f.file])) as Payload['parts'] };
+  cached = { blockJson: payloadJson(block), parts: files };
+  return cached;
+}

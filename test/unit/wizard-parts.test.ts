@@ -1,0 +1,120 @@
+/**
+ * The wizard's data as the site serves it (src/islands/wizard/trim.ts): a small block in the page and
+ * one part per stage, fetched once the family has picked the stage. These tests check that the split
+ * and the trimming lose nothing the results screen shows:
+ *
+ *  1. For every answer (a spread of the whole answer space) in every region, on every change date from
+ *     the data's check day on, the engine gives the same results from the page's block + the stage's
+ *     part as from the full, validated dataset — compared on everything the results screen shows.
+ *  2. Each part holds only its stage's subsidies, and every source and document they cite.
+ */
+import { describe, expect, it } from 'vitest';
+import { dataset, dataAsOf } from '../../src/data/index.ts';
+import { regions } from '../../src/data/regions.ts';
+import { STAGES, type Answers } from '../../src/rules/answers.ts';
+import type { Amount } from '../../src/rules/evaluate.ts';
+import { evaluateInRegion, type RegionalEvaluation } from '../../src/rules/regions.ts';
+import { makePayload } from '../../src/islands/wizard/trim.ts';
+import { joinPart, type Payload } from '../../src/islands/wizard/lib.ts';
+import { answerSpace } from '../support/answer-space.ts';
+
+const floor = dataAsOf;
+
+/** What the results screen (src/islands/wizard/Results.tsx, Checklist.tsx) reads of an evaluation. */
+function shown(ev: RegionalEvaluation) {
+  const amount = (a: Amount | null) =>
+    a && { basis: a.basis, unit: a.unit, value: a.value, range: a.range, tiers: a.tiers, instalments: a.instalments, perInstalment: a.perInstalment,
+      from: a.from, note: a.note, label: a.label, local: a.local, region: a.region?.code };
+  return {
+    date: ev.date,
+    stage: ev.stage,
+    region: ev.region?.label,
+    notices: ev.notices.map((n) => n.message),
+    contacts: ev.contacts.map((c) => [c.name, c.phone, c.hours, c.address, c.url, c.note, c.region.code]),
+    results: ev.results.map((r) => ({
+      id: r.id, name: r.name, status: r.status, reason: r.reason, region: r.region?.code,
+      amount: amount(r.amount), alternatives: r.alternatives.map(amount),
+      delivery: r.delivery.text, apply: r.apply, documents: r.documents,
+      sources: r.sources.map((s) => [s.id, s.title, s.docNumber]), local: r.local, localNote: r.localNote,
+    })),
+    checklist: ev.documents.map((d) => [d.doc.id, d.doc.name, d.doc.where, d.neededFor]),
+  };
+}
+
+/** Where two JSON-like values first differ: 'results[2].amount.value: 1500 ≠ 1250', or '' when equal. */
+function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return JSON.stringify(a) === JSON.stringify(b) ? '' : `${path || '(top)'}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k);
+    if (d) return d;
+  }
+  return '';
+}
+
+/** The day the data was checked, and every later day a rule or an amount (national or regional) changes. */
+const dates = [
+  floor,
+  ...new Set(
+    [...dataset.subsidies, ...regions.flatMap((r) => r.subsidies)]
+      .flatMap((s) => [...s.rules, ...s.amounts])
+      .concat(regions.flatMap((r) => r.overrides.flatMap((o) => [...o.amounts, ...o.rules])))
+      .map((e) => e.from)
+      .filter((d) => d > floor),
+  ),
+  '2031-09-01',
+].sort();
+
+describe('the wizard data block and the per-stage parts', () => {
+  for (const defaultRegion of [undefined, '510000']) {
+    const { base, parts } = makePayload(dataset, regions, floor, defaultRegion);
+    const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'] };
+
+    it(`give the results the full data gives, for every stage, region and date (default region: ${defaultRegion ?? 'none'})`, { timeout: 120_000 }, () => {
+      const all = [...answerSpace()];
+      const sample = all.filter((_, i) => i % 5 === 0);
+      let compared = 0;
+      const differ: string[] = [];
+      for (const date of dates) {
+        for (const region of [undefined, '000000', ...regions.map((r) => r.code), '999999']) {
+          for (const a of sample) {
+            const answers: Answers = region ? { ...a, region } : a;
+            const full = evaluateInRegion(dataset, regions, answers, { date, region: defaultRegion });
+            const { data, regions: rs } = joinPart(block, parts[a.stage!]);
+            const split = evaluateInRegion(data, rs, answers, { date, region: defaultRegion });
+            compared++;
+            const d = firstDifference(shown(full), shown(split));
+            if (d && differ.length < 5) differ.push(`${date} ${JSON.stringify(answers)}: ${d}`);
+          }
+        }
+      }
+      expect(differ).toEqual([]);
+      expect(compared).toBeGreaterThan(10_000);
+    });
+
+    it(`hold each stage's subsidies only, with every source and document they cite (default region: ${defaultRegion ?? 'none'})`, () => {
+      for (const stage of STAGES) {
+        const part = parts[stage];
+        const expected = dataset.subsidies.filter((s) => s.stages.includes(stage)).map((s) => s.id);
+        expect(part.subsidies.map((s) => s.id), stage).toEqual(expected);
+        for (const s of [...part.subsidies, ...part.regions.flatMap((r) => r.subsidies)]) {
+          expect(s.stages, `${stage}: ${s.id}`).toContain(stage);
+          const cited = [...s.rules.map((r) => r.source), ...s.amounts.map((x) => x.source)];
+          const known = [...part.sources, ...part.regions.flatMap((r) => r.sources)].map((x) => x.id);
+          for (const c of cited) expect(known, `${stage}: ${s.id} cites ${c}`).toContain(c);
+          for (const d of s.documents) expect(part.documents.map((x) => x.id), `${stage}: ${s.id} needs ${d.doc}`).toContain(d.doc);
+        }
+      }
+    });
+  }
+
+  it('keep the page block small: no subsidies, amounts or documents in it', () => {
+    const { base } = makePayload(dataset, regions, floor, undefined);
+    const json = JSON.stringify(base);
+    expect(Object.keys(base).sort()).toEqual(['floor', 'glossary', 'regions']);
+    for (const r of base.regions) expect([r.overrides, r.subsidies, r.contacts, r.sources].every((x) => x.length === 0), r.code).toBe(true);
+    expect(json).not.toContain('"amounts"');
+  });
+});
