@@ -271,3 +271,28 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 export const Sources = z.array(Source);
 export const Documents = z.array(DocumentInfo);
 export const Glossary = z.array(GlossaryEntry);
+
+/**
+ * One step of applying for aid (content/steps.yaml), in order: 申请 → 评议 → 审核 → 公示 → 发放. The
+ * 认定 page shows `text`, the wizard's results show `short`; both show `name` and `when`.
+ */
+export const ApplyStep = z.strictObject({
+  /** Identifier (English): apply, review, check, publicize, pay. */
+  id: z.string().regex(/^[a-z][a-z-]*$/, 'id 只用小写英文字母和连字符'),
+  /** The step's official name, e.g. 公示. */
+  name: z.string().min(1),
+  /** When it usually happens or how long it lasts (「一般 9–10 月」「不少于 5 个工作日」); schools set the days. */
+  when: z.string().min(1),
+  /** What happens, for the 认定 page (one or two sentences). */
+  text: z.string().min(1),
+  /** The same, shorter, for the wizard's results and their printout. */
+  short: z.string().min(1),
+  /** A glossary `term` entry whose plain explanation the wizard shows after `short` (e.g. `gongshi`). */
+  term: z.string().min(1).optional(),
+  /** The source (content/sources.yaml id) of the rule behind this step. */
+  source: z.string().min(1),
+});
+export type ApplyStep = z.infer<typeof ApplyStep>;
+
+/** content/steps.yaml: the steps, in order. */
+export const ApplySteps = z.array(ApplyStep).min(1);

@@ -11,6 +11,7 @@ import {
   desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, launchBrowser, newPage, phone, runAxe,
   screenshot, scriptRequests, sitemapUrls,
 } from './helpers';
+import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
 import { evaluate, type Amount } from '../../src/rules/index.ts';
 import type { Stage } from '../../src/schema/index.ts';
@@ -189,8 +190,8 @@ describe('shared pages', () => {
     const { page, errors } = await newPage(await context(phone));
     await page.goto(`${baseURL}/recognition/`);
     const main = await text(page, 'main');
-    const steps = await page.locator('ol.steps > li b').allInnerTexts();
-    expect(steps).toEqual(['申请', '评议', '审核', '公示', '发放']);
+    const steps = await page.locator('ol.steps > li').allInnerTexts();
+    expect(steps).toEqual(applySteps.map((s) => `${s.name}（${s.when}）：${s.text}`));
     expect(main).toMatch(/不少于 5 个工作日/);
     expect(main).toContain('贫困证明');
     for (const g of dataset.glossary.filter((x) => x.kind === 'family')) expect(main).toContain(g.term);

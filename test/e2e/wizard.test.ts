@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
 import { createStaticServer } from './setup/global';
 import { dataAsOf } from '../../src/data/index.ts';
+import { applySteps } from '../../src/data/steps.ts';
 import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/rules/index.ts';
 import { findRegion, formatTiers, regionLabel } from '../../src/rules/regions.ts';
@@ -160,7 +161,12 @@ async function expectMatchesEngine(page: Page, defaultRegion?: string) {
   const steps = page.locator('.wz-steps');
   const applying = ev.results.some((r) => r.status === 'apply' || r.status === 'conditional');
   expect(await steps.count()).toBe(applying ? 1 : 0);
-  if (applying) expect((await steps.innerText()).replace(/\s+/g, '')).toMatch(/申请.*评议.*公示.*发放/);
+  if (applying) {
+    // The steps of applying, as content/steps.yaml says (the 认定 page shows the same steps).
+    const shown = (await steps.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ''));
+    expect(shown.map((t) => t.split('（')[0])).toEqual(applySteps.map((s) => s.name));
+    for (const [i, st] of applySteps.entries()) expect(shown[i], st.name).toContain(`（${st.when}）：${st.short}`.replace(/\s+/g, ''));
+  }
   expect(await page.locator('main').innerText()).toContain(FRAUD_LINE);
 
   // Whose standards, what the link got wrong, and where to ask.

@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataset, dataAsOf } from '../../src/data/index.ts';
 import { regions } from '../../src/data/regions.ts';
+import { applySteps } from '../../src/data/steps.ts';
 import { STAGES, type Answers } from '../../src/rules/answers.ts';
 import type { Amount } from '../../src/rules/evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from '../../src/rules/regions.ts';
@@ -69,7 +70,7 @@ const dates = [
 
 describe('the wizard data block and the per-stage parts', () => {
   for (const defaultRegion of [undefined, '510000']) {
-    const { base, parts } = makePayload(dataset, regions, floor, defaultRegion);
+    const { base, parts } = makePayload(dataset, regions, applySteps, floor, defaultRegion);
     const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'] };
 
     it(`give the results the full data gives, for every stage, region and date (default region: ${defaultRegion ?? 'none'})`, { timeout: 120_000 }, () => {
@@ -111,7 +112,7 @@ describe('the wizard data block and the per-stage parts', () => {
   }
 
   it('keep the page block small: no subsidies, amounts or documents in it', () => {
-    const { base } = makePayload(dataset, regions, floor, undefined);
+    const { base } = makePayload(dataset, regions, applySteps, floor, undefined);
     const json = JSON.stringify(base);
     expect(Object.keys(base).sort()).toEqual(['floor', 'glossary', 'regions']);
     for (const r of base.regions) expect([r.overrides, r.subsidies, r.contacts, r.sources].every((x) => x.length === 0), r.code).toBe(true);

@@ -5,10 +5,11 @@
  *   <StageOverview stage="senior" />  <StageSources stage="senior" />  <ValueHistory id="senior-grant" />
  *   <DocumentsList id="senior-grant" />  <SourceCite id="caijiao-2024-181" />  <WizardLink stage="senior" />
  *   <Who id="living-allowance" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
- *   <RegionContacts />   (default-region builds only: who to ask there)
+ *   <RegionContacts />   (default-region builds only: who to ask there)   <ApplySteps />   (申请 → … → 发放, content/steps.yaml)
  * Each file's header comment documents its props.
  */
 import Amount from './Amount.astro';
+import ApplySteps from './ApplySteps.astro';
 import AsOf from './AsOf.astro';
 import DocumentsList from './DocumentsList.astro';
 import Notes from './Notes.astro';
@@ -25,6 +26,6 @@ import WizardLink from './WizardLink.astro';
 import FraudLine from '../shell/FraudLine.astro';
 
 export const policyComponents = {
-  Amount, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
+  Amount, ApplySteps, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
   ValueHistory, Who, WizardLink, FraudLine,
 };

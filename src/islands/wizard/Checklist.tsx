@@ -1,19 +1,20 @@
 /** The merged documents checklist (tick boxes, where to get each, how many subsidies need it) and the steps. */
 import type { Evaluation } from '../../rules/evaluate.ts';
-import type { Terms } from './lib.ts';
-import { STEPS } from './steps.ts';
+import type { Part, Terms } from './lib.ts';
 
 interface Props {
   ev: Evaluation;
   terms: Terms;
   applying: boolean;
+  /** The steps of applying, shown when something has to be applied for. */
+  steps: Part['steps'];
   ticks: Set<string>;
   remember: boolean;
   onTick: (id: string, on: boolean) => void;
   onRemember: (on: boolean) => void;
 }
 
-export function Checklist({ ev, terms, applying, ticks, remember, onTick, onRemember }: Props) {
+export function Checklist({ ev, terms, applying, steps, ticks, remember, onTick, onRemember }: Props) {
   return (
     <>
       <section class="wz-docs" aria-labelledby="wz-docs-h">
@@ -52,16 +53,17 @@ export function Checklist({ ev, terms, applying, ticks, remember, onTick, onReme
         <section class="wz-steps" aria-labelledby="wz-steps-h">
           <h3 id="wz-steps-h">申请的步骤</h3>
           <ol>
-            {STEPS.map((s) => {
+            {steps.map((s) => {
               const plain = s.term && terms.get({ kind: 'term', id: s.term })?.plain;
               return (
                 <li key={s.name}>
-                  <b>{s.name}</b>（{s.when}）{s.text && `：${s.text}`}
-                  {plain && <span class="wz-more">{s.text ? '' : '：'}{plain}</span>}
+                  <b>{s.name}</b>（{s.when}）：{s.short}
+                  {plain && <span class="wz-more">{plain}</span>}
                 </li>
               );
             })}
           </ol>
+          <p class="muted wz-more">具体日期看学校通知。</p>
         </section>
       )}
     </>

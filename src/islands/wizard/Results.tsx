@@ -133,6 +133,8 @@ interface Props {
   answers: Answers;
   ev: Evaluation;
   terms: Terms;
+  /** The steps of applying (from the stage's part). */
+  steps: Part['steps'];
   ticks: Set<string>;
   remember: boolean;
   msg: string;
@@ -142,7 +144,7 @@ interface Props {
   onGo: (v: View) => void;
 }
 
-export function Results({ answers, ev, terms, onGo, msg, ui, ...tick }: Props) {
+export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: Props) {
   // 「不确定」「是」 alone say nothing on paper: name the question.
   const bare = (id: QuestionId) => answers[id] === 'unknown' || answers[id] === 'none' || id === 'veteran';
   const who = questionsFor(answers)
@@ -181,7 +183,7 @@ export function Results({ answers, ev, terms, onGo, msg, ui, ...tick }: Props) {
         </section>
       )}
       {ev.results.length === 0 && <p>这个阶段暂时没有收录的资助项目。</p>}
-      <Checklist ev={ev} terms={terms} applying={applying} {...tick} />
+      <Checklist ev={ev} terms={terms} applying={applying} steps={steps} {...tick} />
       <section class="wz-contacts" aria-labelledby="wz-ask-h">
         <h3 id="wz-ask-h">去哪里问</h3>
         {ev.contacts.length ? (

@@ -253,6 +253,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             answers={withDefaultRegion(answers, p.defaultRegion)}
             ev={ev}
             terms={terms}
+            steps={ready.part.steps}
             ticks={s.ticks}
             remember={s.remember}
             msg={s.msg}

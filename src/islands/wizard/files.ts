@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { dataset, dataAsOf } from '../../data/index.ts';
 import { regions } from '../../data/regions.ts';
+import { applySteps } from '../../data/steps.ts';
 import { defaultRegion } from '../../lib/deployment.ts';
 import { today } from '../../lib/today.ts';
 import type { Stage } from '../../rules/answers.ts';
@@ -30,7 +31,7 @@ export function wizardFiles(): WizardFiles {
   if (cached) return cached;
   // The earliest day the wizard answers for: a device clock set before this is taken as this day.
   const floor = [dataAsOf, today()].sort()[0]!;
-  const { base, parts } = makePayload(dataset, regions, floor, defaultRegion);
+  const { base, parts } = makePayload(dataset, regions, applySteps, floor, defaultRegion);
   const files: WizardFiles['parts'] = [];
   for (const [stage, part] of Object.entries(parts) as [Stage, unknown][]) {
     const json = payloadJson(part);

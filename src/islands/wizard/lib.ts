@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../../data/validate.ts';
 import type { Region } from '../../schema/region.ts';
+import type { ApplyStep } from '../../schema/index.ts';
 import { NATIONAL_REGION, type Answers, type Stage } from '../../rules/answers.ts';
 import { chosenValues, question, type QuestionId, type QuestionOption, type TermRef } from '../../rules/questions.ts';
 import { findRegion, regionLabel } from '../../rules/region-lookup.ts';
@@ -27,12 +28,14 @@ export interface Payload {
   parts: Record<Stage, string>;
 }
 
-/** One stage's data, fetched from `Payload.parts[stage]`: its subsidies, their sources and documents, and each region's figures for them. */
+/** One stage's data, fetched from `Payload.parts[stage]`: its subsidies, their sources and documents, each region's figures for them, and the steps of applying. */
 export interface Part {
   subsidies: Dataset['subsidies'];
   sources: Dataset['sources'];
   documents: Dataset['documents'];
   regions: Pick<Region, 'code' | 'overrides' | 'subsidies' | 'contacts' | 'sources'>[];
+  /** The steps of applying (content/steps.yaml), with their short texts. */
+  steps: Pick<ApplyStep, 'name' | 'when' | 'short' | 'term'>[];
 }
 
 /** The page's block and one stage's part, as the engine takes them (evaluateInRegion). */

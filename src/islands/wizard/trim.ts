@@ -6,7 +6,8 @@
  * - the page's JSON block (`Payload`, read by ./lib.ts): the glossary entries the questions and
  *   results use, the regions' names and codes (for 「你在哪个省/县上学？」), `floor`, the default region;
  * - one part per stage (`Part`, /check/data/<stage>.<hash>.json): that stage's subsidies, their
- *   sources and documents, and each region's figures and contacts. The wizard fetches it as soon as
+ *   sources and documents, each region's figures and contacts, and the steps of applying
+ *   (content/steps.yaml, their short texts). The wizard fetches it as soon as
  *   the family picks the stage, while they answer the remaining questions.
  *
  * - Histories (`rules`, `amounts`, also in region overrides) keep the entry in force on `floor` and
@@ -20,7 +21,7 @@
  *   sample flags and contact source ids.
  */
 import type { Dataset } from '../../data/validate.ts';
-import type { GlossaryEntry, Source, Subsidy } from '../../schema/index.ts';
+import type { ApplyStep, GlossaryEntry, Source, Subsidy } from '../../schema/index.ts';
 import type { Region } from '../../schema/region.ts';
 import { STAGES, type Stage } from '../../rules/answers.ts';
 import type { Part, Payload } from './lib.ts';
@@ -79,7 +80,7 @@ const trimRegionHead = (r: Region): Region => clean({ code: r.code, name: r.name
  * sources. The engine gives the same results from a part joined with the page's block (`joinPart`) as
  * from the whole dataset, for every answer with this stage (test/unit/wizard-parts.test.ts).
  */
-function makePart(data: Dataset, regions: readonly Region[], floor: string, stage: Stage): Part {
+function makePart(data: Dataset, regions: readonly Region[], floor: string, stage: Stage, steps: readonly ApplyStep[]): Part {
   const forStage = (s: Subsidy) => s.stages.includes(stage);
   const subsidies = data.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor));
   const rs = regions.map((r) => ({
@@ -96,16 +97,17 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => ({ id: d.id, name: d.name, where: d.where }));
-  return { subsidies, sources, documents, regions: rs } as unknown as Part;
+  const shortSteps = steps.map((s) => clean({ name: s.name, when: s.when, short: s.short, term: s.term }));
+  return { subsidies, sources, documents, regions: rs, steps: shortSteps } as unknown as Part;
 }
 
 /** What the page carries and what it loads later: the block for `#wz-data` (without `parts`) and each stage's part. */
-export function makePayload(data: Dataset, regions: readonly Region[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
+export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && GLOSSARY_TERMS.has(g.id)))
     .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, plain: g.plain }));
   const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
-  const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st)])) as Record<Stage, Part>;
+  const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;
   return { base, parts };
 }
 
