@@ -1,21 +1,20 @@
 /**
  * Helpers for browser tests (vitest project "e2e"). The site is served by test/e2e/setup/global.ts:
  *
- *   import { inject } from 'vitest';
- *   import { launchBrowser, phone, newPage, runAxe } from './helpers';
+ *   import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+ *   import { useBrowser, phone, newPage, runAxe } from './helpers';
  *   const baseURL = inject('baseURL');            // "http://127.0.0.1:PORT", no trailing slash
- *   const browser = await launchBrowser();
- *   const context = await browser.newContext(phone);
- *   const { page, errors, requests } = await newPage(context);
+ *   const context = useBrowser();                 // at the top of the file: one Chromium for its tests
+ *   const { page, errors, requests } = await newPage(await context(phone));   // in a test
  *   await page.goto(baseURL + '/');
  *   expect(errors).toEqual([]);
  *   expect(formatViolations(await runAxe(page))).toBe('');
- *   await browser.close();   // in afterAll
+ * (Or by hand: `const browser = await launchBrowser()` in beforeAll, `await browser.close()` in afterAll.)
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeViolation } from 'axe-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +28,38 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * One Chromium for the tests of a file: call at the top level of a test file. Registers hooks that
+ * launch it before the file's tests (beforeAll) and close it after them (afterAll), and returns
+ * `context(opts)`, which opens a browser context that is closed after the file's tests, or, with
+ * `{ closeContexts: 'afterEach' }`, after the test that opened it.
+ *   const context = useBrowser();
+ *   const { page, errors } = await newPage(await context(phone));
+ */
+export function useBrowser(
+  { closeContexts = 'afterAll' }: { closeContexts?: 'afterEach' | 'afterAll' } = {},
+): (opts?: BrowserContextOptions) => Promise<BrowserContext> {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const closeContextsNow = async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  if (closeContexts === 'afterEach') afterEach(closeContextsNow);
+  afterAll(async () => {
+    await closeContextsNow();
+    await browser?.close();
+  });
+  return async (opts) => {
+    if (!browser) throw new Error('useBrowser: no browser yet (call useBrowser() at the top of the test file and open contexts in tests)');
+    const c = await browser.newContext(opts);
+    contexts.push(c);
+    return c;
+  };
 }
 
 /** A typical phone: 390×844 CSS px, DPR 2, touch, zh-CN. */

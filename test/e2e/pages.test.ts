@@ -2,14 +2,14 @@
  * Policy pages (six stage pages, 认定, 防诈骗, 隐私, 政策来源, 更新记录) in Chromium at 390×844 and 1280×800,
  * against the built site. Expected amounts come from the data and the engine, never from literals.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import {
-  desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, launchBrowser, newPage, phone, runAxe,
-  screenshot, scriptRequests, sitemapUrls,
+  desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, newPage, phone, runAxe,
+  screenshot, scriptRequests, sitemapUrls, useBrowser,
 } from './helpers';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
@@ -37,22 +37,7 @@ const SHARED_PAGES = ['/recognition/', '/fraud/', '/privacy/', '/sources/', '/ch
  */
 const ALLOWED_MISSING_LINK_TARGETS = ['/check/', '/posters/', '/regions/'];
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-async function context(opts: Parameters<Browser['newContext']>[0]) {
-  const c = await browser.newContext(opts);
-  contexts.push(c);
-  return c;
-}
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const context = useBrowser({ closeContexts: 'afterEach' });
 
 /** What a reader sees (innerText: folded <details> content excluded). */
 const text = (page: Page, sel: string) => page.locator(sel).first().evaluate((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' '));

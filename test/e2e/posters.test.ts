@@ -4,15 +4,15 @@
  * to the configured site URL + the intended path, and that path reaches the right stage page or wizard
  * state on the local server. The builder shows what the officer types, on screen and in print.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 // @ts-expect-error pngjs ships no type declarations (only used here to read screenshots)
 import pngjs from 'pngjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  desktop, distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, printToPng, runAxe, screenshot,
+  desktop, distDir, formatViolations, horizontalOverflow, newPage, phone, printToPng, runAxe, screenshot, useBrowser,
 } from './helpers';
 import { posterContent, targetPath } from '../../src/components/posters/content';
 import { BUILDER_SLUGS, READY_LETTERS, READY_POSTERS, SCHOOL_MAX, type PosterSlug } from '../../src/components/posters/types';
@@ -28,23 +28,9 @@ const { PNG } = pngjs as {
   PNG: { new (o: { width: number; height: number }): Png; sync: { read(b: Buffer): Png }; bitblt(src: Png, dst: Png, sx: number, sy: number, w: number, h: number, dx: number, dy: number): void };
 };
 const baseURL = inject('baseURL');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-async function context(opts: Parameters<Browser['newContext']>[0]) {
-  const c = await browser.newContext(opts);
-  contexts.push(c);
-  return c;
-}
+const context = useBrowser();
 /** Desktop window at DPR 2: the preview is at its largest, QR modules are several device px. */
 const sharp = { ...desktop, deviceScaleFactor: 2 };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
 
 /** The site URL this build was made for (astro.config `site` / SITE_URL), from the home page's canonical link. */
 function builtSite(): string {

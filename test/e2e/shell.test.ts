@@ -2,33 +2,18 @@
  * The site shell (Base.astro, header, footer, 大字 switch, search page, 404, print CSS) in Chromium,
  * against the built site served by test/e2e/setup/global.ts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, launchBrowser, newPage, phone,
-  printToPng, runAxe, screenshot, scriptRequests, sitemapUrls, smallTapTargets,
+  desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, newPage, phone,
+  printToPng, runAxe, screenshot, scriptRequests, sitemapUrls, smallTapTargets, useBrowser,
 } from './helpers';
 import { FRAUD_LINE, LARGE_TEXT_KEY } from '../../src/components/shell/site';
 import { STAGES } from '../../src/components/shell/stages';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-async function context(opts: Parameters<Browser['newContext']>[0]) {
-  const c = await browser.newContext(opts);
-  contexts.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const context = useBrowser();
 
 /** All built HTML files (relative paths), for picking pages that are in the search index. */
 function htmlFiles(dir = distDir()): string[] {

@@ -8,23 +8,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
-import { regions, validateRegions } from '../../src/data/regions.ts';
+import { regions } from '../../src/data/regions.ts';
 import { inForce } from '../../src/rules/evaluate.ts';
 import { formatAmount, formatNumber } from '../../src/lib/format.ts';
 import { publishedBy, regionalFigure, regionalSentence, tierSpan, type TieredAmount } from '../../src/components/policy/regional.ts';
 import { dataIn, getSource, getSubsidy, linesInForce, nationalLine, regionsWithOwn, siteData, siteRegion } from '../../src/components/policy/data.ts';
 import { posterContent, targetPath } from '../../src/components/posters/content.ts';
 import { contactItems } from '../../src/components/posters/types.ts';
-import type { Region } from '../../src/schema/region.ts';
+import { regionsWithSamples as all } from '../support/sample-regions.ts';
 
 const DATE = '2026-11-29';
-const fixtureFiles = import.meta.glob('../fixtures/regions/*.yaml', { eager: true, import: 'default' });
-const samples = validateRegions(
-  Object.fromEntries(Object.entries(fixtureFiles).map(([p, d]) => [p.replace(/^(\.\.\/)+/, 'test/'), structuredClone(d)])),
-  dataset,
-  { allowSamples: true },
-);
-const all: Region[] = [...regions, ...samples];
 
 /** 四川's published entry for a subsidy, as in content/regions/510000.yaml. */
 const sichuan = (id: string) => {

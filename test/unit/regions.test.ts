@@ -16,7 +16,7 @@ import {
   applyRegion, evaluateInRegion, lineKey, regionChain, regionContacts, regionLabel, regionalFigures, regionsOverriding,
   searchRegions, type RegionalEvaluation,
 } from '../../src/rules/regions.ts';
-import type { Region } from '../../src/schema/region.ts';
+import { regionsWithSamples as all, samples } from '../support/sample-regions.ts';
 
 /** Region case files (test/cases/regions/*.yaml; format in test/unit/cases.test.ts plus setBy, tiers, notices). */
 interface RegionCase {
@@ -25,15 +25,6 @@ interface RegionCase {
 }
 const caseFiles = import.meta.glob('../cases/regions/*.yaml', { eager: true, import: 'default' }) as Record<string, RegionCase[]>;
 const isoDate = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
-
-const fixtureFiles = import.meta.glob('../fixtures/regions/*.yaml', { eager: true, import: 'default' });
-const samples = validateRegions(
-  Object.fromEntries(Object.entries(fixtureFiles).map(([p, d]) => [p.replace(/^(\.\.\/)+/, 'test/'), structuredClone(d)])),
-  dataset,
-  { allowSamples: true },
-);
-/** Real regions plus the invented samples. */
-const all: Region[] = [...configured, ...samples];
 
 const result = (ev: RegionalEvaluation, id: string): Result => {
   const r = ev.results.find((x) => x.id === id);

@@ -163,6 +163,16 @@ export function subsidiesFor(stages: readonly Stage[], data: Dataset = dataset):
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 
+/**
+ * What a stage component (<StageOverview>, <StageSources>, <StageSubsidies>, <AsOf>) shows for its
+ * `stage` prop: the wizard stages (see stagesOf) and their subsidies on this site (siteData), in page order.
+ *   subsidiesOfStage('compulsory') → { stages: ['primary', 'junior'], subs: [compulsory-fee-waiver, …] }
+ */
+export function subsidiesOfStage(stage: string): { stages: Stage[]; subs: Subsidy[] } {
+  const stages = stagesOf(stage);
+  return { stages, subs: subsidiesFor(stages, siteData) };
+}
+
 /** Every subsidy in page order. */
 export function allSubsidies(): Subsidy[] {
   return [...dataset.subsidies].sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
