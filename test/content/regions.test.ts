@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Region } from '../../src/schema/region.ts';
 import { dataset } from '../../src/data/index.ts';
-import { DataError } from '../../src/data/validate.ts';
 import { validateRegions } from '../../src/data/regions.ts';
+import { dataErrorOf } from '../support/data-error.ts';
 
 const regionFiles = import.meta.glob('../../content/regions/*.yaml', { eager: true, import: 'default' }) as Record<string, any>;
 const fixtureFiles = import.meta.glob('../fixtures/regions/*.yaml', { eager: true, import: 'default' }) as Record<string, any>;
@@ -32,13 +32,7 @@ describe('bad region files fail with the file and field named', () => {
   const failWith = (mutate: (files: Record<string, any>) => void) => {
     const files = raw();
     mutate(files);
-    try {
-      validateRegions(files, dataset);
-    } catch (e) {
-      expect(e).toBeInstanceOf(DataError);
-      return (e as DataError).message;
-    }
-    throw new Error('validateRegions accepted a broken region file');
+    return dataErrorOf(() => validateRegions(files, dataset), 'validateRegions');
   };
   const SC = 'content/regions/510000.yaml';
   const SD = 'content/regions/530521.yaml';

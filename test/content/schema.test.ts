@@ -1,7 +1,8 @@
 // One schema test per data file, plus broken files that must fail naming the file and field.
 import { describe, expect, it } from 'vitest';
 import { Documents, Glossary, Sources, Subsidy } from '../../src/schema/index.ts';
-import { DataError, validateDataset, type RawDataset } from '../../src/data/validate.ts';
+import { validateDataset, type RawDataset } from '../../src/data/validate.ts';
+import { dataErrorOf } from '../support/data-error.ts';
 import sources from '../../content/sources.yaml';
 import documents from '../../content/documents.yaml';
 import glossary from '../../content/glossary.yaml';
@@ -33,13 +34,7 @@ describe('bad data fails with the file and field named', () => {
   const failWith = (mutate: (r: RawDataset) => void) => {
     const r = raw();
     mutate(r);
-    try {
-      validateDataset(r);
-    } catch (e) {
-      expect(e).toBeInstanceOf(DataError);
-      return (e as DataError).message;
-    }
-    throw new Error('validateDataset accepted broken data');
+    return dataErrorOf(() => validateDataset(r), 'validateDataset');
   };
   const senior = (r: RawDataset) => r.subsidies['content/subsidies/senior-grant.yaml'] as any;
 

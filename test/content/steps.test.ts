@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../content/steps.yaml';
 import { dataset } from '../../src/data/index.ts';
-import { DataError } from '../../src/data/validate.ts';
+import { dataErrorOf } from '../support/data-error.ts';
 import { STEPS_FILE, validateSteps } from '../../src/data/steps.ts';
 import { ApplySteps } from '../../src/schema/index.ts';
 
@@ -12,13 +12,7 @@ const copy = () => structuredClone(raw) as Record<string, unknown>[];
 function failWith(mutate: (steps: Record<string, unknown>[]) => void): string {
   const steps = copy();
   mutate(steps);
-  try {
-    validateSteps(steps, dataset);
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as DataError).message;
-  }
-  throw new Error('validateSteps accepted a broken file');
+  return dataErrorOf(() => validateSteps(steps, dataset), 'validateSteps');
 }
 
 describe('content/steps.yaml', () => {
