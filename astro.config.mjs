@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import yaml from '@rollup/plugin-yaml';
+import yaml from './src/integrations/yaml.mjs';
 import cspHashes from './src/integrations/csp-hashes.mjs';
 
 /**

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import yaml from '@rollup/plugin-yaml';
+import yaml from '../src/integrations/yaml.mjs';
 
 // Two projects: `unit` (engine, schemas, content; no browser) and `e2e` (the built site in Chromium).
 export default defineConfig({

@@ -1,6 +1,6 @@
 /**
  * The validated national policy dataset, read from `content/` at build time (YAML → JS by
- * @rollup/plugin-yaml; no parser reaches the browser). Importing this module validates everything:
+ * src/integrations/yaml.mjs; no parser reaches the browser). Importing this module validates everything:
  * a bad file throws `DataError` naming the file and field, which fails `astro build` and the tests.
  */
 import { validateDataset, type Dataset } from './validate.ts';

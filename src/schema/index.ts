@@ -12,11 +12,16 @@
  */
 import { z } from 'zod';
 import { FAMILY_STATUSES, STAGES } from './vocab.ts';
+import { isIsoDay } from '../lib/today.ts';
 
-/** An ISO calendar date `YYYY-MM-DD`. YAML may hand us a Date object; both are accepted. */
+/**
+ * An ISO calendar date `YYYY-MM-DD` that exists (2025-02-30 and 2025-13-01 are refused). The site's
+ * YAML loader keeps dates as written (src/integrations/yaml.mjs); Astro's own content loader hands
+ * over Date objects, which are taken as their day.
+ */
 export const IsoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期要写成 YYYY-MM-DD'),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期要写成 YYYY-MM-DD').refine(isIsoDay, '没有这一天（月份 01–12，日子要在这个月里）'),
 );
 
 /** Schooling stages, the wizard's `stage=` vocabulary (the list lives in ./vocab.ts, zod-free for the browser). */

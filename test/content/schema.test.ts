@@ -54,6 +54,15 @@ describe('bad data fails with the file and field named', () => {
     const msg = failWith((r) => (senior(r).documents[0].doc = 'poverty-certificate'));
     expect(msg).toContain('content/subsidies/senior-grant.yaml: documents[0].doc: 未知材料「poverty-certificate」');
   });
+  it('dates are read as written, so a day that does not exist (2025-02-30, 2025-13-01) fails naming the field', () => {
+    expect(typeof senior(raw()).amounts[0].from, 'the YAML loader keeps dates as text').toBe('string');
+    const msg = failWith((r) => {
+      senior(r).amounts[0].from = '2025-02-30';
+      senior(r).rules[0].from = '2025-13-01';
+    });
+    expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts[0].from: 没有这一天');
+    expect(msg).toContain('content/subsidies/senior-grant.yaml: rules[0].from: 没有这一天');
+  });
   it('an amount history out of date order fails naming amounts', () => {
     const msg = failWith((r) => senior(r).amounts.reverse());
     expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts: amounts 要按 from');
