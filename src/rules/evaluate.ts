@@ -77,6 +77,11 @@ export interface ChecklistItem {
   doc: DocumentInfo;
   /** Ids of the (non-ineligible) subsidies that need it, in result order. */
   neededFor: string[];
+  /**
+   * true when only 「可能可以」 (conditional) results need it: the family brings it only if what those
+   * results depend on applies (e.g. 入伍通知书 for 服兵役国家教育资助). Such items come last.
+   */
+  maybe: boolean;
 }
 
 export interface Evaluation {
@@ -84,7 +89,7 @@ export interface Evaluation {
   stage?: Stage;
   /** Results in data order: every subsidy of the stage, including ineligible ones. */
   results: Result[];
-  /** The merged, de-duplicated documents checklist. */
+  /** The merged, de-duplicated documents checklist: what is needed for sure first, then the `maybe` items. */
   documents: ChecklistItem[];
   /** Answers the engine still needs before it can say anything (only `stage` blocks everything). */
   missing: ('stage')[];
@@ -232,10 +237,12 @@ export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateO
   const checklist = new Map<string, ChecklistItem>();
   for (const r of results) {
     for (const id of r.documents) {
-      const item = checklist.get(id) ?? { doc: docsById.get(id)!, neededFor: [] };
+      const item = checklist.get(id) ?? { doc: docsById.get(id)!, neededFor: [], maybe: true };
       item.neededFor.push(r.id);
+      if (r.status !== 'conditional') item.maybe = false;
       checklist.set(id, item);
     }
   }
-  return { date, stage: answers.stage, results, documents: [...checklist.values()], missing: [] };
+  const items = [...checklist.values()];
+  return { date, stage: answers.stage, results, documents: [...items.filter((i) => !i.maybe), ...items.filter((i) => i.maybe)], missing: [] };
 }

@@ -5,13 +5,14 @@
  *   region?: code · ui?: true to replay through the wizard in Chromium
  *   expect?: { <subsidy id>: <status> | { status, amount, perSemester, basis, alternatives, local } }
  *   documents? (exact merged checklist) · documentsInclude? · documentsExclude?
+ *   documentsMaybe? (exactly the checklist items only 「可能可以」 results need, listed last as 看情况再准备)
  *   error?: fields — the answers must be refused naming these parameters
  */
 export interface ExpectedResult { status?: string; amount?: number | null; perSemester?: number; basis?: string; alternatives?: number[]; local?: boolean }
 export interface Case {
   name: string; date: string; answers: string; region?: string; ui?: boolean;
   expect?: Record<string, string | ExpectedResult>;
-  documents?: string[]; documentsInclude?: string[]; documentsExclude?: string[];
+  documents?: string[]; documentsInclude?: string[]; documentsExclude?: string[]; documentsMaybe?: string[];
   error?: string[];
 }
 

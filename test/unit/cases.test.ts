@@ -3,7 +3,8 @@
 //   date: YYYY-MM-DD           answers: the public answer string (stage=…&grade=…)
 //   region: optional region code
 //   expect: { <subsidy id>: <status> | { status, amount, perSemester, basis, alternatives, local } }
-//   documents: optional exact merged checklist (ids, any order); documentsInclude / documentsExclude: subsets
+//   documents: optional exact merged checklist (ids, any order); documentsInclude / documentsExclude: subsets;
+//   documentsMaybe: the items only 「可能可以」 results need (ids, any order)
 //   error: optional — the answers must be refused with these fields
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseAnswers, type Result } from '../../src/rules/index.ts';
@@ -38,6 +39,7 @@ for (const [file, cases] of loadCases()) {
         if (c.documents) expect(docs.sort()).toEqual([...c.documents].sort());
         for (const d of c.documentsInclude ?? []) expect(docs).toContain(d);
         for (const d of c.documentsExclude ?? []) expect(docs).not.toContain(d);
+        if (c.documentsMaybe) expect(ev.documents.filter((d) => d.maybe).map((d) => d.doc.id).sort(), '看情况再准备的材料').toEqual([...c.documentsMaybe].sort());
       });
     }
   });

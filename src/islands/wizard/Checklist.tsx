@@ -14,6 +14,30 @@ interface Props {
   onRemember: (on: boolean) => void;
 }
 
+function DocList({ items, ticks, onTick }: { items: Evaluation['documents']; ticks: Set<string>; onTick: Props['onTick'] }) {
+  if (!items.length) return null;
+  return (
+    <ul class="wz-doclist">
+      {items.map(({ doc, neededFor }) => (
+        <li key={doc.id} data-doc={doc.id}>
+          <label class="wz-check">
+            <input
+              type="checkbox"
+              checked={ticks.has(doc.id)}
+              aria-describedby={`d-${doc.id}`}
+              onChange={(e) => onTick(doc.id, (e.target as HTMLInputElement).checked)}
+            />
+            <span>{doc.name}</span>
+          </label>
+          <p id={`d-${doc.id}`} class="wz-docinfo">
+            <span class="wz-n">{neededFor.length} 项资助要用</span>。去哪里拿：{doc.where}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Checklist({ ev, terms, applying, steps, ticks, remember, onTick, onRemember }: Props) {
   return (
     <>
@@ -24,24 +48,14 @@ export function Checklist({ ev, terms, applying, steps, ticks, remember, onTick,
         ) : (
           <>
             <p class="no-print">准备好一样，就勾上一样。</p>
-            <ul class="wz-doclist">
-              {ev.documents.map(({ doc, neededFor }) => (
-                <li key={doc.id} data-doc={doc.id}>
-                  <label class="wz-check">
-                    <input
-                      type="checkbox"
-                      checked={ticks.has(doc.id)}
-                      aria-describedby={`d-${doc.id}`}
-                      onChange={(e) => onTick(doc.id, (e.target as HTMLInputElement).checked)}
-                    />
-                    <span>{doc.name}</span>
-                  </label>
-                  <p id={`d-${doc.id}`} class="wz-docinfo">
-                    <span class="wz-n">{neededFor.length} 项资助要用</span>。去哪里拿：{doc.where}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <DocList items={ev.documents.filter((d) => !d.maybe)} ticks={ticks} onTick={onTick} />
+            {ev.documents.some((d) => d.maybe) && (
+              <>
+                <h4 class="wz-maybe-h">看情况再准备</h4>
+                <p class="wz-maybe">只有符合上面「{terms.label({ kind: 'status', id: 'conditional' })}」那几项说的情况，才要这些：</p>
+                <DocList items={ev.documents.filter((d) => d.maybe)} ticks={ticks} onTick={onTick} />
+              </>
+            )}
             <label class="wz-check wz-remember no-print">
               <input type="checkbox" checked={remember} onChange={(e) => onRemember((e.target as HTMLInputElement).checked)} />
               <span>在这台手机上记住我的勾选（只存在手机里，点「清除我的回答」会删掉）</span>
