@@ -96,8 +96,9 @@ describe('QR targets', () => {
       expect(parsed).toEqual({ ok: true, answers: { stage: slug as Stage } });
     }
   });
-  it('lead 义务教育 to its stage page and the general poster to the wizard start', () => {
-    expect(targetPath('compulsory')).toBe('/stages/compulsory/');
+  it('lead 义务教育 (小学 or 初中) and the general poster to the wizard start', () => {
+    expect(targetPath('compulsory')).toBe('/check/');
+    expect(targetPath('compulsory', '510000')).toBe('/check/#region=510000');
     expect(targetPath('general')).toBe('/check/');
   });
   it('exist as ready posters and letters for every stage page', () => {

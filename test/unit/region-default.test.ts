@@ -93,10 +93,10 @@ describe('poster content with a region', () => {
     expect(c.rows.find((r) => r.id === 'senior-fee-waiver')).toEqual(posterContent('senior', DATE).rows.find((r) => r.id === 'senior-fee-waiver'));
   });
 
-  it('sends the QR code to the wizard with region=<code> (and the 义务教育 page stays a page)', () => {
+  it('sends the QR code to the wizard with region=<code> (义务教育 and the general poster: the stage question first)', () => {
     expect(targetPath('senior', '510000')).toBe('/check/#stage=senior&region=510000');
     expect(targetPath('general', '510000')).toBe('/check/#region=510000');
-    expect(targetPath('compulsory', '510000')).toBe('/stages/compulsory/');
+    expect(targetPath('compulsory', '510000')).toBe('/check/#region=510000');
     expect(posterContent('vocational', DATE, '510000').targetPath).toBe('/check/#stage=vocational&region=510000');
   });
 

@@ -37,13 +37,12 @@ export const POSTER_STAGES: Record<PosterSlug, readonly Stage[]> = {
 
 /**
  * Where the poster's QR code leads: the wizard pre-set to the stage (`/check/#stage=…`, the public
- * answer vocabulary); 义务教育 as a whole → its stage page (小学 and 初中 are two wizard stages);
- * general → the wizard's first question. With a region, wizard links carry it:
+ * answer vocabulary); general and 义务教育 as a whole (小学 and 初中 are two wizard stages) → the
+ * wizard's first question, where the family picks the stage. With a region, wizard links carry it:
  * `/check/#stage=senior&region=510000`, `/check/#region=510000`.
  */
 export function targetPath(slug: PosterSlug, region?: string): string {
-  if (slug === 'compulsory') return '/stages/compulsory/';
-  if (slug === 'general') return region ? `/check/#region=${region}` : '/check/';
+  if (slug === 'general' || slug === 'compulsory') return region ? `/check/#region=${region}` : '/check/';
   return `/check/#stage=${slug}${region ? `&region=${region}` : ''}`;
 }
 

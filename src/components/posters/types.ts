@@ -60,7 +60,7 @@ export interface PosterContent {
   slug: PosterSlug;
   /** Stage name for the headline: 普通高中, 义务教育（小学、初中）… ('' for general). */
   stageName: string;
-  /** Site path the QR code opens: '/check/#stage=senior', '/stages/compulsory/' or '/check/'. */
+  /** Site path the QR code opens: '/check/#stage=senior' or '/check/' (general, 义务教育). */
   targetPath: string;
   /** Subsidies in force on `date` (empty for general). */
   rows: PosterRow[];
