@@ -80,6 +80,7 @@ describe('privacy while using the site', () => {
     expect(during.cookie).toBe('');
 
     await page.getByRole('button', { name: '清除我的回答' }).click();
+    await page.getByRole('button', { name: '确定清除' }).click();
     const after = await stored();
     expect([...after.local, ...after.session].filter((k) => k.startsWith('zz-wizard-'))).toEqual([]);
     expect(after.local).toEqual([LARGE_TEXT_KEY]);

@@ -120,7 +120,7 @@ const cardText = (page: Page, id: string) => page.locator(`article[data-id="${id
  */
 async function expectMatchesEngine(page: Page, defaultRegion?: string) {
   const a = answersOf(page);
-  const date = await page.locator('.wz-date').getAttribute('datetime');
+  const date = await page.locator('.wz-date').getAttribute('datetime') ?? '';
   const ev = evaluate(a, { date, region: defaultRegion });
 
   // Groups, in order, with the results of each in data order.
@@ -158,6 +158,10 @@ async function expectMatchesEngine(page: Page, defaultRegion?: string) {
     expect(docs[i]![1]).toContain(d.doc.where);
     expect(docs[i]![1]).toContain(`${d.neededFor.length} 项资助要用`);
   }
+  // Documents only 「可能可以」 results need come last, under 看情况再准备.
+  const maybe = await page.$$eval('.wz-maybe ~ .wz-doclist li[data-doc]', (ls) => ls.map((l) => l.getAttribute('data-doc')));
+  expect(maybe).toEqual(ev.documents.filter((d) => d.maybe).map((d) => d.doc.id));
+  expect(await page.locator('.wz-maybe-h').count()).toBe(ev.documents.some((d) => d.maybe) ? 1 : 0);
   const steps = page.locator('.wz-steps');
   const applying = ev.results.some((r) => r.status === 'apply' || r.status === 'conditional');
   expect(await steps.count()).toBe(applying ? 1 : 0);
@@ -415,7 +419,7 @@ describe('print, share and clear', () => {
   it('copies a share link that carries only the answers and opens the same results', async () => {
     const { page, errors } = await open(TYPICAL, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
     await showResults(page);
-    expect(await page.locator('.wz-share').innerText()).toContain('谁打开这个链接，都会看到这些回答');
+    expect(await page.locator('.wz-share').innerText()).toContain('谁打开这个链接，都会先看到这些回答，点「看结果」就是同样的结果');
     await page.getByRole('button', { name: '复制链接' }).tap();
     await page.waitForFunction(() => document.querySelector('.wz-copied')?.textContent?.includes('已复制'));
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -430,7 +434,7 @@ describe('print, share and clear', () => {
     expect(other.errors).toEqual([]);
   });
 
-  it('keeps ticks in memory only, unless the family asks to remember them, and 清除我的回答 clears everything', async () => {
+  it('keeps ticks in memory only, unless the family asks to remember them, and 清除我的回答 (after 确定清除) clears everything', async () => {
     const { page, errors } = await open(TYPICAL);
     await showResults(page);
     const first = page.locator('li[data-doc] input[type="checkbox"]').first();
@@ -452,8 +456,17 @@ describe('print, share and clear', () => {
     await page.waitForSelector('.wz-results');
     expect(await page.locator('li[data-doc] input[type="checkbox"]').first().isChecked()).toBe(true);
     expect(await page.locator('.wz-remember input').isChecked()).toBe(true);
+    // Clear asks first: 不清除 keeps everything, 确定清除 wipes it.
+    const before = hashOf(page);
+    await page.getByRole('button', { name: '清除我的回答' }).tap();
+    expect(await page.locator('.wz-confirm').innerText()).toContain('要清除吗');
+    await page.getByRole('button', { name: '不清除' }).tap();
+    expect(await page.locator('.wz-confirm').count()).toBe(0);
+    expect(hashOf(page)).toBe(before);
+    expect(await page.evaluate((k) => localStorage.getItem(k), STORE_KEY)).not.toBeNull();
     // Clear: no hash, nothing stored, back at the first question.
     await page.getByRole('button', { name: '清除我的回答' }).tap();
+    await page.getByRole('button', { name: '确定清除' }).tap();
     expect(hashOf(page)).toBe('');
     expect(await page.evaluate((k) => localStorage.getItem(k), STORE_KEY)).toBeNull();
     expect(await currentQuestion(page)).toBe('stage');
@@ -676,6 +689,54 @@ describe('the page', () => {
     expect(await focusedId(page)).toBe('wz-h');
     await expectMatchesEngine(page);
     expect(errors.filter((e) => !/internetdisconnected|Failed to fetch|ERR_INTERNET_DISCONNECTED/i.test(e))).toEqual([]);
+  });
+
+  it('treats a stage data file of the wrong shape as a failed fetch, with 再试一次', async () => {
+    const context = await browser.newContext({ ...phone });
+    contexts.push(context);
+    const { page } = await newPage(context);
+    await context.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
+    await page.goto(`${baseURL}/check/#${TYPICAL}`);
+    await page.waitForSelector('#wz-h');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.getByRole('button', { name: '再试一次' }).waitFor();
+    expect(await heading(page)).toBe('结果还没能算出来');
+  });
+
+  it('the 「跳到正文」 skip link moves to the content and keeps the answers', async () => {
+    const { page, errors } = await open('stage=senior&grade=1&school=public');
+    const before = hashOf(page);
+    expect(await currentQuestion(page)).toBe('hukou');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(hashOf(page)).toBe(before);
+    expect(await currentQuestion(page)).toBe('hukou');
+    expect(errors).toEqual([]);
+  });
+
+  it('gives up on a request that stalls (weak signal) after a while and offers 再试一次, instead of waiting forever', async () => {
+    const context = await browser.newContext({ ...phone });
+    contexts.push(context);
+    const { page } = await newPage(context);
+    await page.clock.install();
+    let stalled = true;
+    await context.route('**/check/data/*.json', (r) => (stalled ? undefined : r.continue()));
+    await page.goto(`${baseURL}/check/#${TYPICAL}`);
+    await page.waitForSelector('#wz-h');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    expect(await heading(page)).toBe('正在算你的结果…');
+    expect(await page.locator('.wz-wait').innerText()).toContain('信号不好时要等一会儿');
+    expect(await page.locator('.wz-wait a').getAttribute('href')).toBe('/stages/senior/');
+    await page.clock.runFor(21_000);
+    await page.getByRole('button', { name: '再试一次' }).waitFor();
+    expect(await heading(page)).toBe('结果还没能算出来');
+    stalled = false;
+    await context.unroute('**/check/data/*.json');
+    await page.getByRole('button', { name: '再试一次' }).tap();
+    await page.waitForSelector('.wz-results');
+    await expectMatchesEngine(page);
   });
 
   it('takes phone screenshots of each stage\'s results', async () => {

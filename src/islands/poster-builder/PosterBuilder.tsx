@@ -4,13 +4,14 @@
  * the QR code is drawn here (src/lib/qr.ts), nothing is sent anywhere. The state lives in the URL hash
  * (see src/components/posters/types.ts), so a county can send schools a pre-filled builder link.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_KICKER, Sheet } from '../../components/posters/Sheets.tsx';
 import {
   BUILDER_SLUGS, DEFAULT_STATE, FORMATS, OFFICE_MAX, PHONE_MAX, SCHOOL_MAX,
   contactItems, formatBuilderHash, parseBuilderHash, type BuilderState, type PosterContent, type PosterSlug,
 } from '../../components/posters/types.ts';
 import { today } from '../../lib/today.ts';
+import { isInPageLink } from '../../lib/in-page-link.ts';
 
 export interface PosterBuilderProps {
   /** Content for every builder stage (computed at build time from the data). */
@@ -28,8 +29,14 @@ export default function PosterBuilder({ contents, site }: PosterBuilderProps) {
   const [copied, setCopied] = useState('');
   const [letterDate, setLetterDate] = useState<string | undefined>(undefined);
 
+  // The state as a hash, for putting it back after an in-page link (「跳到正文」) replaced it.
+  const current = useRef('');
   useEffect(() => {
     const read = () => {
+      if (isInPageLink(location.hash)) {
+        if (current.current) history.replaceState(null, '', `#${current.current}`);
+        return;
+      }
       const r = parseBuilderHash(location.hash);
       setState(r.state);
       setErrors(r.errors);
@@ -42,6 +49,7 @@ export default function PosterBuilder({ contents, site }: PosterBuilderProps) {
   }, []);
 
   const hash = formatBuilderHash(state);
+  current.current = hash;
   useEffect(() => {
     if (!ready) return;
     if (location.hash !== `#${hash}`) history.replaceState(null, '', `#${hash}`);

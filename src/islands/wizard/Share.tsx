@@ -40,7 +40,7 @@ export function Share({ answers, msg, ui, onGo }: Props) {
         </p>
         <p aria-live="polite" class="wz-copied">{msg}</p>
         <p class="muted">
-          链接里只有上面这些回答，没有姓名、身份证号这类信息。谁打开这个链接，都会看到这些回答和结果。
+          链接里只有上面这些回答，没有姓名、身份证号这类信息。谁打开这个链接，都会先看到这些回答，点「看结果」就是同样的结果。
         </p>
         <p>
           <button type="button" class="btn" onClick={() => onGo({ v: 'review' })}>修改回答</button>

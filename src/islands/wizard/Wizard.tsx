@@ -24,7 +24,8 @@
 import { Component, render } from 'preact';
 import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type Answers, type Stage } from '../../rules/answers.ts';
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
-import { deviceDay, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
+import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
+import { isInPageLink } from '../../lib/in-page-link.ts';
 import { QuestionScreen } from './Question.tsx';
 import { Review } from './Review.tsx';
 
@@ -32,7 +33,10 @@ import { Review } from './Review.tsx';
 type ResultsModule = typeof import('./Results.tsx');
 const loadResults = () => import('./Results.tsx');
 
-/** The stage's part and the results module: being fetched, ready, or failed (no signal, server error). */
+/** How long the stage's part and the results module may take before the wizard says it could not get them. */
+export const LOAD_TIMEOUT_MS = 20_000;
+
+/** The stage's part and the results module: being fetched, ready, or failed (no signal, server error, too slow). */
 type Loading = { stage: Stage; state: 'loading' | 'failed' } | { stage: Stage; state: 'ready'; mod: ResultsModule; part: Part };
 
 export type View = { v: 'q'; q: QuestionId } | { v: 'review' } | { v: 'results' };
@@ -47,6 +51,8 @@ export interface Ui {
   find: string;
   /** Share: what the copy button did. */
   msg: string;
+  /** 清除我的回答 was tapped once: ask before wiping. */
+  confirm: boolean;
 }
 
 interface State extends Ui {
@@ -63,7 +69,7 @@ interface State extends Ui {
   loading: Loading | null;
 }
 
-const FRESH: Ui = { picked: null, warn: false, find: '', msg: '' };
+const FRESH: Ui = { picked: null, warn: false, find: '', msg: '', confirm: false };
 
 /** The screen for these answers (region default applied): the requested one if it still makes sense, else the natural next one. */
 function resolveView(a: Answers, want: unknown): View {
@@ -91,13 +97,15 @@ function Waiting({ failed, stage, onRetry }: { failed: boolean; stage: Stage; on
   return (
     <section class="wz-wait" aria-labelledby="wz-h">
       <h2 id="wz-h" tabindex={-1}>{failed ? '结果还没能算出来' : '正在算你的结果…'}</h2>
-      {failed && (
+      {failed ? (
         <>
           <p>算结果要先从网上取这个学段的资助资料，刚才没有取到，可能是信号不好。你的回答都还在。</p>
           <p><button type="button" class="btn btn-primary" onClick={onRetry}>再试一次</button></p>
-          <p>也可以先看<a href={stagePage(stage)}>这个学段的全部资助</a>。</p>
         </>
+      ) : (
+        <p>正在从网上取这个学段的资助资料，信号不好时要等一会儿。你的回答都还在。</p>
       )}
+      <p>也可以先看<a href={stagePage(stage)}>这个学段的全部资助</a>。</p>
     </section>
   );
 }
@@ -116,23 +124,45 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   }
 
   /** Starts fetching the stage's part and the results module, once per stage (again after a failure). */
+  /** The latest request for a stage's part: only its outcome is taken (a late answer to an older request is dropped). */
+  req: { stage: Stage; failed: boolean } | null = null;
+
   load(stage: Stage | undefined) {
-    const l = this.state.loading;
-    if (!stage || (l?.stage === stage && l.state !== 'failed')) return;
+    if (!stage || (this.req?.stage === stage && !this.req.failed)) return;
+    const req = { stage, failed: false };
+    this.req = req;
     this.setState({ loading: { stage, state: 'loading' } });
-    const part = fetch(this.props.p.parts[stage]).then((r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return r.json() as Promise<Part>;
+    // A weak signal can stall a request without failing it: give up after LOAD_TIMEOUT_MS, so the
+    // family sees 「再试一次」 instead of waiting forever.
+    const abort = new AbortController();
+    const part = fetch(this.props.p.parts[stage], { signal: abort.signal })
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      })
+      .then((p) => {
+        if (!isPart(p)) throw new Error('not a stage part');
+        return p;
+      });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        fail(new Error('timeout'));
+      }, LOAD_TIMEOUT_MS);
     });
-    Promise.all([loadResults(), part]).then(
-      ([mod, part]) => this.loaded({ stage, state: 'ready', mod, part }),
-      () => this.loaded({ stage, state: 'failed' }),
+    Promise.race([Promise.all([loadResults(), part]), late]).finally(() => clearTimeout(timer)).then(
+      ([mod, part]) => this.loaded(req, { stage, state: 'ready', mod, part }),
+      () => {
+        req.failed = true;
+        this.loaded(req, { stage, state: 'failed' });
+      },
     );
   }
 
-  loaded(l: Loading) {
-    // The family may have changed the stage meanwhile: then this part is not wanted any more.
-    if (this.state.loading?.stage !== l.stage) return;
+  loaded(req: NonNullable<Wizard['req']>, l: Loading) {
+    // A newer request (another stage, or a retry) has replaced this one.
+    if (this.req !== req) return;
     if (this.state.view.v === 'results') this.focusNext = true;
     this.setState({ loading: l });
   }
@@ -151,8 +181,16 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   }
 
   sync = () => {
+    // An in-page link (「跳到正文」 → #main) is not a set of answers: put the answers back in the address.
+    if (isInPageLink(location.hash)) {
+      history.replaceState({ wz: this.state.view }, '', urlFor(this.state.answers));
+      return;
+    }
+    const s = this.read();
+    // hashchange and popstate both fire for one navigation; the second has nothing new.
+    if (!s.errors.length && formatAnswers(s.answers) === formatAnswers(this.state.answers) && JSON.stringify(s.view) === JSON.stringify(this.state.view)) return;
     this.focusNext = true;
-    this.setState(this.read());
+    this.setState(s);
   };
 
   componentDidMount() {
@@ -265,7 +303,16 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         )}
         {Object.keys(answers).length > 0 && (
           <p class="wz-clear no-print">
-            <button type="button" class="btn" onClick={this.clear}>清除我的回答</button>
+            <button type="button" class="btn" aria-expanded={s.confirm} aria-controls="wz-confirm" onClick={() => ui({ confirm: !s.confirm })}>清除我的回答</button>
+            <span id="wz-confirm" role="status">
+              {s.confirm && (
+                <span class="wz-confirm">
+                  <span class="wz-warn">这台手机上的回答和勾选都会删掉，要清除吗？</span>
+                  <button type="button" class="btn btn-primary" onClick={this.clear}>确定清除</button>
+                  <button type="button" class="btn" onClick={() => ui({ confirm: false })}>不清除</button>
+                </span>
+              )}
+            </span>
           </p>
         )}
       </div>

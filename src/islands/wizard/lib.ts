@@ -38,6 +38,12 @@ export interface Part {
   steps: Pick<ApplyStep, 'name' | 'when' | 'short' | 'term'>[];
 }
 
+/** Whether fetched JSON has the shape of a `Part` (a broken or foreign file must not reach the engine). */
+export function isPart(x: unknown): x is Part {
+  const p = x as Record<string, unknown> | null;
+  return !!p && typeof p === 'object' && ['subsidies', 'sources', 'documents', 'regions', 'steps'].every((k) => Array.isArray(p[k]));
+}
+
 /** The page's block and one stage's part, as the engine takes them (evaluateInRegion). */
 export function joinPart(p: Payload, part: Part): { data: Dataset; regions: Region[] } {
   const byCode = new Map(part.regions.map((r) => [r.code, r]));
