@@ -1,17 +1,13 @@
 /**
- * Astro content collections. The policy data (subsidies, sources, documents, glossary) is validated by
- * the same zod schemas as src/data (which the engine and tests use without Astro); the prose pages are
- * MDX under content/pages/ with a small frontmatter schema.
+ * Astro content collections: the prose pages, MDX under content/pages/ with a small frontmatter schema.
+ * The policy data (subsidies, sources, documents, glossary, steps, regions) is not a collection: it is
+ * read and validated once by src/data/ (zod schemas in src/schema/), which names the file and field of
+ * any problem — an empty or broken data file included.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { Stage, Subsidy } from './schema/index.ts';
-
-const subsidies = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/subsidies' }),
-  schema: Subsidy,
-});
+import { Stage } from './schema/index.ts';
 
 const pages = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
@@ -27,4 +23,4 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { subsidies, pages };
+export const collections = { pages };

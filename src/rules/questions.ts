@@ -12,7 +12,7 @@
  *   setAnswer({ stage: 'primary', boarding: 'yes', hukou: 'rural' }, 'stage', ['senior'])
  *     → { answers: { stage: 'senior', hukou: 'rural' }, dropped: ['boarding'] }
  *
- * The region question (「你在哪个省/县上学？」) comes last and is optional: its one fixed option is
+ * The region question (「孩子在哪个省/县上学？」) comes last and is optional: its one fixed option is
  * NATIONAL_REGION (「不知道 / 用全国标准」); the UI offers the configured regions by search. A deployment's
  * default region (ZZ_REGION) answers it in advance: see `withDefaultRegion`.
  */
@@ -187,7 +187,7 @@ export function question(id: QuestionId, a: Answers): Question {
     case 'region':
       return {
         id, short: '地区', multi: false, search: true, help: [ans('region')],
-        title: '你在哪个省/县上学？',
+        title: '孩子在哪个省/县上学？',
         hint: '有的省、县公布了自己的标准。输入名字找一找；找不到或不清楚，就按全国标准算。',
         options: [{ value: NATIONAL_REGION, label: '不知道 / 用全国标准' }],
       };

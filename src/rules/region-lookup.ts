@@ -5,7 +5,7 @@
  *
  *   regionChain(regions, '530521')   → [施甸县, 云南省]   ([] for an unknown code)
  *   regionLabel(regions, '530521')   → 「云南省施甸县」
- *   searchRegions(regions, '施甸')    → options for 「你在哪个省/县上学？」
+ *   searchRegions(regions, '施甸')    → options for 「孩子在哪个省/县上学？」
  */
 import type { Region, RegionLevel } from '../schema/region.ts';
 import type { RegionTag } from './evaluate.ts';

@@ -26,7 +26,7 @@
  *   evaluateInRegion(dataset, regions, answers, { date, region }) → Evaluation + region, contacts, notices
  *   regionContacts(regions, code)              → contacts, most specific region first
  *   regionalFigures(dataset, regions, code, date) → per subsidy and line: regional vs national figure
- *   searchRegions(regions, '施甸')              → options for the wizard's 「你在哪个省/县上学？」
+ *   searchRegions(regions, '施甸')              → options for the wizard's 「孩子在哪个省/县上学？」
  */
 import type { AmountEntry, RuleEntry, Source, Subsidy } from '../schema/index.ts';
 import type { Contact, Region } from '../schema/region.ts';

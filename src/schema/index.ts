@@ -1,7 +1,7 @@
 /**
  * Schemas for the policy data under `content/`. One source of truth: pages, the wizard and the posters
  * all read data that passed these schemas. Plain zod (no Astro import), so the engine and the tests can
- * use them outside Astro; `src/content.config.ts` reuses them for Astro's content collections.
+ * use them outside Astro (src/data/ validates every data file with them).
  *
  * Conventions
  * - Money is in 元 (yuan), as plain numbers. Units say what a number is per (see `Unit`).
@@ -16,8 +16,8 @@ import { isIsoDay } from '../lib/today.ts';
 
 /**
  * An ISO calendar date `YYYY-MM-DD` that exists (2025-02-30 and 2025-13-01 are refused). The site's
- * YAML loader keeps dates as written (src/integrations/yaml.mjs); Astro's own content loader hands
- * over Date objects, which are taken as their day.
+ * YAML loader keeps dates as written (src/integrations/yaml.mjs); a Date object (from another YAML
+ * loader) is taken as its day.
  */
 export const IsoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),

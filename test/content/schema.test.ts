@@ -63,6 +63,10 @@ describe('bad data fails with the file and field named', () => {
     expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts[0].from: 没有这一天');
     expect(msg).toContain('content/subsidies/senior-grant.yaml: rules[0].from: 没有这一天');
   });
+  it('an empty subsidy file fails naming the file', () => {
+    const msg = failWith((r) => (r.subsidies['content/subsidies/senior-grant.yaml'] = null));
+    expect(msg).toContain('content/subsidies/senior-grant.yaml: (整个文件)');
+  });
   it('an amount history out of date order fails naming amounts', () => {
     const msg = failWith((r) => senior(r).amounts.reverse());
     expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts: amounts 要按 from');

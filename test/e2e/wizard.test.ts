@@ -770,7 +770,7 @@ describe('the region question', () => {
   it('answering 四川 for a senior dibao student shows 四川省\'s tiers, who published them and the source', async () => {
     const { page, errors } = await open(SENIOR_DIBAO);
     expect(await currentQuestion(page)).toBe('region');
-    expect(await heading(page)).toBe('你在哪个省/县上学？');
+    expect(await heading(page)).toBe('孩子在哪个省/县上学？');
     await page.locator('#wz-find').fill('四川');
     expect(await page.locator('.wz-find button[data-v]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-v')))).toEqual(['510000']);
     await screenshot(page, 'wizard-region-question-sichuan');

@@ -236,7 +236,7 @@ describe('answering and changing answers', () => {
 describe('the region question', () => {
   it('offers 「不知道 / 用全国标准」 as its one fixed option and finds the rest by search', () => {
     const q = question('region', { stage: 'senior' });
-    expect(q.title).toBe('你在哪个省/县上学？');
+    expect(q.title).toBe('孩子在哪个省/县上学？');
     expect(q.search).toBe(true);
     expect(q.multi).toBe(false);
     expect(q.options).toEqual([{ value: NATIONAL_REGION, label: '不知道 / 用全国标准' }]);

@@ -216,7 +216,7 @@ describe('region figures for the region pages', () => {
   });
 });
 
-describe('the wizard question 「你在哪个省/县上学？」', () => {
+describe('the wizard question 「孩子在哪个省/县上学？」', () => {
   it('finds a county by part of its name or its code, with the full label', () => {
     expect(searchRegions(configured, '施甸')).toEqual([{ code: '530521', name: '施甸县', level: 'county', label: '云南省施甸县' }]);
     expect(searchRegions(configured, '5305').map((o) => o.code)).toEqual(['530521']);

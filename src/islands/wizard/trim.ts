@@ -4,7 +4,7 @@
  * so the page opens light on a weak connection (issue 6):
  *
  * - the page's JSON block (`Payload`, read by ./lib.ts): the glossary entries the questions and
- *   results use, the regions' names and codes (for 「你在哪个省/县上学？」), `floor`, the default region;
+ *   results use, the regions' names and codes (for 「孩子在哪个省/县上学？」), `floor`, the default region;
  * - one part per stage (`Part`, /check/data/<stage>.<hash>.json): that stage's subsidies, their
  *   sources and documents, each region's figures and contacts, and the steps of applying
  *   (content/steps.yaml, their short texts). The wizard fetches it as soon as
