@@ -484,6 +484,7 @@ describe('print, share and clear', () => {
     const ev = await expectMatchesEngine(page);
     const withAlts = ev.results.filter((r) => r.alternatives.length > 1);
     expect(withAlts.length).toBeGreaterThan(0);
+    expect(await page.locator('.wz-unsure').innerText()).toContain(`有 1 个问题你选了「不确定」（${question('boarding', answersOf(page)).short}）`);
     for (const r of withAlts) {
       const text = await cardText(page, r.id);
       expect(text).toContain('不确定');

@@ -150,12 +150,17 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
   const who = questionsFor(answers)
     .map((id) => (bare(id) ? `${question(id, answers).short}：` : '') + answerLabel(answers, id, terms))
     .join(' · ');
+  // Questions answered 「不确定」: the results say 「可能可以」 where a sure answer would decide.
+  const unsure = questionsFor(answers).filter((id) => answers[id] === 'unknown').map((id) => question(id, answers).short);
   const applying = ev.results.some((r) => r.status === 'apply' || r.status === 'conditional');
   const out = ev.results.filter((r) => r.status === 'ineligible');
   return (
     <div class="wz-results">
       {ev.notices.map((n) => <p key={n.message} class="note wz-notice" role="status">{n.message}。</p>)}
       <p class="wz-who">你的回答：{who}</p>
+      {unsure.length > 0 && (
+        <p class="note wz-unsure">有 {unsure.length} 个问题你选了「不确定」（{unsure.join('、')}）。问清楚后（问班主任或村委会都可以）再测一次，结果会更准。</p>
+      )}
       <p class="fraud">{FRAUD_LINE}</p>
       {ev.region && <p class="wz-std">金额按<strong>{ev.region.label}</strong>公布的标准；那里没有另外公布的，按全国标准。</p>}
       {ORDER.filter((s) => s !== 'ineligible').map((s) => {
