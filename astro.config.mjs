@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import yaml from './src/integrations/yaml.mjs';
 import cspHashes from './src/integrations/csp-hashes.mjs';
+import modulePreload from './src/integrations/module-preload.mjs';
 
 /**
  * The public address of this deployment. QR codes on posters, canonical links and the sitemap use it.
@@ -41,6 +42,8 @@ export default defineConfig({
     // Pages that are not content (search, 404) stay out of the sitemap.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
     cspHashes(),
+    // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
+    modulePreload(),
   ],
   vite: {
     // Policy data is YAML under content/; this turns it into plain JS objects at build time

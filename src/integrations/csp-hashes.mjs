@@ -83,7 +83,7 @@ export function pageCsp(html, extra = { scripts: [], styles: [] }) {
  * @param {string} dir
  * @returns {Generator<string>}
  */
-function* htmlFiles(dir) {
+export function* htmlFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* htmlFiles(path);

@@ -122,6 +122,17 @@ describe('byte budgets over dist/', () => {
     for (const p of parts) expect(p.url, p.stage).toMatch(/^\/check\/data\/[a-z]+\.[0-9a-f]{10}\.json$/);
   });
 
+  it('the wizard page preloads every module its script imports at once (one round trip, not a chain), and nothing it loads later', () => {
+    const { open, later } = journey();
+    const html = readFileSync(fileOf(dist, '/check/'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    const entry = html.match(/<script type="module" src="([^"]+)"/)?.[1];
+    const needed = open.filter((r) => r.kind === 'js' && r.url !== entry).map((r) => r.url);
+    expect(needed.length).toBeGreaterThan(0);
+    expect([...preloaded].sort()).toEqual([...needed].sort());
+    for (const r of later) expect(preloaded, r.url).not.toContain(r.url);
+  });
+
   it('the wizard all the way to the results, for the stage with the most data, stays under its 36 KB ceiling', () => {
     const { total, worst, table } = journey();
     expect(total, `/check/ to the results for ${worst.stage}: ${kb(total)} gzip:\n${table}`).toBeLessThanOrEqual(BUDGET.wizardJourney);
