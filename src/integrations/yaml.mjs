@@ -9,7 +9,8 @@ export default function yaml() {
   return {
     name: 'zz-yaml',
     transform(source, id) {
-      if (!/\.ya?ml$/i.test(id.split('?')[0])) return null;
+      // Only plain imports: `?raw` and other queries are left to Vite.
+      if (!/\.ya?ml$/i.test(id)) return null;
       let data;
       try {
         data = load(source, { schema: CORE_SCHEMA, filename: id });

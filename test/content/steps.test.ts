@@ -28,6 +28,14 @@ describe('content/steps.yaml', () => {
   it('says 公示 lasts at least 5 working days (the national rule)', () => {
     expect(validateSteps(raw, dataset).find((s) => s.id === 'publicize')?.when).toMatch(/不少于 5 个工作日/);
   });
+
+  it('is not contradicted elsewhere: every 「N 个工作日」 in content/ says the same number as the 公示 step', () => {
+    const days = validateSteps(raw, dataset).find((s) => s.id === 'publicize')!.when.match(/(\d+) 个工作日/)![1];
+    const files = import.meta.glob('../../content/**/*.{yaml,mdx}', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+    const found = Object.entries(files).flatMap(([f, text]) => [...text.matchAll(/(\d+) 个工作日/g)].map((m) => `${f.replace(/^(\.\.\/)+/, '')}: ${m[1]}`));
+    expect(found.length).toBeGreaterThan(1);
+    expect(found.filter((x) => !x.endsWith(`: ${days}`))).toEqual([]);
+  });
 });
 
 describe('a broken steps file fails with the file and field named', () => {

@@ -123,10 +123,10 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.state = { ...s, ticks: new Set(), remember: false, loading: null };
   }
 
-  /** Starts fetching the stage's part and the results module, once per stage (again after a failure). */
   /** The latest request for a stage's part: only its outcome is taken (a late answer to an older request is dropped). */
   req: { stage: Stage; failed: boolean } | null = null;
 
+  /** Starts fetching the stage's part and the results module, once per stage (again after a failure). */
   load(stage: Stage | undefined) {
     if (!stage || (this.req?.stage === stage && !this.req.failed)) return;
     const req = { stage, failed: false };

@@ -83,10 +83,12 @@ const trimRegionHead = (r: Region): Region => clean({ code: r.code, name: r.name
 function makePart(data: Dataset, regions: readonly Region[], floor: string, stage: Stage, steps: readonly ApplyStep[]): Part {
   const forStage = (s: Subsidy) => s.stages.includes(stage);
   const subsidies = data.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor));
+  // Overrides may change a national subsidy or a parent region's own one.
+  const ids = new Set([...data.subsidies, ...regions.flatMap((r) => r.subsidies)].filter(forStage).map((s) => s.id));
   const rs = regions.map((r) => ({
     code: r.code,
     overrides: r.overrides
-      .filter((o) => [...data.subsidies, ...regions.flatMap((x) => x.subsidies)].some((s) => s.id === o.subsidy && forStage(s)))
+      .filter((o) => ids.has(o.subsidy))
       .map((o) => clean({ subsidy: o.subsidy, amounts: trimAmounts(o.amounts, floor), rules: trimRules(o.rules, floor) })),
     subsidies: r.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor)),
     contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
