@@ -5,6 +5,7 @@
  */
 import type { FamilyStatus, Stage } from '../schema/index.ts';
 import { FAMILY_STATUSES, STAGES } from '../schema/vocab.ts';
+import { quoteLinkValue } from '../lib/link-value.ts';
 
 export { FAMILY_STATUSES, STAGES, type FamilyStatus, type Stage };
 
@@ -87,15 +88,6 @@ export type ParseResult =
   | { ok: false; errors: AnswerError[]; partial: Answers };
 
 /**
- * A value from a link, quoted for a message: 「senior」. Only short codes of letters, digits and
- * `_ , . -` are repeated; anything else (Chinese text, long strings) is not, so a crafted link cannot
- * make the site appear to say something (「国家助学金已到账请加微信…」) or fill the screen.
- */
-function quote(v: string): string {
-  return /^[A-Za-z0-9_,.-]{1,16}$/.test(v) ? `「${v}」` : '';
-}
-
-/**
  * Reads answers from a hash or query string (`#stage=senior&grade=2`, `?…`, or bare) or URLSearchParams.
  * Unknown parameter names are ignored (messengers append their own); unknown values, repeated
  * parameters and impossible combinations (e.g. `boarding` for a university student, grade 5 in 高中)
@@ -115,14 +107,14 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
   const stage = raw.get('stage');
   if (stage !== undefined) {
     if ((STAGES as readonly string[]).includes(stage)) a.stage = stage as Stage;
-    else errors.push({ field: 'stage', message: `不认识的阶段${quote(stage)}` });
+    else errors.push({ field: 'stage', message: `不认识的阶段${quoteLinkValue(stage)}` });
   }
 
   for (const key of ['degree', 'school', 'boarding', 'hukou', 'agri', 'veteran'] as const) {
     const v = raw.get(key);
     if (v === undefined) continue;
     if (!ALLOWED[key]!.includes(v)) {
-      errors.push({ field: key, message: `「${key}」的值${quote(v)}不认识` });
+      errors.push({ field: key, message: `「${key}」的值${quoteLinkValue(v)}不认识` });
     } else if (!appliesTo(key, a.stage)) {
       const only = QUESTION_STAGES[key]!.map((s) => STAGE_NAMES[s]).join('、');
       errors.push({ field: key, message: a.stage ? `这个问题只问${only}的学生，不适用于${STAGE_NAMES[a.stage]}` : `这个问题只问${only}的学生，要先选阶段` });
@@ -136,7 +128,7 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
     const n = /^\d{1,2}$/.test(grade) ? Number(grade) : NaN;
     if (!a.stage) errors.push({ field: 'grade', message: '要先选阶段，再选年级' });
     else if (!Number.isInteger(n) || n < 1 || n > GRADE_MAX[a.stage])
-      errors.push({ field: 'grade', message: `${STAGE_NAMES[a.stage]}的年级只能是 1 到 ${GRADE_MAX[a.stage]}${grade ? `，链接里是${quote(grade)}` : ''}` });
+      errors.push({ field: 'grade', message: `${STAGE_NAMES[a.stage]}的年级只能是 1 到 ${GRADE_MAX[a.stage]}${quoteLinkValue(grade) && `，链接里是${quoteLinkValue(grade)}`}` });
     else a.grade = n;
   }
 
@@ -144,7 +136,7 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
   if (family !== undefined) {
     const parts = family.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = parts.filter((p) => p !== 'none' && p !== 'unknown' && !(FAMILY_STATUSES as readonly string[]).includes(p));
-    if (bad.length) errors.push({ field: 'family', message: `不认识的家庭情况${quote(bad.join(','))}` });
+    if (bad.length) errors.push({ field: 'family', message: `不认识的家庭情况${quoteLinkValue(bad.join(','))}` });
     else if ((parts.includes('none') || parts.includes('unknown')) && parts.length > 1)
       errors.push({ field: 'family', message: '「都不是」「不确定」不能和其他家庭情况同时选' });
     else if (parts.length === 1 && (parts[0] === 'none' || parts[0] === 'unknown')) a.family = parts[0];
@@ -154,7 +146,7 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
   const region = raw.get('region');
   if (region !== undefined) {
     if (/^\d{6}$/.test(region)) a.region = region;
-    else errors.push({ field: 'region', message: `地区代码应是 6 位数字${quote(region) && `，链接里是${quote(region)}`}` });
+    else errors.push({ field: 'region', message: `地区代码应是 6 位数字${quoteLinkValue(region) && `，链接里是${quoteLinkValue(region)}`}` });
   }
 
   return errors.length ? { ok: false, errors, partial: a } : { ok: true, answers: a };

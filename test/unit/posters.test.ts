@@ -128,6 +128,10 @@ describe('builder hash', () => {
     expect(state).toEqual(DEFAULT_STATE);
     expect(errors).toEqual(['链接里的学段「kindergarten」不认识，先用「所有学段」。', '链接里的版式「a5」不认识，先用「A4 海报」。']);
   });
+  it('does not repeat Chinese text or long strings from a crafted link in its messages', () => {
+    const { errors } = parseBuilderHash(`#stage=${encodeURIComponent('助学金已到账请加微信')}&format=${'x'.repeat(300)}`);
+    expect(errors).toEqual(['链接里的学段不认识，先用「所有学段」。', '链接里的版式不认识，先用「A4 海报」。']);
+  });
   it('cuts an over-long school name to the limit and says so', () => {
     const { state, errors } = parseBuilderHash(`#school=${encodeURIComponent('长'.repeat(SCHOOL_MAX + 5))}`);
     expect([...state.school]).toHaveLength(SCHOOL_MAX);

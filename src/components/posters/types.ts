@@ -9,6 +9,7 @@
  *   stage                  a PosterSlug (default general)
  *   format                 a4 | a3 | cards | letter (default a4)
  */
+import { quoteLinkValue } from '../../lib/link-value.ts';
 
 /** What a poster is about: one stage, 义务教育 as a whole, or everything (general). */
 export type PosterSlug = 'general' | 'preschool' | 'compulsory' | 'primary' | 'junior' | 'senior' | 'vocational' | 'undergrad' | 'postgrad';
@@ -147,12 +148,12 @@ export function parseBuilderHash(hash: string): { state: BuilderState; errors: s
   const stage = clean(p.get('stage'));
   if (stage) {
     if ((BUILDER_SLUGS as readonly string[]).includes(stage)) state.stage = stage as PosterSlug;
-    else errors.push(`链接里的学段「${stage}」不认识，先用「所有学段」。`);
+    else errors.push(`链接里的学段${quoteLinkValue(stage)}不认识，先用「所有学段」。`);
   }
   const format = clean(p.get('format'));
   if (format) {
     if (FORMATS.some((f) => f.id === format)) state.format = format as Format;
-    else errors.push(`链接里的版式「${format}」不认识，先用「A4 海报」。`);
+    else errors.push(`链接里的版式${quoteLinkValue(format)}不认识，先用「A4 海报」。`);
   }
   return { state, errors };
 }
