@@ -6,9 +6,9 @@
  *   paymentLink({ id: 'senior-grant', delivery: { form: 'aid-card' } })
  *     → { href: '/payment/#pay-senior-grant', text: '钱什么时候到、打到哪张卡' }
  *   paymentLink({ id: 'student-loan', delivery: { form: 'bank-loan' } })
- *     → { href: '/loan/', text: '助学贷款以后：怎么还、免息和延期' }
+ *     → { href: '/loan/', text: '助学贷款以后：怎么还' }
  *   paymentLink({ id: '530521-x', delivery: { form: 'waived-at-enrolment' }, region: { … } })
- *     → { href: '/payment/#card-waived', text: '直接免除是怎么回事' }   (a region's own subsidy: by form)
+ *     → { href: '/payment/#card-waived', text: '怎么发、找谁问' }   (a region's own subsidy: by form)
  *
  * The /payment/ page has a section `pay-ID` for every national subsidy (content/payments.yaml must
  * list each one; src/data/payments.ts refuses the file otherwise) and `card-ID` for each card or form.
@@ -28,35 +28,19 @@ export interface PaymentLink {
 export const PAYMENT_PAGE = '/payment/';
 export const LOAN_PAGE = '/loan/';
 
-/** The card or form section of /payment/ for a delivery form (a region's own subsidy has no section of its own). */
-const FORM_SECTION: Record<DeliveryForm, string> = {
+/** A region's own subsidy has no section of its own on /payment/: the section of its form (else the cards). */
+const FORM_SECTION: Partial<Record<DeliveryForm, string>> = {
   'waived-at-enrolment': 'card-waived',
   'in-kind': 'card-in-kind',
   meals: 'card-meals',
-  'aid-card': 'cards',
-  'bank-loan': 'card-loan',
-  'one-off': 'cards',
-  'school-service': 'not-arrived',
-  compensation: 'cards',
-};
-
-const TEXT: Record<DeliveryForm, string> = {
-  'waived-at-enrolment': '直接免除是怎么回事',
-  'in-kind': '怎么发、找谁问',
-  meals: '怎么发、找谁问',
-  'aid-card': '钱什么时候到、打到哪张卡',
-  'bank-loan': '助学贷款以后：怎么还、免息和延期',
-  'one-off': '钱什么时候到、打到哪张卡',
-  'school-service': '怎么办、找谁问',
-  compensation: '钱什么时候到、找谁问',
 };
 
 /** The link for a subsidy or a result (`region` set = a region's own subsidy). */
 export function paymentLink(s: { id: string; delivery: { form: DeliveryForm }; region?: unknown }): PaymentLink {
   const form = s.delivery.form;
-  if (form === 'bank-loan') return { href: LOAN_PAGE, text: TEXT[form] };
-  const anchor = s.region ? FORM_SECTION[form] : `pay-${s.id}`;
-  return { href: `${PAYMENT_PAGE}#${anchor}`, text: TEXT[form] };
+  if (form === 'bank-loan') return { href: LOAN_PAGE, text: '助学贷款以后：怎么还' };
+  const anchor = s.region ? FORM_SECTION[form] || 'cards' : `pay-${s.id}`;
+  return { href: `${PAYMENT_PAGE}#${anchor}`, text: paidToACard(form) ? '钱什么时候到、打到哪张卡' : '怎么发、找谁问' };
 }
 
 /**

@@ -89,7 +89,7 @@ describe('content/payments.yaml', () => {
     expect(msg).toContain(`${PAYMENTS_FILE}: channels[0].activate.source: 未知来源「zz-2099」`);
     expect(msg).toContain(`${PAYMENTS_FILE}: subsidies[0].channels[0]: 没有 id 为「gold-card」的发放方式`);
     expect(msg).toContain(`${PAYMENTS_FILE}: subsidies[1].subsidy: 没有这项资助「no-such-aid」`);
-    expect(msg).toContain(`${PAYMENTS_FILE}: subsidies: 没有写「${payRaw.subsidies[1].subsidy}」`);
+    expect(msg).toContain(`${PAYMENTS_FILE}: subsidies: 没有写「${(payRaw as any).subsidies[1].subsidy}」`);
     expect(msg).toContain(`${PAYMENTS_FILE}: channels[1].like: 「social-security-card」没有写 activate 和 lost`);
   });
 

@@ -5,7 +5,7 @@
  *  - Every policy and shared page: HTML + CSS ≤ 14 KB gzip (the first TCP round trip), and no JavaScript
  *    before the visitor does something except the tiny inline scripts listed in ALLOWED_INLINE below.
  *  - /check/ (the wizard): what it needs to open and ask its questions ≤ 25 KB gzip; with the results
- *    code and the largest stage's data, under a 36 KB ceiling.
+ *    code and the largest stage's data, under a 36.5 KB ceiling (36 before issue 14; see BUDGET in test/bench/bytes.mjs).
  *  - /posters/make/ (the poster builder, a tool for school staff that needs its island at once) is the
  *    one page outside the first rule: see APP_PAGES.
  */
@@ -22,7 +22,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Pages that run an island as soon as they open; each has its own rule. */
 const APP_PAGES: Record<string, string> = {
-  '/check/': 'the wizard: opening ≤ 25 KB gzip, to the results ≤ 36 KB (tests below)',
+  '/check/': 'the wizard: opening ≤ 25 KB gzip, to the results ≤ 36.5 KB (tests below)',
   '/posters/make/': 'the poster builder for school aid officers: its island loads at once; measured by npm run bench, not budgeted',
   '/message-check/': '「这条消息是真的吗？」: HTML + CSS ≤ 14 KB like a policy page, its checker script ≤ 6 KB gzip (test below)',
 };
@@ -147,7 +147,7 @@ describe('byte budgets over dist/', () => {
     for (const r of later) expect(preloaded, r.url).not.toContain(r.url);
   });
 
-  it('the wizard all the way to the results, for the stage with the most data, stays under its 36 KB ceiling', () => {
+  it('the wizard all the way to the results, for the stage with the most data, stays under its 36.5 KB ceiling', () => {
     const { total, worst, table } = journey();
     expect(total, `/check/ to the results for ${worst.stage}: ${kb(total)} gzip:\n${table}`).toBeLessThanOrEqual(BUDGET.wizardJourney);
   });
