@@ -252,7 +252,8 @@ const hasAny = (header: string, spellings: readonly string[]) => spellings.some(
 /** Classifies one header (after squashing). */
 export function classifyHeader(header: string, rules: GongshiRules): Omit<ColumnInfo, 'col' | 'header'> | null {
   const h = squash(header);
-  if (!h) return null;
+  // Headers are short words; a cell with digits (「高一（1）班」「2300」) is data, not a header.
+  if (!h || h.length > 20 || /\d/.test(h)) return null;
   for (const f of rules.forbidden) if (hasAny(h, f.headers)) return { kind: 'forbidden', rule: f.id };
   if (hasAny(h, rules.notListed.headers)) return { kind: 'not-listed' };
   for (const c of rules.ignored) if (hasAny(h, c.headers)) return { kind: 'ignored', field: c.id };
@@ -337,7 +338,8 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
       }
       if (!isTitle && col.kind === 'allowed' && hits.length) {
         let t = text;
-        for (const h of hits) t = t.split(h.text).join('');
+        // 「王五（低保户）」→「王五」: a bracket holding found text goes as a whole.
+        for (const h of hits) t = t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)).split(h.text).join('');
         t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').trim();
         fixed.set(c, t);
         edited.push({ row: r + 1, col: c + 1, header: col.header, rule: hits[0]!.rule, shown: t, note: '' });
