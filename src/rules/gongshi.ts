@@ -173,7 +173,8 @@ const ADDRESS = [
 ];
 
 /** Half-width digits and letters (full-width １３８ and ＸＸ count the same). */
-const normalise = (s: string): string => (typeof s.normalize === 'function' ? s.normalize('NFKC') : s);
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+const normalise = (s: string): string => (WIDE.test(s) && typeof s.normalize === 'function' ? s.normalize('NFKC') : s);
 
 /** 「5305**********123X」: keep the first 4 and last 2 characters of a number, mask the rest. */
 export function maskNumber(s: string): string {
@@ -189,22 +190,60 @@ interface Hit {
   note: string;
 }
 
+/** Compiled once per check: which rules are present, and one regex for all the words. */
+interface Scanner {
+  detectors: Map<string, ForbiddenRule>;
+  numbers: boolean;
+  birth?: ForbiddenRule;
+  address?: ForbiddenRule;
+  words: { re: RegExp; rule: Map<string, ForbiddenRule> } | null;
+  todayYear: number;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters without which a cell cannot hold an address (a cheap test before the address patterns). */
+const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单元室社屯寨]/;
+const YEAR_HINT = /(?:19|20)\d\d/;
+
+function makeScanner(rules: GongshiRules, todayYear: number): Scanner {
+  const detectors = new Map<string, ForbiddenRule>();
+  for (const f of rules.forbidden) if (f.detector !== 'words' && !detectors.has(f.detector)) detectors.set(f.detector, f);
+  const wordRule = new Map<string, ForbiddenRule>();
+  for (const f of rules.forbidden) if (f.detector === 'words') for (const w of f.words ?? []) if (!wordRule.has(w)) wordRule.set(w, f);
+  const words = wordRule.size ? Array.from(wordRule.keys()).sort((a, b) => b.length - a.length) : [];
+  return {
+    detectors,
+    numbers: detectors.has('id-number') || detectors.has('bank-card') || detectors.has('phone'),
+    birth: detectors.get('birth-date'),
+    address: detectors.get('address'),
+    words: words.length ? { re: new RegExp(words.map(escapeRe).join('|'), 'g'), rule: wordRule } : null,
+    todayYear,
+  };
+}
+
 /** Everything sensitive in one cell (normalised text), by the rules present in the data. */
-function scanCell(text: string, detectors: Map<string, ForbiddenRule>, placeNames: boolean, todayYear: number): Hit[] {
-  const hits: Hit[] = [];
-  if (!text) return hits;
-  const numberRules = ['id-number', 'bank-card', 'phone'].filter((r) => detectorRule(detectors, r));
-  if (numberRules.length) {
+const NONE: readonly Hit[] = [];
+
+function scanCell(text: string, sc: Scanner, placeNames: boolean): readonly Hit[] {
+  let hits: Hit[] | undefined;
+  const add = (h: Hit) => {
+    if (!hits) hits = [];
+    hits.push(h);
+  };
+  const { todayYear } = sc;
+  const hasDigit = /\d/.test(text);
+  if (sc.numbers && hasDigit) {
     NUMBER_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = NUMBER_RUN.exec(text))) {
+      if (m[0].length < 11) continue;
       const c = classifyNumber(m[0], todayYear);
-      const rule = c && detectorRule(detectors, c.rule);
-      if (c && rule) hits.push({ rule: rule.id, text: m[0], shown: maskNumber(m[0]), note: c.note });
+      const rule = c && sc.detectors.get(c.rule);
+      if (c && rule) add({ rule: rule.id, text: m[0], shown: maskNumber(m[0]), note: c.note });
     }
   }
-  const birth = detectorRule(detectors, 'birth-date');
-  if (birth) {
+  const birth = sc.birth;
+  if (birth && hasDigit && YEAR_HINT.test(text)) {
     const before = (i: number) => (i > 0 ? text.charAt(i - 1) : '');
     FULL_DATE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -213,7 +252,7 @@ function scanCell(text: string, detectors: Map<string, ForbiddenRule>, placeName
       if (/\d/.test(before(m.index))) continue;
       const y = Number(m[1]);
       if (y <= todayYear - 2 && dayExists(y, Number(m[2]), Number(m[3]))) {
-        hits.push({ rule: birth.id, text: m[0], shown: m[0], note: '' });
+        add({ rule: birth.id, text: m[0], shown: m[0], note: '' });
         seen.push(m.index);
       }
     }
@@ -222,29 +261,27 @@ function scanCell(text: string, detectors: Map<string, ForbiddenRule>, placeName
       if (/\d/.test(before(m.index)) || seen.indexOf(m.index) >= 0) continue;
       const y = Number(m[1]);
       const mo = Number(m[2] || m[3]);
-      if (y <= todayYear - 3 && mo >= 1 && mo <= 12) hits.push({ rule: birth.id, text: m[0], shown: m[0], note: '像出生年月' });
+      if (y <= todayYear - 3 && mo >= 1 && mo <= 12) add({ rule: birth.id, text: m[0], shown: m[0], note: '像出生年月' });
     }
   }
-  const address = detectorRule(detectors, 'address');
-  if (address && !placeNames) {
+  const address = sc.address;
+  if (address && !placeNames && ADDRESS_HINT.test(text)) {
     for (const re of ADDRESS) {
       const m = re.exec(text);
       if (m) {
-        hits.push({ rule: address.id, text: m[0], shown: m[0].length > 4 ? m[0].slice(0, 2) + '……' + m[0].slice(-1) : m[0], note: '' });
+        add({ rule: address.id, text: m[0], shown: m[0].length > 4 ? m[0].slice(0, 2) + '……' + m[0].slice(-1) : m[0], note: '' });
         break;
       }
     }
   }
-  detectors.forEach((r) => {
-    if (r.detector !== 'words') return;
-    for (const w of r.words ?? []) if (text.indexOf(w) >= 0) hits.push({ rule: r.id, text: w, shown: w, note: '' });
-  });
-  return hits;
+  if (sc.words) {
+    sc.words.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = sc.words.re.exec(text))) add({ rule: sc.words.rule.get(m[0])!.id, text: m[0], shown: m[0], note: '' });
+  }
+  return hits ?? NONE;
 }
 
-function detectorRule(detectors: Map<string, ForbiddenRule>, detector: string): ForbiddenRule | undefined {
-  return detectors.get(detector);
-}
 
 const squash = (s: string) => normalise(String(s)).replace(/\s+/g, '');
 const hasAny = (header: string, spellings: readonly string[]) => spellings.some((h) => header.indexOf(h) >= 0);
@@ -291,10 +328,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
       headerIdx = i;
     }
   }
-  const detectors = new Map<string, ForbiddenRule>();
-  for (const f of rules.forbidden) if (!detectors.has(f.detector)) detectors.set(f.detector, f);
-  // A words rule is keyed by its detector too; several words rules all count.
-  rules.forbidden.filter((f) => f.detector === 'words').forEach((f, i) => detectors.set(i ? `words-${i}` : 'words', f));
+  const scanner = makeScanner(rules, todayYear);
 
   const columns: ColumnInfo[] = [];
   const header = headerIdx >= 0 ? rowsIn[headerIdx]! : [];
@@ -320,33 +354,33 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     const isTitle = r < headerIdx;
     if (isTitle) title.push(row.filter((c) => c.trim()).join(' '));
     else dataRows++;
-    const fixed = new Map<number, string>();
+    let fixed: Map<number, string> | undefined;
     for (let c = 0; c < row.length; c++) {
       const raw = row[c]!;
-      if (!raw.trim()) continue;
+      if (!raw || !raw.trim()) continue;
       const col = columns[c]!;
       const text = normalise(raw);
       // Titles name the school (「××县××镇中心小学……公示」): place names there are not addresses.
-      const hits = scanCell(text, detectors, isTitle || (!!col.field && placeNames.has(col.field)), todayYear);
-      const seen = new Set<string>();
+      const hits = scanCell(text, scanner, isTitle || (!!col.field && placeNames.has(col.field)));
+      if (!hits.length) continue;
+      const seen: string[] = [];
       for (const h of hits) {
         const key = h.rule + '\u0000' + h.text;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const f: Finding = { row: r + 1, col: c + 1, header: isTitle ? '' : col.header, rule: h.rule, shown: h.shown, note: h.note };
-        findings.push(f);
+        if (seen.indexOf(key) >= 0) continue;
+        seen.push(key);
+        findings.push({ row: r + 1, col: c + 1, header: isTitle ? '' : col.header, rule: h.rule, shown: h.shown, note: h.note });
       }
-      if (!isTitle && col.kind === 'allowed' && hits.length) {
+      if (!isTitle && col.kind === 'allowed') {
         let t = text;
         // 「王五（低保户）」→「王五」: a bracket holding found text goes as a whole.
         for (const h of hits) t = t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)).split(h.text).join('');
         t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').trim();
-        fixed.set(c, t);
+        (fixed || (fixed = new Map<number, string>())).set(c, t);
         edited.push({ row: r + 1, col: c + 1, header: col.header, rule: hits[0]!.rule, shown: t, note: '' });
       }
     }
     if (!isTitle) {
-      cleanedRows.push([String(cleanedRows.length + 1), ...cleanedCols.map((c) => (fixed.has(c.col - 1) ? fixed.get(c.col - 1)! : (row[c.col - 1] ?? '').trim()))]);
+      cleanedRows.push([String(cleanedRows.length + 1), ...cleanedCols.map((c) => (fixed && fixed.has(c.col - 1) ? fixed.get(c.col - 1)! : (row[c.col - 1] ?? '').trim()))]);
     }
   }
 

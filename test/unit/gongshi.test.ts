@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
-import { load, CORE_SCHEMA } from 'js-yaml';
 import { checkGongshi, NOT_LISTED, publicizeDays, type GongshiReport } from '../../src/rules/gongshi.ts';
 import { gongshiRules, validateGongshi, GONGSHI_FILE } from '../../src/data/schools.ts';
 import { applySteps } from '../../src/data/steps.ts';
@@ -13,6 +12,7 @@ import { dataset } from '../../src/data/index.ts';
 import { decodeText, parseTable, readTableFile, readXlsxTable, TableInputError } from '../../src/lib/table-input.ts';
 import { dataErrorOf } from '../support/data-error.ts';
 import rawRules from '../../content/schools/gongshi.yaml';
+import rawCellCases from '../cases/gongshi/cells.yaml';
 
 const dir = join(import.meta.dirname, '../fixtures/gongshi');
 const fixture = (f: string) => readFileSync(join(dir, f));
@@ -21,7 +21,7 @@ const TODAY = '2026-09-10';
 const check = (table: string[][]) => checkGongshi(table, { rules: gongshiRules, sources: dataset.sources, today: TODAY });
 
 interface CellCase { name: string; header: string; cell: string; expect: string[]; note?: string }
-const cellCases = load(readFileSync(join(import.meta.dirname, '../cases/gongshi/cells.yaml'), 'utf8'), { schema: CORE_SCHEMA }) as CellCase[];
+const cellCases = rawCellCases as CellCase[];
 
 /** ISO 7064 MOD 11-2 written the other way round (powers of 2), to check the fixtures independently. */
 function mod112Valid(id: string): boolean {
