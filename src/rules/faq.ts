@@ -11,10 +11,10 @@
  * `figures` lists every number the placeholders put into the text (for the content test that compares
  * answers with the data). Errors: TemplateError (Chinese message naming the placeholder).
  */
-import type { ApplyStep, AmountEntry, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
+import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import type { Faq, KitStage, Messages } from '../schema/schools.ts';
 import { formatAmount, formatAmountFull, formatRange } from '../lib/format.ts';
-import { inForce } from './evaluate.ts';
+import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
 
 /** What templates can read. */
 export interface TemplateData {
@@ -57,43 +57,24 @@ const stop = (t: string) => t.replace(/[。；]$/, '');
 
 const PLACEHOLDER = /\{([a-z]+)(?::([a-z0-9-]+))?(?::([^}:]+))?\}/g;
 
-/** The amount lines of a subsidy in force on `date`, one per `when` (optionally only one stage's). */
-export function linesOn(s: Subsidy, date: string, stage?: Stage): AmountEntry[] {
-  const groups = new Map<string, AmountEntry[]>();
-  for (const e of s.amounts) {
-    if (stage && e.when?.stages && e.when.stages.indexOf(stage) < 0) continue;
-    const key = JSON.stringify({ s: e.when?.stages ?? null, d: e.when?.degree ?? null, b: e.when?.boarding ?? null });
-    const g = groups.get(key) ?? [];
-    g.push(e);
-    groups.set(key, g);
-  }
-  const out: AmountEntry[] = [];
-  groups.forEach((g) => {
-    const e = inForce(g, date);
-    if (e) out.push(e);
-  });
-  return out;
-}
-
-function amountText(s: Subsidy, lines: AmountEntry[], figures: number[]): string {
+function amountText(lines: Amount[], figures: number[]): string {
   return lines
-    .map((e) => {
-      const a = { ...e, local: s.setLocally };
-      if (e.value !== undefined) figures.push(e.value);
-      if (e.value !== undefined && e.instalments && e.instalments >= 2) figures.push(e.value / e.instalments);
-      if (e.range) figures.push(e.range.min, e.range.max);
+    .map((a) => {
+      if (a.value !== undefined) figures.push(a.value);
+      if (a.perInstalment !== undefined) figures.push(a.perInstalment);
+      if (a.range) figures.push(a.range.min, a.range.max);
       const range = formatRange(a);
-      return `${e.when?.label ? e.when.label + ' ' : ''}${formatAmountFull(a)}${range ? `（${range}）` : ''}`;
+      return `${a.label ? a.label + ' ' : ''}${formatAmountFull(a)}${range ? `（${range}）` : ''}`;
     })
     .join('；');
 }
 
 /** Only the main figure of each line (「2300 元/年（平均标准）」), for short messages. */
-function shortText(lines: AmountEntry[], figures: number[]): string {
+function shortText(lines: Amount[], figures: number[]): string {
   return lines
-    .map((e) => {
-      if (e.value !== undefined) figures.push(e.value);
-      return `${lines.length > 1 && e.when?.label ? e.when.label + ' ' : ''}${formatAmount(e)}`;
+    .map((a) => {
+      if (a.value !== undefined) figures.push(a.value);
+      return `${lines.length > 1 && a.label ? a.label + ' ' : ''}${formatAmount(a)}`;
     })
     .join('，');
 }
@@ -106,6 +87,7 @@ function shortText(lines: AmountEntry[], figures: number[]): string {
 export function resolveTemplate(template: string, data: TemplateData, date: string): Resolved {
   const sources: string[] = [];
   const figures: number[] = [];
+  const sourceOf = sourceLookup(data.sources);
   const checked: string[] = [];
   const cite = (id: string | undefined) => {
     if (id && sources.indexOf(id) < 0) sources.push(id);
@@ -122,10 +104,10 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
       case 'short': {
         const s = subsidy(a, ph);
         if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
-        const lines = linesOn(s, date, b as Stage | undefined);
+        const lines = linesInForce(s, date, sourceOf, b ? [b as Stage] : undefined);
         if (!lines.length) throw new TemplateError(`${ph}：${date} 这天「${s.name}」没有在用的金额`);
-        lines.forEach((e) => cite(e.source));
-        return kind === 'amount' ? amountText(s, lines, figures) : shortText(lines, figures);
+        lines.forEach((a) => cite(a.source.id));
+        return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures);
       }
       case 'name':
       case 'summary':

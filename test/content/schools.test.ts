@@ -7,7 +7,7 @@ import { dataset } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { FAQ_FILE, MESSAGES_FILE, faq, messages, templateDataOf, validateFaq, validateMessages } from '../../src/data/schools.ts';
 import { faqCards, stageKit, type TemplateData } from '../../src/rules/faq.ts';
-import { inForce } from '../../src/rules/evaluate.ts';
+import { inForce } from '../../src/rules/lines.ts';
 import { KitStage } from '../../src/schema/schools.ts';
 import { isIsoDay } from '../../src/lib/today.ts';
 import { dataErrorOf } from '../support/data-error.ts';
