@@ -76,7 +76,7 @@ describe('代问模式: three families in a row', () => {
     await page.goto(baseURL + '/schools/');
     await page.locator('main a[href="/check/?mode=helper"]').first().tap();
     await page.waitForSelector('#wz-h');
-    expect(await page.locator('#wz-h').innerText()).toBe(term('helper-q-stage'));
+    expect(await page.locator('#wz-h').innerText()).toBe(term('helper-ask') + '孩子现在上什么学？');
     expect(formatViolations(await runAxe(page))).toBe('');
     const entries = await page.evaluate(() => history.length);
 

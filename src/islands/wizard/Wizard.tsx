@@ -26,7 +26,7 @@ import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type An
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
 import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
-import { helperTitle, helperWord, isHelperMode, wipe } from './helper.ts';
+import { helperTitle, isHelperMode } from './helper.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
 
@@ -257,7 +257,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
 
   /** 代问模式's 「下一户，清空」: storage, address and screen wiped; the next family starts at the first question. */
   next = () => {
-    wipe();
+    this.state.handoff?.wipe();
     this.focusNext = true;
     this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false, cleared: true });
   };
@@ -276,12 +276,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const helper = this.helper;
     return (
       <div class={helper ? 'wz wz-helper' : 'wz'}>
-        {helper && (
-          <div class="note wz-helper-note no-print">
-            <p><strong>{helperWord(terms, 'mode')}</strong>：{helperWord(terms, 'mode', 'plain')}</p>
-            <p role="status">{s.cleared ? helperWord(terms, 'cleared') : ''}</p>
-          </div>
-        )}
+        {helper && s.handoff && <s.handoff.HelperNote terms={terms} cleared={!!s.cleared} />}
         {s.errors.length > 0 && (
           <div class="note wz-errors" role="alert">
             <p><strong>这个链接有几处看不懂，已经跳过：</strong></p>
@@ -312,12 +307,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             onGo={onGo}
           />
         )}
-        {helper && Object.keys(answers).length > 0 && (
-          <p class="wz-next no-print">
-            <button type="button" class="btn btn-primary btn-big" onClick={this.next}>{helperWord(terms, 'next')}</button>
-            <span class="muted">{helperWord(terms, 'next', 'plain')}</span>
-          </p>
-        )}
+        {helper && s.handoff && Object.keys(answers).length > 0 && <s.handoff.NextFamily terms={terms} onNext={this.next} />}
         {!helper && Object.keys(answers).length > 0 && (
           <p class="wz-clear no-print">
             <button type="button" class="btn" aria-expanded={s.confirm} aria-controls="wz-confirm" onClick={() => ui({ confirm: !s.confirm })}>清除我的回答</button>
