@@ -155,7 +155,26 @@ function importsOf(src, dynamic = false) {
 export function wizardJourney(dist, { withBrotli = false } = {}) {
   const open = pageResources(dist, '/check/', { withBrotli });
   const known = new Set(open.map((r) => r.url));
-  const later = pageResources(dist, '/check/', { withBrotli, dynamic: true }).filter((r) => !known.has(r.url));
+  const allLater = pageResources(dist, '/check/', { withBrotli, dynamic: true }).filter((r) => !known.has(r.url));
+  // 代问模式's QR hand-over (src/islands/wizard/Handoff.tsx) and what only it needs (the qrcode package)
+  // load only on /check/?mode=helper, never on a family's way to the results: the chunks reachable from
+  // Handoff but not from the results screens (Results.*.js) are left out of the journey.
+  const js = allLater.filter((r) => r.kind === 'js');
+  const textOf = (r) => readFileSync(fileOf(dist, r.url), 'utf8');
+  const closure = (start) => {
+    const seen = new Set(start.map((r) => r.url));
+    const queue = [...start];
+    while (queue.length) {
+      const t = textOf(queue.pop());
+      for (const r of js) if (!seen.has(r.url) && t.includes(`./${posix.basename(r.url)}`)) { seen.add(r.url); queue.push(r); }
+    }
+    return seen;
+  };
+  const fromHandoff = closure(js.filter((r) => /\/_astro\/Handoff\.[\w-]+\.js$/.test(r.url)));
+  const fromResults = closure(js.filter((r) => /\/_astro\/Results\.[\w-]+\.js$/.test(r.url)));
+  const onlyHelper = (r) => fromHandoff.has(r.url) && !fromResults.has(r.url);
+  const helperOnly = allLater.filter(onlyHelper);
+  const later = allLater.filter((r) => !onlyHelper(r));
   const html = readFileSync(fileOf(dist, '/check/'), 'utf8');
   const block = html.match(/<script type="application\/json" id="wz-data">([\s\S]*?)<\/script>/)?.[1];
   if (!block) throw new Error('/check/ has no #wz-data block');
@@ -164,7 +183,7 @@ export function wizardJourney(dist, { withBrotli = false } = {}) {
   if (!parts.length) throw new Error('/check/ lists no stage parts');
   const worst = parts.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const sum = (rows) => rows.reduce((n, r) => n + r.gzip, 0);
-  return { open, later, parts, worst, total: sum(open) + sum(later) + worst.gzip };
+  return { open, later, helperOnly, parts, worst, total: sum(open) + sum(later) + worst.gzip };
 }
 
 /** Sums of rows by kind: { html, css, js, other, total } each { raw, gzip, brotli }. */

@@ -26,6 +26,7 @@ import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type An
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
 import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
+import { helperTitle, isHelperMode } from './helper.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
 
@@ -54,6 +55,9 @@ interface State extends Ui {
   remember: boolean;
   /** The current stage's part and results module (null before a stage is known). */
   loading: Loading | null;
+  /** 代问模式: the QR hand-over (./Handoff.tsx, loaded in that mode only), and whether the last family was just wiped. */
+  handoff?: typeof import('./Handoff.tsx') | null;
+  cleared?: boolean;
 }
 
 const FRESH: Ui = { picked: null, warn: false, find: '', msg: '', confirm: false };
@@ -100,6 +104,8 @@ function Waiting({ failed, stage, onRetry }: { failed: boolean; stage: Stage; on
 export default class Wizard extends Component<{ p: Payload }, State> {
   terms: Terms;
   focusNext = false;
+  /** 代问模式 (/check/?mode=helper, ./helper.ts): steps replace the history entry, 「下一户，清空」, QR hand-over. */
+  helper = isHelperMode();
 
   constructor(props: { p: Payload }) {
     super(props);
@@ -185,6 +191,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     addEventListener('hashchange', this.sync);
     this.store();
     this.load(this.state.answers.stage);
+    if (this.helper) import('./Handoff.tsx').then((m) => this.setState({ handoff: m }), () => {});
   }
 
   componentWillUnmount() {
@@ -216,9 +223,11 @@ export default class Wizard extends Component<{ p: Payload }, State> {
 
   go = (answers: Answers, want?: View, dropped: QuestionId[] = []) => {
     const view = resolveView(this.fill(answers), want);
-    history.pushState({ wz: view }, '', urlFor(answers));
+    // 代问模式: one history entry for all families, so Back never shows an earlier family's answers.
+    if (this.helper) history.replaceState({ wz: view }, '', urlFor(answers));
+    else history.pushState({ wz: view }, '', urlFor(answers));
     this.focusNext = true;
-    this.setState({ ...FRESH, answers, view, errors: [], dropped });
+    this.setState({ ...FRESH, answers, view, errors: [], dropped, cleared: false });
   };
 
   answer = (id: QuestionId, values: string[]) => {
@@ -246,6 +255,13 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false });
   };
 
+  /** 代问模式's 「下一户，清空」: storage, address and screen wiped; the next family starts at the first question. */
+  next = () => {
+    this.state.handoff?.wipe();
+    this.focusNext = true;
+    this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false, cleared: true });
+  };
+
   render() {
     const { p } = this.props;
     const s = this.state;
@@ -257,8 +273,10 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const l = s.loading;
     const ready = l?.state === 'ready' && l.stage === answers.stage ? l : null;
     const ev = view.v === 'results' && ready ? ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor)) : null;
+    const helper = this.helper;
     return (
-      <div class="wz">
+      <div class={helper ? 'wz wz-helper' : 'wz'}>
+        {helper && s.handoff && <s.handoff.HelperNote terms={terms} cleared={!!s.cleared} />}
         {s.errors.length > 0 && (
           <div class="note wz-errors" role="alert">
             <p><strong>这个链接有几处看不懂，已经跳过：</strong></p>
@@ -266,13 +284,14 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             <p>能看懂的回答已经保留，下面接着问还没回答的问题。</p>
           </div>
         )}
-        {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} />}
+        {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} />}</div>
         {view.v === 'results' && !ready && answers.stage && (
           <Waiting failed={l?.state === 'failed'} stage={answers.stage} onRetry={() => this.load(answers.stage)} />
         )}
+        {helper && ev && ready && s.handoff && <s.handoff.Handoff answers={withDefaultRegion(answers, p.defaultRegion)} terms={terms} />}
         {ev && ready && (
           <ready.mod.Results
             answers={withDefaultRegion(answers, p.defaultRegion)}
@@ -288,7 +307,8 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             onGo={onGo}
           />
         )}
-        {Object.keys(answers).length > 0 && (
+        {helper && s.handoff && Object.keys(answers).length > 0 && <s.handoff.NextFamily terms={terms} onNext={this.next} />}
+        {!helper && Object.keys(answers).length > 0 && (
           <p class="wz-clear no-print">
             <button type="button" class="btn" aria-expanded={s.confirm} aria-controls="wz-confirm" onClick={() => ui({ confirm: !s.confirm })}>清除我的回答</button>
             <span id="wz-confirm" role="status">
