@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import {
   FAMILY_STATUSES, STAGES, evaluate, formatAnswers, inForce, parseAnswers, type Answers, type Evaluation,
-} from '../../src/rules/index.ts';
+} from '../../src/site/evaluate.ts';
 import { GROUPS } from '../../src/rules/order.ts';
 import { PAIR_FAMILIES, answerSpace } from '../support/answer-space.ts';
 
@@ -31,6 +31,9 @@ function checkInvariants(a: Answers, ev: Evaluation): string[] {
   const figures = new Set(ev.results.flatMap((r) => (r.amount?.value !== undefined ? [String(r.amount.value)] : [])));
   for (const n of ev.summary.match(/\d+(?:\.\d+)?(?=\s*元)/g) ?? []) if (!figures.has(n)) bad.push(`${where}: 摘要里的 ${n} 元不是任何一项的金额（不能相加）`);
   if (/共|合计|总共|一共/.test(ev.summary)) bad.push(`${where}: 摘要里有合计`);
+  // Within a group, the data's `order`.
+  const orders = ev.results.map((r) => dataset.subsidies.find((s) => s.id === r.id)!.order);
+  if (orders.some((o, i) => i > 0 && ev.results[i]!.group === ev.results[i - 1]!.group && ev.results[i]!.status === ev.results[i - 1]!.status && ev.results[i]!.group !== 'cash' && o < orders[i - 1]!)) bad.push(`${where}: 同一组里没有按数据里的 order 排列`);
   for (const r of ev.results) {
     const at = `${where} ${r.id}`;
     if (!subsidyStages.get(r.id)!.includes(a.stage!)) bad.push(`${at}: 来自别的阶段`);
