@@ -189,6 +189,15 @@ export function formatSince(iso: string): string {
   return `${formatDay(iso)}起`;
 }
 
+/**
+ * The start of a history row: formatSince, or — when `from` is only where this site's records begin
+ * (`recordedFrom`) — '本站资料从 2022 年起收录', never a false start.
+ */
+export function formatStart(iso: string, recordedFrom?: boolean): string {
+  const since = formatSince(iso);
+  return recordedFrom ? `本站资料从 ${since.replace(/起$/, '')}起收录` : since;
+}
+
 /** A dated change of one amount line. */
 export interface AmountChange {
   /** First day of the new value. */

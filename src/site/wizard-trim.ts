@@ -29,7 +29,7 @@ import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
 const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
-const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center']);
+const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center', 'changtaihua', 'fangzhi-fanpin-zhipin', 'nongcun-dishouru']);
 
 function keepFrom<T extends { from: string }>(entries: readonly T[], floor: string, key: (e: T) => string = () => ''): T[] {
   const groups = new Map<string, T[]>();
