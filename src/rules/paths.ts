@@ -10,7 +10,7 @@
  */
 import type { Condition, RuleEntry, RulePath } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
-import { evaluateCondition, type Outcome, type TermLookup } from './conditions.ts';
+import { evaluateCondition, list, type Outcome, type TermLookup } from './conditions.ts';
 
 export type Verdict = 'automatic' | 'apply' | 'conditional' | 'ineligible';
 
@@ -30,8 +30,6 @@ export interface RuleJudgement {
 
 /** Conditions that sort students into groups rather than ask about the family: a path failing on one of these is not the family's path. */
 const GATES = new Set<Condition['type']>(['stage', 'grade', 'degree', 'school', 'boarding', 'veteran']);
-
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('、')}或${xs[xs.length - 1]}`);
 
 interface PathOutcome { path: RulePath; outcomes: { c: Condition; o: Outcome }[]; state: 'met' | 'missed' | 'unknown' }
 
