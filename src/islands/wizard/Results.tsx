@@ -12,6 +12,7 @@ import type { Amount, Result, Status } from '../../rules/evaluate.ts';
 import { GROUPS, type Group } from '../../rules/order.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
+import { paymentLink } from '../../rules/payment-link.ts';
 import { formatAmount, formatDay, formatFloor, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
@@ -104,6 +105,12 @@ function Source({ r }: { r: Result }) {
   );
 }
 
+/** 「钱什么时候到、打到哪张卡」 (/payment/) or 「助学贷款以后」 (/loan/): where is decided by src/rules/payment-link.ts. */
+function PayLink({ r }: { r: Result }) {
+  const l = paymentLink(r);
+  return <> <a class="wz-pay no-print" href={l.href}>{l.text}</a></>;
+}
+
 function Card({ r, terms }: { r: Result; terms: Terms }) {
   const out = r.status === 'ineligible';
   return (
@@ -116,7 +123,7 @@ function Card({ r, terms }: { r: Result; terms: Terms }) {
       <p class="wz-reason">{r.reason}</p>
       {!out && (
         <dl class="wz-facts">
-          <div><dt>怎么发</dt><dd>{r.delivery.text}</dd></div>
+          <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>
           <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}（{r.apply.when}）</dd></div>
           <div class="wz-more"><dt>怎么办</dt><dd>{r.apply.how}</dd></div>
           <div class="wz-more"><dt>依据</dt><dd><Source r={r} /></dd></div>
