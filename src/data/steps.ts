@@ -30,6 +30,17 @@ export function validateSteps(data: unknown, national: Dataset, file = STEPS_FIL
     if (!sources.has(s.source)) problems.push(`${file}: [${i}].source: 未知来源「${s.source}」（content/sources.yaml 里没有）`);
     if (s.term && !terms.has(s.term)) problems.push(`${file}: [${i}].term: 术语表里没有「${s.term}」（content/glossary.yaml，kind: term）`);
   });
+  // A subsidy's window that says it is a step (`step: apply`) has that step's months.
+  for (const sub of national.subsidies) {
+    (sub.windows ?? []).forEach((w, i) => {
+      if (!w.step) return;
+      const st = steps.find((x) => x.id === w.step);
+      const where = `content/subsidies/${sub.id}.yaml: windows[${i}]`;
+      if (!st) problems.push(`${where}.step: ${file} 里没有 id 为「${w.step}」的步骤`);
+      else if (!st.months) problems.push(`${where}.step: ${file} 的「${st.id}」没有写 months`);
+      else if (st.months.join() !== w.months.join()) problems.push(`${where}.months: 要和 ${file} 里「${st.name}」的月份一致（${st.months.join('、')} 月）`);
+    });
+  }
   if (problems.length) throw new DataError(problems);
   return steps;
 }

@@ -78,6 +78,9 @@ export function validateDataset(raw: RawDataset): Dataset {
           problems.push(`${file}: rules[${i}].conditions: grade 的 min 大于 max`);
       }
     });
+    (s.windows ?? []).forEach((w, i) => {
+      if (!sourceIds.has(w.source)) problems.push(`${file}: windows[${i}].source: 未知来源「${w.source}」（${raw.sources.path} 里没有）`);
+    });
     s.documents.forEach((d, i) => {
       if (!docIds.has(d.doc)) problems.push(`${file}: documents[${i}].doc: 未知材料「${d.doc}」（${raw.documents.path} 里没有）`);
     });

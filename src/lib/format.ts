@@ -31,8 +31,16 @@ export interface AmountLike {
   unit: Unit;
   /** 元 per unit; absent for waiver, local and service. */
   value?: number;
-  /** For average: the span of local tiers. */
-  range?: { min: number; max: number };
+  /** For average: the span of local tiers (`confidence` when less sure than the value). */
+  range?: { min: number; max: number; confidence?: Confidence };
+  /** For waiver: full (default) or only up to the local public-school fee (民办学校). */
+  waives?: 'full' | 'public-standard';
+  /** For service: what the family gets, in words (default 「不是现金」). */
+  headline?: string;
+  /** The lowest figure a local body may set, and who: { value: 13000, who: '地方高校' } (per: 'hour' = 元/小时). */
+  floor?: { value: number; who: string; per?: 'hour' };
+  /** The most one student can get, 元 per unit. */
+  cap?: number;
   /** Paid in this many equal parts a year (2 = 春、秋两学期各一半). */
   instalments?: number;
   confidence?: Confidence;
@@ -44,6 +52,8 @@ export interface AmountLike {
 export const UNCONFIRMED = '未确认';
 /** Shown with a figure that province, county or school sets. */
 export const LOCAL = '以当地公布为准';
+/** The headline of a waiver a 民办 school gets at the public-school standard. */
+export const PUBLIC_STANDARD = '按当地公办学校标准免，民办学校收得更多的部分可能还要交';
 
 /** A number of 元 as digits, no thousands separator, at most 2 decimals: 2300 → '2300', 312.5 → '312.5'. */
 export function formatNumber(n: number): string {
@@ -61,12 +71,13 @@ export function formatYuan(n: number): string {
  * The main figure of an amount line, with its unit and basis:
  * fixed '1250 元/年' · average '2300 元/年（平均标准）' · up-to '每年最高 20000 元' or '最高 1000 元（一次性）' ·
  * per-school-day '每个在校日 5 元' · once '1000 元（一次性）' · waiver '全免，不用交' ·
- * local '没有全国统一金额，以当地公布为准' · service '不是现金'.
+ * waiver at the public-school standard (民办学校) '按当地公办学校标准免，民办学校收得更多的部分可能还要交' ·
+ * local '没有全国统一金额，以当地公布为准' · service: its `headline`, else '不是现金'.
  */
 export function formatAmount(a: AmountLike): string {
-  if (a.basis === 'waiver') return '全免，不用交';
+  if (a.basis === 'waiver') return a.waives === 'public-standard' ? PUBLIC_STANDARD : '全免，不用交';
   if (a.basis === 'local') return `没有全国统一金额，${LOCAL}`;
-  if (a.basis === 'service') return '不是现金';
+  if (a.basis === 'service') return a.headline ?? '不是现金';
   if (a.value === undefined) throw new RangeError(`「${a.basis}」的金额缺少 value`);
   const v = formatNumber(a.value);
   if (a.basis === 'per-school-day' || a.unit === 'per-school-day') return `每个在校日 ${v} 元`;
@@ -90,10 +101,28 @@ export function formatPerInstalment(a: AmountLike): string {
   return n === 2 ? `${avg}每学期 ${part}` : `分 ${n} 次发，${avg}每次 ${part}`;
 }
 
-/** For an average with tiers: '各地在 1200–3500 元之间分档'; otherwise ''. */
+/**
+ * For an average with tiers, the span with its unit, said once: '各地分档，每档在 1200–3500 元/年之间'
+ * (with '（未确认）' when the span's own confidence is not high); otherwise ''.
+ */
 export function formatRange(a: AmountLike): string {
   if (!a.range) return '';
-  return `各地在 ${formatNumber(a.range.min)}–${formatNumber(a.range.max)} 元之间分档`;
+  const unit = a.unit === 'per-year' ? '元/年' : '元';
+  const sure = a.range.confidence && a.range.confidence !== 'high' ? `（${UNCONFIRMED}）` : '';
+  return `各地分档，每档在 ${formatNumber(a.range.min)}–${formatNumber(a.range.max)} ${unit}之间${sure}`;
+}
+
+/**
+ * The floor and cap of an amount, with units: { value: 13000, who: '地方高校' } per-year →
+ * '地方高校不低于 13000 元/年（省里定）'; { value: 12, who: '校内临时岗位', per: 'hour' } →
+ * '校内临时岗位不低于 12 元/小时'; cap 20000 per-year → '每人最高不超过 20000 元/年'; otherwise ''.
+ */
+export function formatFloor(a: AmountLike): string {
+  const unit = a.unit === 'per-year' ? '元/年' : '元';
+  const parts: string[] = [];
+  if (a.floor) parts.push(a.floor.per === 'hour' ? `${a.floor.who}不低于 ${formatNumber(a.floor.value)} 元/小时` : `${a.floor.who}不低于 ${formatNumber(a.floor.value)} ${unit}（省里定）`);
+  if (a.cap !== undefined) parts.push(`每人最高不超过 ${formatNumber(a.cap)} ${unit}`);
+  return parts.join('；');
 }
 
 /** Whether a figure needs the 未确认 marker (confidence medium or unconfirmed). */
@@ -158,6 +187,15 @@ export function formatSince(iso: string): string {
   if (d === 1 && m === 1) return `${y} 年起`;
   if (d === 1) return `${formatDate(iso)}起`;
   return `${formatDay(iso)}起`;
+}
+
+/**
+ * The start of a history row: formatSince, or — when `from` is only where this site's records begin
+ * (`recordedFrom`) — '本站资料从 2022 年起收录', never a false start.
+ */
+export function formatStart(iso: string, recordedFrom?: boolean): string {
+  const since = formatSince(iso);
+  return recordedFrom ? `本站资料从 ${since.replace(/起$/, '')}起收录` : since;
 }
 
 /** A dated change of one amount line. */

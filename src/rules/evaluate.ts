@@ -5,10 +5,16 @@
  */
 import type { AmountEntry, Dataset, DocumentInfo, Source, Stage, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
-import { evaluateCondition, makeTerms, type Outcome, type TermLookup } from './conditions.ts';
+import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
+import { judgeRule } from './paths.ts';
+import { timingOf, type Timing } from './timing.ts';
+import { groupOf, orderResults, summaryLine, type Group } from './order.ts';
+import { PUBLIC_STANDARD } from '../lib/format.ts';
 import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
 import { isIsoDay } from '../lib/today.ts';
 import { subsidiesFor } from './stages.ts';
+
+export type { Timing, Group };
 
 /**
  * automatic = given without applying · apply = qualifies if the family applies (and passes 家庭经济困难
@@ -39,6 +45,12 @@ export interface Result {
   apply: Subsidy['apply'];
   /** Ids of the documents this child needs for this subsidy (empty when ineligible or automatic with none). */
   documents: string[];
+  /** The way of qualifying that applies (RuleEntry.paths), when the subsidy has several. */
+  path?: { id: string; label: string };
+  /** Where the date stands in this year's application window; absent when there is none to keep. */
+  timing?: Timing;
+  /** The reading group (src/rules/order.ts): cash now, other help, 可能可以, passed this year, 不符合. */
+  group: Group;
   sources: Source[];
   local: boolean;
   localNote?: string;
@@ -51,6 +63,8 @@ export interface Result {
 export interface ChecklistItem {
   doc: DocumentInfo;
   /** Ids of the (non-ineligible) subsidies that need it, in result order. */
+  /** The document's note when it is true for this stage (DocumentInfo.noteStages). */
+  note?: string;
   neededFor: string[];
   /**
    * true when only 「可能可以」 (conditional) results need it: the family brings it only if what those
@@ -62,8 +76,14 @@ export interface ChecklistItem {
 export interface Evaluation {
   date: string;
   stage?: Stage;
-  /** Results in data order (`order:`): every subsidy of the stage, including ineligible ones. */
+  /**
+   * Every subsidy of the stage, including ineligible ones, in the order a family reads them
+   * (src/rules/order.ts): cash now, other help, 可能可以, passed this year, 不符合; within a
+   * group, the data's `order:`.
+   */
   results: Result[];
+  /** One line leading with what the family can get now and each figure (never a total). */
+  summary: string;
   /** The merged, de-duplicated documents checklist: what is needed for sure first, then the `maybe` items. */
   documents: ChecklistItem[];
   /** Answers the engine still needs before it can say anything (only `stage` blocks everything). */
@@ -123,15 +143,16 @@ function zhDate(iso: string): string {
   return `${y} 年 ${m} 月`;
 }
 
-function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>): Result {
+function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>): Omit<Result, 'group'> {
   const rule = inForce(s.rules, date);
-  const outcomes: Outcome[] = rule ? rule.conditions.map((c) => evaluateCondition(c, a, t)) : [];
-  const met = outcomes.filter((o) => o.state === 'met').map((o) => o.text);
-  const missed = outcomes.filter((o) => o.state === 'missed').map((o) => o.text);
-  const unknown = outcomes.filter((o) => o.state === 'unknown').map((o) => o.text);
-  if (!rule) missed.push(`这项政策从 ${zhDate(s.rules[0]!.from)}起实施，所选日期还没有`);
+  const j = rule ? judgeRule(rule, s.grant, a, t) : { status: 'ineligible' as const, possible: [], met: [], missed: [], unknown: [] };
+  const { met, missed, unknown } = j;
+  if (!rule) {
+    const first = s.rules[0]!;
+    missed.push(first.recordedFrom ? `本站资料从 ${zhDate(first.from)}起收录，所选日期更早，查不到` : `这项政策从 ${zhDate(first.from)}起实施，所选日期还没有`);
+  }
 
-  const status: Status = missed.length ? 'ineligible' : unknown.length ? 'conditional' : s.grant;
+  const status: Status = j.status;
   const lines = rule ? amountsFor(s, a, date, sources) : [];
   const amount = lines.length === 1 ? lines[0]! : lines.length > 1 ? lines.reduce((x, y) => ((y.value ?? 0) > (x.value ?? 0) ? y : x)) : null;
 
@@ -139,9 +160,14 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   if (status === 'ineligible') reason = `不符合：${missed[0]}。`;
   else if (status === 'conditional') reason = `可能可以，${unknown.join('；')}。`;
   else reason = met.length ? `符合条件：${met.join('；')}。` : `${rule!.who}。`;
+  // A 民办 school's waiver is paid at the public-school standard: the reason says so too.
+  if (status !== 'ineligible' && amount?.waives === 'public-standard' && lines.length === 1) reason += `民办学校：${PUBLIC_STANDARD}。`;
 
-  const docs = status === 'ineligible' ? [] : s.documents.filter((d) => !d.if || evaluateCondition(d.if, a, t).state === 'met').map((d) => d.doc);
+  const pathOk = (d: Subsidy['documents'][number]) => !d.paths || d.paths.some((p) => j.possible.includes(p));
+  const docs = status === 'ineligible' ? [] : s.documents.filter((d) => pathOk(d) && (!d.if || evaluateCondition(d.if, a, t).state === 'met')).map((d) => d.doc);
   const sourceIds = [...new Set([...(rule ? [rule.source] : []), ...lines.map((l) => l.source.id)])];
+  const timing = status === 'apply' || status === 'conditional' ? timingOf(s.windows ?? [], a, date, sources) : undefined;
+  const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
 
   return {
     id: s.id,
@@ -155,9 +181,11 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     missed,
     unknown,
     who: rule?.who ?? s.rules[0]!.who,
-    delivery: s.delivery,
+    delivery,
     apply: s.apply,
     documents: [...new Set(docs)],
+    ...(j.path && { path: { id: j.path.id, label: j.path.label } }),
+    ...(timing && { timing }),
     sources: sourceIds.map((id) => sources.get(id)!),
     local: s.setLocally === true,
     ...(s.localNote && { localNote: s.localNote }),
@@ -176,21 +204,28 @@ export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateO
   const { date } = options;
   if (typeof date !== 'string' || !isIsoDay(date))
     throw new EvaluateError(`日期要写成 YYYY-MM-DD，收到的是「${String(date)}」`);
-  if (!answers.stage) return { date, results: [], documents: [], missing: ['stage'] };
+  if (!answers.stage) return { date, results: [], summary: '', documents: [], missing: ['stage'] };
   const t = makeTerms(data.glossary);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  const results = subsidiesFor([answers.stage], data).map((s) => evaluateSubsidy(s, answers, date, t, sources));
+  const results = orderResults(
+    subsidiesFor([answers.stage], data).map((s) => {
+      const r = evaluateSubsidy(s, answers, date, t, sources);
+      return { ...r, group: groupOf(r) };
+    }),
+  );
 
   const docsById = new Map(data.documents.map((d) => [d.id, d]));
   const checklist = new Map<string, ChecklistItem>();
   for (const r of results) {
     for (const id of r.documents) {
-      const item = checklist.get(id) ?? { doc: docsById.get(id)!, neededFor: [], maybe: true };
+      const doc = docsById.get(id)!;
+      const noteHere = doc.note && (!doc.noteStages || doc.noteStages.includes(answers.stage));
+      const item = checklist.get(id) ?? { doc, ...(noteHere && { note: doc.note }), neededFor: [], maybe: true };
       item.neededFor.push(r.id);
       if (r.status !== 'conditional') item.maybe = false;
       checklist.set(id, item);
     }
   }
   const items = [...checklist.values()];
-  return { date, stage: answers.stage, results, documents: [...items.filter((i) => !i.maybe), ...items.filter((i) => i.maybe)], missing: [] };
+  return { date, stage: answers.stage, results, summary: summaryLine(results), documents: [...items.filter((i) => !i.maybe), ...items.filter((i) => i.maybe)], missing: [] };
 }

@@ -19,8 +19,18 @@ export interface Amount {
   unit: Unit;
   /** 元 per `unit`; absent for waiver, local and service. */
   value?: number;
-  /** For average: the span of local tiers. */
-  range?: { min: number; max: number };
+  /** For average: the span of local tiers (`confidence` when less sure than the value). */
+  range?: { min: number; max: number; confidence?: 'high' | 'medium' | 'unconfirmed' };
+  /** The lowest figure a local body may set (「地方高校不低于 13000 元/年」); not this child's figure. */
+  floor?: { value: number; who: string; per?: 'hour' };
+  /** The most one student can get, 元 per unit. */
+  cap?: number;
+  /** For waiver: full, or only up to the local public-school fee (民办学校). */
+  waives?: 'full' | 'public-standard';
+  /** For service: what the family gets, in words. */
+  headline?: string;
+  /** true when `from` is where this site's records begin, not when the value took effect. */
+  recordedFrom?: boolean;
   /** The tiers a province or county published (元 per unit, low to high). */
   tiers?: number[];
   /** Instalments a year; with 2, `perInstalment` is the 元/学期 figure. */
@@ -84,6 +94,11 @@ export function toAmount(s: Pick<Subsidy, 'setLocally'>, e: RegionalAmountEntry,
     unit: e.unit,
     ...(e.value !== undefined && { value: e.value }),
     ...(e.range && { range: e.range }),
+    ...(e.floor && { floor: e.floor }),
+    ...(e.cap !== undefined && { cap: e.cap }),
+    ...(e.waives && { waives: e.waives }),
+    ...(e.headline && { headline: e.headline }),
+    ...(e.recordedFrom && { recordedFrom: true }),
     ...(e.tiers && { tiers: e.tiers }),
     ...(e.instalments && { instalments: e.instalments }),
     ...(e.value !== undefined && e.instalments && e.instalments > 1 && { perInstalment: e.value / e.instalments }),

@@ -46,7 +46,13 @@ export function profileStatus(s: Pick<Subsidy, 'grant' | 'rules'>, stages: reado
   if (!rule) return 'ineligible';
   const states = rule.conditions.map((c) => profileState(c, stages));
   if (states.includes('missed')) return 'ineligible';
-  return states.includes('unknown') ? 'conditional' : s.grant;
+  if (!rule.paths) return states.includes('unknown') ? 'conditional' : s.grant;
+  // With paths (src/rules/paths.ts): the best path such a child can take, automatic first.
+  const paths = rule.paths.map((p) => ({ p, st: p.conditions.map((c) => profileState(c, stages)) }));
+  const met = paths.filter((x) => !x.st.includes('missed') && !x.st.includes('unknown'));
+  const best = met.find((x) => x.p.grant === 'automatic') ?? met[0];
+  if (!best) return paths.some((x) => !x.st.includes('missed')) ? 'conditional' : 'ineligible';
+  return states.includes('unknown') ? 'conditional' : best.p.grant;
 }
 
 /** An amount line as a page shows it: the figure, and the national one when a region set it. */
@@ -59,7 +65,7 @@ export interface LineView extends Amount {
 
 export interface DocumentNeedView {
   doc: DocumentInfo;
-  /** Who needs it when not everyone does (「脱贫家庭、防止返贫监测对象」「新生」); '' = everyone. */
+  /** Who needs it when not everyone does (「脱贫家庭、防止返贫监测对象」「新生」, or the qualifying ways it belongs to); '' = everyone. */
   only: string;
 }
 
@@ -84,6 +90,8 @@ export interface SubsidyView {
   localNote?: string;
   delivery: Subsidy['delivery'];
   apply: Subsidy['apply'];
+  /** The application window in force (Subsidy.windows), for 「申请时间」. */
+  window?: Subsidy['windows'][number];
   documents: DocumentNeedView[];
   notes: string[];
   /** Sources behind what is shown (rule, then amounts, then national figures shown beside), no repeats. */
@@ -104,12 +112,14 @@ export function nationalLineOf(national: Dataset, id: string, key: string, date:
 }
 
 /** The documents a subsidy lists, each with who needs it. */
-export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'>): DocumentNeedView[] {
+export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'> & Partial<Pick<Subsidy, 'rules'>>): DocumentNeedView[] {
   const t = makeTerms(data.glossary);
+  const pathLabel = new Map((s.rules ?? []).flatMap((r) => r.paths ?? []).map((p) => [p.id, p.label]));
   return s.documents.map((d) => {
     const doc = data.documents.find((x) => x.id === d.doc);
     if (!doc) throw new PolicyDataError(`没有 id 为「${d.doc}」的材料（content/documents.yaml）`);
-    return { doc, only: conditionLabel(d.if, t) };
+    const byPath = d.paths ? d.paths.map((p) => pathLabel.get(p) ?? p).join('或') : '';
+    return { doc, only: conditionLabel(d.if, t) || byPath };
   });
 }
 
@@ -138,6 +148,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ...(s.localNote && { localNote: s.localNote }),
     delivery: s.delivery,
     apply: s.apply,
+    ...(inForce(s.windows ?? [], date) && { window: inForce(s.windows ?? [], date) }),
     documents: documentNeeds(site, s),
     notes: s.notes,
     sources: [...new Set(ids)].map(sourceOf),

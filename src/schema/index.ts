@@ -117,6 +117,8 @@ export const AmountWhen = z.strictObject({
   stages: z.array(Stage).min(1).optional(),
   degree: z.array(Degree).min(1).optional(),
   boarding: YesNo.optional(),
+  /** 公办 or 民办 school (e.g. a 民办 school's waiver is paid at the local public-school standard). */
+  school: SchoolType.optional(),
   /** Short Chinese label shown when several lines could apply, e.g. 「寄宿生」. */
   label: z.string().min(1).optional(),
 });
@@ -132,8 +134,31 @@ export const AmountEntry = z
     basis: Basis,
     /** 元, per `unit`. Required except for waiver and local. */
     value: z.number().nonnegative().optional(),
-    /** For average: the allowed span of local tiers, in 元 per unit. */
-    range: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive() }).optional(),
+    /**
+     * For average: the allowed span of local tiers, in 元 per unit. `confidence` when the span is less
+     * sure than the value (e.g. 普高 2300 high, its 1200–3500 span medium); default: the entry's.
+     */
+    range: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive(), confidence: z.enum(['high', 'medium', 'unconfirmed']).optional() }).optional(),
+    /**
+     * The lowest figure a local body may set for the same students, in 元 per unit, and who sets it, e.g.
+     * { value: 13000, who: 地方高校 } → 「地方高校不低于 13000 元/年（省里定）」; `per: hour` for pay
+     * (「校内临时岗位不低于 12 元/小时」). Not a figure this child gets.
+     */
+    floor: z.strictObject({ value: z.number().positive(), who: z.string().min(1), per: z.literal('hour').optional().describe('hour: 元/小时 instead of the entry unit') }).optional(),
+    /** The most one student can get, in 元 per unit (e.g. 学业奖学金 每人最高不超过 20000 元/年). */
+    cap: z.number().positive().optional(),
+    /**
+     * For waiver: how much is waived. full (default) = the whole fee; public-standard = up to the local
+     * public-school fee (民办学校: the school may charge the difference).
+     */
+    waives: z.enum(['full', 'public-standard']).optional(),
+    /** For service: the headline saying what the family gets, e.g. 「按小时计酬，不低于当地最低工资标准」. */
+    headline: z.string().min(1).optional(),
+    /**
+     * true when `from` is the day this site's records begin, not the day the value took effect (it is
+     * older; FACTS gives no start). Tables then say 「本站资料从 2022 年起收录」, never 「2022 年起」.
+     */
+    recordedFrom: z.boolean().optional(),
     /** The actual tiers (元 per unit, low to high) where a province or county published them, e.g. [1300, 2300, 3300]. */
     tiers: z.array(z.number().positive()).min(2).optional(),
     unit: Unit,
@@ -152,14 +177,40 @@ export const AmountEntry = z
     if (a.basis === 'per-school-day' && a.unit !== 'per-school-day') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'per-school-day 的 unit 必须是 per-school-day' });
     if (a.range && a.range.min > a.range.max) ctx.addIssue({ code: 'custom', path: ['range'], message: 'range.min 大于 range.max' });
     if (a.tiers && a.tiers.some((t, i) => i > 0 && t <= a.tiers![i - 1]!)) ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tiers 要从低到高排列，不能重复' });
+    if (a.waives && a.basis !== 'waiver') ctx.addIssue({ code: 'custom', path: ['waives'], message: 'waives 只用于 basis「waiver」' });
+    if (a.headline && a.basis !== 'service') ctx.addIssue({ code: 'custom', path: ['headline'], message: 'headline 只用于 basis「service」' });
   });
 export type AmountEntry = z.infer<typeof AmountEntry>;
+
+/**
+ * One way of qualifying (资格路径) within a rule version, e.g. 中职免学费: 农村户口 (automatic), 涉农专业
+ * (automatic), 城市家庭经济困难 (apply, after 认定). The path that qualifies decides the status and the
+ * documents (DocumentNeed.paths), not the subsidy as a whole.
+ */
+export const RulePath = z.strictObject({
+  /** Identifier, stable across rule versions (documents refer to it), e.g. `rural`, `hardship`. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id 只用小写英文字母、数字和连字符'),
+  /** Who qualifies this way, as a noun phrase for 「要求是……」: 「经认定的城市家庭经济困难学生」. */
+  label: z.string().min(1),
+  /** All must hold for this path (tri-state, like RuleEntry.conditions). */
+  conditions: z.array(Condition).min(1),
+  /** automatic = given without applying; apply = the family applies (usually after 认定). */
+  grant: z.enum(['automatic', 'apply']),
+});
+export type RulePath = z.infer<typeof RulePath>;
 
 /** One dated version of who qualifies. The newest `from` ≤ date is in force. */
 export const RuleEntry = z.strictObject({
   from: IsoDate,
   /** All must hold (tri-state: a single unknown makes the result 「可能可以」). */
   conditions: z.array(Condition),
+  /**
+   * Ways of qualifying, in order of preference: at least one must hold besides `conditions`. The first
+   * path met that is automatic wins, else the first met. Omitted: the subsidy's `grant` applies.
+   */
+  paths: z.array(RulePath).min(2).optional(),
+  /** true when `from` is the day this site's records begin, not the day the rule took effect (see AmountEntry). */
+  recordedFrom: z.boolean().optional(),
   source: z.string().min(1),
   confidence: Confidence.default('high'),
   /** Plain-Chinese summary of who qualifies under this version, shown on pages. */
@@ -181,11 +232,36 @@ export const DeliveryForm = z.enum([
   'compensation', // 国家补偿学费或代偿贷款
 ]);
 
-/** A document a subsidy needs; `if` limits it to families whose answers meet the condition. */
+/**
+ * A document a subsidy needs; `if` limits it to families whose answers meet the condition, `paths` to
+ * families qualifying by one of these paths (RulePath ids; a 「可能可以」 result counts its possible paths).
+ */
 export const DocumentNeed = z.strictObject({
   doc: z.string().min(1),
   if: Condition.optional(),
+  paths: z.array(z.string().min(1)).min(1).optional(),
 });
+
+/**
+ * When a family applies (申请时间), as dated, sourced data; the newest `from` ≤ date is in force.
+ * `months` are the calendar months applications are taken (1–12, in the order they come, e.g. [7, 8, 9]
+ * or [9, 3] for 秋季 then 春季 补报). `step` names the step of content/steps.yaml these months are (e.g.
+ * `apply`: 认定 in September); src/data/steps.ts fails the build when the months differ from that step's.
+ * `freshman: true` = only once, when the student starts (新生报到时): after the window it does not come
+ * back. On a date outside the window the engine says 「今年的申请时间已过（…），明年再申请」.
+ */
+export const ApplyWindow = z.strictObject({
+  from: IsoDate,
+  months: z.array(z.number().int().min(1).max(12)).min(1),
+  step: z.string().min(1).optional(),
+  /** Only when the student starts (grade 1): passed for good once the window is over. */
+  freshman: z.boolean().optional(),
+  /** The months in words for 「今年的申请时间已过（7–9 月）」, e.g. 「7–9 月」「9 月，春季学期可补报」. */
+  text: z.string().min(1),
+  source: z.string().min(1),
+  confidence: Confidence.default('medium'),
+});
+export type ApplyWindow = z.infer<typeof ApplyWindow>;
 
 export const Subsidy = z
   .strictObject({
@@ -210,7 +286,8 @@ export const Subsidy = z
     rules: z.array(RuleEntry).min(1),
     /** Append-only amount history (see AmountEntry). */
     amounts: z.array(AmountEntry).min(1),
-    delivery: z.strictObject({ form: DeliveryForm, text: z.string().min(1) }),
+    /** `private`: the text for 民办学校 when it differs (e.g. 「按当地公办学校标准减免，差额学校可以收」). */
+    delivery: z.strictObject({ form: DeliveryForm, text: z.string().min(1), private: z.string().min(1).optional() }),
     apply: z.strictObject({
       /** Where to apply, e.g. 「孩子就读的学校」「户籍所在县（市、区）学生资助管理中心」. */
       where: z.string().min(1),
@@ -220,6 +297,8 @@ export const Subsidy = z
       how: z.string().min(1),
     }),
     documents: z.array(DocumentNeed),
+    /** Application windows (append-only, by `from`); omitted for what is given without applying. */
+    windows: z.array(ApplyWindow).default([]),
     /** Whether the real figure is set by province, county or school (the site says 以当地公布为准). */
     setLocally: z.boolean(),
     /** What exactly is local, e.g. 「各省分 2–3 档，具体金额由省里定」. Required when setLocally. */
@@ -234,6 +313,11 @@ export const Subsidy = z
     const sorted = (xs: { from: string }[]) => xs.every((x, i) => i === 0 || xs[i - 1]!.from <= x.from);
     if (!sorted(s.rules)) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'rules 要按 from 从早到晚排列（只在末尾追加）' });
     if (!sorted(s.amounts)) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'amounts 要按 from 从早到晚排列（只在末尾追加）' });
+    if (!sorted(s.windows)) ctx.addIssue({ code: 'custom', path: ['windows'], message: 'windows 要按 from 从早到晚排列（只在末尾追加）' });
+    const pathIds = new Set(s.rules.flatMap((r) => (r.paths ?? []).map((p) => p.id)));
+    s.documents.forEach((d, i) => {
+      for (const p of d.paths ?? []) if (!pathIds.has(p)) ctx.addIssue({ code: 'custom', path: ['documents', i, 'paths'], message: `没有 id 为「${p}」的资格路径（rules[].paths 里没有）` });
+    });
   });
 export type Subsidy = z.infer<typeof Subsidy>;
 
@@ -264,6 +348,8 @@ export const DocumentInfo = z.strictObject({
   /** Where a family gets it, e.g. 「乡镇（街道）民政部门」. */
   where: z.string().min(1),
   note: z.string().min(1).optional(),
+  /** The stages the note is true for (e.g. 「不用再开贫困证明」 only for 高校); omitted = every stage. */
+  noteStages: z.array(Stage).min(1).optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 
@@ -303,6 +389,8 @@ export const ApplyStep = z.strictObject({
   short: z.string().min(1),
   /** A glossary `term` entry whose plain explanation the wizard shows after `short` (e.g. `gongshi`). */
   term: z.string().min(1).optional(),
+  /** The calendar months the step usually happens in (1–12, in order), for subsidies' `windows` with `step`. */
+  months: z.array(z.number().int().min(1).max(12)).min(1).optional(),
   /** The source (content/sources.yaml id) of the rule behind this step. */
   source: z.string().min(1),
 });

@@ -143,7 +143,8 @@ export const QUESTIONS = [
   },
   {
     id: 'family', kind: 'family', short: '家庭情况',
-    help: [...FAMILY_STATUSES.map((f) => ({ kind: 'family', id: f }) as TermRef), { kind: 'term', id: 'rending' }],
+    // The 2026 names (常态化帮扶, 防止返贫致贫对象, 农村低收入人口) say which box they belong in.
+    help: [...FAMILY_STATUSES.map((f) => ({ kind: 'family', id: f }) as TermRef), ...(['changtaihua', 'fangzhi-fanpin-zhipin', 'nongcun-dishouru', 'rending'] as const).map((id) => ({ kind: 'term', id }) as TermRef)],
     title: '家里有下面这些情况吗？', hint: '可以多选。不清楚的，可以问村委会、社区或班主任。',
     options: [
       ...FAMILY_STATUSES.map((f) => ({ value: f, term: { kind: 'family', id: f } }) as OptionDecl),

@@ -15,7 +15,7 @@
  *   `floor`), so nothing it can show is lost; regional layering (src/rules/regions.ts) gives the same
  *   answer for every day from `floor` on.
  * - `who` is kept only for rules without conditions (the engine's reason sentence uses it only then).
- * - Dropped: summaries, notes, lastVerified, delivery forms, amount confidence, source notes/urls/issuers
+ * - Dropped: summaries, notes, lastVerified, amount confidence, source notes/urls/issuers
  *   and the 文号-unverified flag, document descriptions and notes, glossary entries the wizard never
  *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`), region notes,
  *   sample flags and contact source ids.
@@ -29,7 +29,7 @@ import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
 const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
-const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center']);
+const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center', 'changtaihua', 'fangzhi-fanpin-zhipin', 'nongcun-dishouru']);
 /** Glossary `term` entries of 代问模式 (src/islands/wizard/helper.ts), all kept: `helper-…`. */
 const HELPER_PREFIX = 'helper-';
 
@@ -54,7 +54,7 @@ type Rules = Subsidy['rules'];
 
 const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: undefined }));
 const trimRules = (rules: Rules, floor: string) =>
-  keepFrom(rules, floor).map((r) => clean({ from: r.from, conditions: r.conditions, source: r.source, who: r.conditions.length ? undefined : r.who }));
+  keepFrom(rules, floor).map((r) => clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who }));
 
 function trimSubsidy(s: Subsidy, floor: string) {
   return clean({
@@ -65,9 +65,10 @@ function trimSubsidy(s: Subsidy, floor: string) {
     grant: s.grant,
     rules: trimRules(s.rules, floor),
     amounts: trimAmounts(s.amounts, floor),
-    delivery: { text: s.delivery.text },
+    delivery: clean({ form: s.delivery.form, text: s.delivery.text, private: s.delivery.private }),
     apply: s.apply,
-    documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if })),
+    documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if, paths: d.paths })),
+    windows: keepFrom(s.windows ?? [], floor).map((w) => clean({ ...w, step: undefined })),
     setLocally: s.setLocally,
     localNote: s.localNote,
   });
@@ -98,10 +99,10 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
     sources: r.sources.map(trimSource),
   }));
   const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
-  const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source)]));
+  const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
-  const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => ({ id: d.id, name: d.name, where: d.where }));
+  const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages }));
   const shortSteps = steps.map((s) => clean({ name: s.name, when: s.when, short: s.short, term: s.term }));
   return { subsidies, sources, documents, regions: rs, steps: shortSteps } as unknown as Part;
 }

@@ -6,13 +6,40 @@
  *   expect?: { <subsidy id>: <status> | { status, amount, perSemester, basis, alternatives, local } }
  *   documents? (exact merged checklist) · documentsInclude? · documentsExclude?
  *   documentsMaybe? (exactly the checklist items only 「可能可以」 results need, listed last as 看情况再准备)
+ *   orderStarts? (first result ids in reading order) · summaryStarts? · docNotes? / noDocNotes?
+ *   expect also takes: headline, reasonIncludes/Excludes, delivery, documents, path, timing,
+ *   timingIncludes, group, confidence, rangeConfidence, noteIncludes/Excludes (see ExpectedResult)
  *   error?: fields — the answers must be refused naming these parameters
  */
-export interface ExpectedResult { status?: string; amount?: number | null; perSemester?: number; basis?: string; alternatives?: number[]; local?: boolean }
+export interface ExpectedResult {
+  status?: string; amount?: number | null; perSemester?: number; basis?: string; alternatives?: number[]; local?: boolean;
+  /** Substring of the headline figure (formatAmount of the amount), e.g. 「公办学校标准」. */
+  headline?: string;
+  reasonIncludes?: string[]; reasonExcludes?: string[];
+  /** Substring of how it is paid. */
+  delivery?: string;
+  /** Exactly this result's documents (ids, any order). */
+  documents?: string[];
+  /** The qualifying path id. */
+  path?: string;
+  /** Where the date stands in the application window: open | soon | passed | over | none. */
+  timing?: string;
+  timingIncludes?: string;
+  /** The reading group: cash | help | maybe | passed | out. */
+  group?: string;
+  confidence?: string; rangeConfidence?: string;
+  noteIncludes?: string; noteExcludes?: string;
+}
 export interface Case {
   name: string; date: string; answers: string; region?: string; ui?: boolean;
   expect?: Record<string, string | ExpectedResult>;
   documents?: string[]; documentsInclude?: string[]; documentsExclude?: string[]; documentsMaybe?: string[];
+  /** The first result ids, in reading order. */
+  orderStarts?: string[];
+  /** The summary line starts with this. */
+  summaryStarts?: string;
+  /** Checklist documents whose note is shown / not shown for this stage. */
+  docNotes?: string[]; noDocNotes?: string[];
   error?: string[];
 }
 

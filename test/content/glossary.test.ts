@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import { Basis, DeliveryForm, FAMILY_STATUSES, STAGES, Unit } from '../../src/schema/index.ts';
+import { GROUPS } from '../../src/rules/order.ts';
 
 const has = (kind: string, id: string) => dataset.glossary.some((g) => g.kind === kind && g.id === id);
 
@@ -12,7 +13,7 @@ describe('the glossary covers every identifier', () => {
     ['delivery', DeliveryForm.options],
     ['basis', Basis.options],
     ['unit', Unit.options],
-    ['status', ['automatic', 'apply', 'conditional', 'ineligible']],
+    ['status', ['automatic', 'apply', 'conditional', 'ineligible', ...GROUPS.map((g) => `group-${g}`)]],
     ['answer', ['school-public', 'school-private', 'hukou-rural', 'hukou-town', 'hukou-urban', 'degree-master', 'degree-doctor', 'boarding', 'agri', 'veteran', 'region']],
   ];
   for (const [kind, ids] of required) {

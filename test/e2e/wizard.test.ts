@@ -123,13 +123,14 @@ async function expectMatchesEngine(page: Page, defaultRegion?: string) {
   const date = await page.locator('.wz-date').getAttribute('datetime') ?? '';
   const ev = evaluate(a, { date, region: defaultRegion });
 
-  // Groups, in order, with the results of each in data order.
-  const shown = await page.$$eval('section[data-status]', (ss) =>
-    ss.map((s) => [s.getAttribute('data-status'), [...s.querySelectorAll('article[data-id]')].map((x) => x.getAttribute('data-id'))]));
-  const want = (['automatic', 'apply', 'conditional', 'ineligible'] as const)
-    .map((s) => [s, ev.results.filter((r) => r.status === s).map((r) => r.id)] as const)
+  // Groups (cash now, other help, 可能可以, passed, 不符合), each with its results in the engine's order.
+  const shown = await page.$$eval('section[data-group]', (ss) =>
+    ss.map((s) => [s.getAttribute('data-group'), [...s.querySelectorAll('article[data-id]')].map((x) => x.getAttribute('data-id'))]));
+  const want = (['cash', 'help', 'maybe', 'passed', 'out'] as const)
+    .map((g) => [g, ev.results.filter((r) => r.group === g).map((r) => r.id)] as const)
     .filter(([, ids]) => ids.length);
   expect(shown).toEqual(want);
+  expect((await page.locator('.wz-sum').innerText()).trim()).toBe(ev.summary);
 
   for (const r of ev.results) {
     const text = (await cardText(page, r.id)).replace(/\s+/g, ' ');
@@ -141,6 +142,7 @@ async function expectMatchesEngine(page: Page, defaultRegion?: string) {
     }
     await expectAmount(text, r);
     if (r.region) expect(text).toContain(`${r.region.name}自己的项目`);
+    if (r.timing) expect(text).toContain(r.timing.message);
     expect(text).toContain(r.delivery.text);
     expect(text).toContain(r.apply.where);
     expect(text).toContain(r.apply.when);
@@ -477,6 +479,25 @@ describe('print, share and clear', () => {
     expect(errors).toEqual([]);
   });
 
+  it('清除我的回答 is true: after clearing, Back does not bring the answers back', async () => {
+    const { page, errors } = await open();
+    await tapThrough(page, { stage: 'senior', grade: 2, school: 'public', hukou: 'rural', family: ['dibao'], region: NATIONAL_REGION });
+    await showResults(page);
+    expect(hashOf(page)).not.toBe('');
+    await page.getByRole('button', { name: '清除我的回答' }).tap();
+    await page.getByRole('button', { name: '确定清除' }).tap();
+    await page.waitForFunction(() => location.hash === '');
+    expect(await currentQuestion(page)).toBe('stage');
+    // Every Back from here: no answers in the address and none on screen.
+    for (let i = 0; i < 3; i++) {
+      await page.goBack().catch(() => null);
+      if (!page.url().includes('/check/')) break;
+      expect(hashOf(page)).toBe('');
+      expect(['stage', null]).toContain(await currentQuestion(page));
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('says what to ask the school when an answer was 不确定 (寄宿 vs 走读 amounts)', async () => {
     const hash = `stage=junior&grade=3&school=public&boarding=unknown&hukou=rural&family=tuopin&${NATIONAL}`;
     const { page } = await open(hash);
@@ -499,9 +520,9 @@ describe('print, share and clear', () => {
     const out = ev.results.filter((r) => r.status === 'ineligible');
     expect(out.length).toBeGreaterThan(0);
     for (const r of out) expect(await cardText(page, r.id)).toContain(r.missed[0]!);
-    const group = await page.locator('section[data-status="ineligible"]').innerText();
+    const group = await page.locator('section[data-group="out"]').innerText();
     expect(group).toContain('学生资助管理中心');
-    expect(await page.locator('section[data-status="ineligible"] a[href="/stages/senior/"]').count()).toBe(1);
+    expect(await page.locator('section[data-group="out"] a[href="/stages/senior/"]').count()).toBe(1);
   });
 });
 

@@ -4,8 +4,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import {
-  FAMILY_STATUSES, STAGES, evaluate, formatAnswers, parseAnswers, type Answers, type Evaluation,
+  FAMILY_STATUSES, STAGES, evaluate, formatAnswers, inForce, parseAnswers, type Answers, type Evaluation,
 } from '../../src/site/evaluate.ts';
+import { GROUPS } from '../../src/rules/order.ts';
 import { PAIR_FAMILIES, answerSpace } from '../support/answer-space.ts';
 
 /** Every date on which some rule or amount changed, plus the day before it. */
@@ -15,15 +16,24 @@ const changeDates = [...new Set(dataset.subsidies.flatMap((s) => [...s.rules, ..
   .sort();
 
 const subsidyStages = new Map(dataset.subsidies.map((s) => [s.id, s.stages]));
+const subsidyById = new Map(dataset.subsidies.map((s) => [s.id, s]));
 const docIds = new Set(dataset.documents.map((d) => d.id));
 
 function checkInvariants(a: Answers, ev: Evaluation): string[] {
   const bad: string[] = [];
   const where = `${formatAnswers(a)} @ ${ev.date}`;
-  const expectedIds = dataset.subsidies.filter((s) => s.stages.includes(a.stage!)).map((s) => s.id).sort();
-  if ([...ev.results.map((r) => r.id)].sort().join() !== expectedIds.join()) bad.push(`${where}: 结果不是本阶段的全部项目`);
+  const expectedIds = dataset.subsidies.filter((s) => s.stages.includes(a.stage!)).map((s) => s.id);
+  if ([...ev.results.map((r) => r.id)].sort().join() !== [...expectedIds].sort().join()) bad.push(`${where}: 结果不是本阶段的全部项目`);
+  // Reading order: cash now, other help, 可能可以, passed this year, 不符合 (src/rules/order.ts).
+  const groupIdx = ev.results.map((r) => GROUPS.indexOf(r.group));
+  if (groupIdx.some((g, i) => g < 0 || (i > 0 && g < groupIdx[i - 1]!))) bad.push(`${where}: 结果的顺序不是 能拿的钱 → 其他帮助 → 可能可以 → 已过时间 → 不符合`);
+  // The summary line never adds figures up: every number in it is one result's own figure.
+  const figures = new Set(ev.results.flatMap((r) => (r.amount?.value !== undefined ? [String(r.amount.value)] : [])));
+  for (const n of ev.summary.match(/\d+(?:\.\d+)?(?=\s*元)/g) ?? []) if (!figures.has(n)) bad.push(`${where}: 摘要里的 ${n} 元不是任何一项的金额（不能相加）`);
+  if (/共|合计|总共|一共/.test(ev.summary)) bad.push(`${where}: 摘要里有合计`);
+  // Within a group, the data's `order`.
   const orders = ev.results.map((r) => dataset.subsidies.find((s) => s.id === r.id)!.order);
-  if (orders.some((o, i) => i > 0 && o < orders[i - 1]!)) bad.push(`${where}: 结果没有按数据里的 order 排列`);
+  if (orders.some((o, i) => i > 0 && ev.results[i]!.group === ev.results[i - 1]!.group && ev.results[i]!.status === ev.results[i - 1]!.status && ev.results[i]!.group !== 'cash' && o < orders[i - 1]!)) bad.push(`${where}: 同一组里没有按数据里的 order 排列`);
   for (const r of ev.results) {
     const at = `${where} ${r.id}`;
     if (!subsidyStages.get(r.id)!.includes(a.stage!)) bad.push(`${at}: 来自别的阶段`);
@@ -47,6 +57,15 @@ function checkInvariants(a: Answers, ev: Evaluation): string[] {
     }
     if (!r.sources.length) bad.push(`${at}: 没有来源`);
     for (const d of r.documents) if (!docIds.has(d)) bad.push(`${at}: 未知材料 ${d}`);
+    // Every document is required by a path that applies: the qualifying path, or for 「可能可以」 a possible one.
+    const sub = subsidyById.get(r.id)!;
+    for (const d of r.documents) {
+      const needs = sub.documents.filter((n) => n.doc === d);
+      const possible = r.path ? [r.path.id] : (inForce(sub.rules, ev.date)?.paths ?? []).map((p) => p.id);
+      if (!needs.some((n) => !n.paths || n.paths.some((p) => possible.includes(p)))) bad.push(`${at}: ${d} 不是适用的资格路径要的材料`);
+    }
+    // A passed window says so and is not ranked as something to do now.
+    if (r.timing && (r.timing.state === 'passed' || r.timing.state === 'over') && r.group !== 'passed') bad.push(`${at}: 申请时间已过却排在能办的里`);
   }
   const needed = new Map<string, string[]>();
   for (const r of ev.results) for (const d of r.documents) needed.set(d, [...(needed.get(d) ?? []), r.id]);

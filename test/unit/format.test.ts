@@ -57,7 +57,8 @@ describe('formatPerInstalment, formatRange and formatAmountFull', () => {
     expect(formatPerInstalment({ basis: 'waiver', unit: 'none', instalments: 2 })).toBe('');
   });
   it('words the tier range', () => {
-    expect(formatRange({ basis: 'average', unit: 'per-year', value: 3700, range: { min: 2500, max: 5000 } })).toBe('各地在 2500–5000 元之间分档');
+    expect(formatRange({ basis: 'average', unit: 'per-year', value: 3700, range: { min: 2500, max: 5000 } })).toBe('各地分档，每档在 2500–5000 元/年之间');
+    expect(formatRange({ basis: 'average', unit: 'per-year', value: 2300, range: { min: 1200, max: 3500, confidence: 'medium' } })).toBe('各地分档，每档在 1200–3500 元/年之间（未确认）');
     expect(formatRange({ basis: 'average', unit: 'per-year', value: 2300 })).toBe('');
   });
   it('puts figure, semester figure, 以当地公布为准 and 未确认 in one line', () => {

@@ -120,8 +120,8 @@ describe('inheritance county → city → province → national', () => {
 
 describe('region-only subsidies', () => {
   const ids = (region?: string) => inRegion(seniorHardship, '2026-10-01', region).results.map((r) => r.id);
-  it('appear in their region and the regions under it, after the national ones', () => {
-    expect(ids('990000').at(-1)).toBe('990000-sample-bonus');
+  it('appear in their region and the regions under it, in the reading order of results', () => {
+    expect(ids('990000')).toContain('990000-sample-bonus');
     expect(ids('990101')).toContain('990000-sample-bonus');
     const r = result(inRegion(seniorHardship, '2026-10-01', '990000'), '990000-sample-bonus');
     expect(r.region).toEqual({ code: '990000', name: '示例省', level: 'province' });
@@ -188,7 +188,7 @@ describe('region figures for the region pages', () => {
     expect(line.regional?.tiers).toEqual([1300, 2300, 3300]);
     expect(line.regional?.region?.code).toBe('510000');
     expect(line.national?.value).toBe(2300);
-    expect(line.national?.range).toEqual({ min: 1200, max: 3500 });
+    expect(line.national?.range).toMatchObject({ min: 1200, max: 3500 });
     expect(line.nationalNewer).toBe(false);
   });
   it('施甸县: four living-allowance lines, each with the national figure', () => {
@@ -307,9 +307,9 @@ describe('invariants over the answer space hold for every configured region', ()
           const nat = nationalOn(date, a);
           const natIds = nat.results.map((r) => r.id);
           const ids = ev.results.map((r) => r.id);
-          if (ids.slice(0, natIds.length).join() !== natIds.join()) bad.push(`${where}: 全国项目缺了或顺序变了`);
-          for (const id of ids.slice(natIds.length)) if (!own.has(id)) bad.push(`${where}: 出现了别的地区的项目 ${id}`);
-          ev.results.forEach((r, i) => {
+          if (natIds.some((id) => !ids.includes(id))) bad.push(`${where}: 全国项目缺了`);
+          for (const id of ids.filter((x) => !natIds.includes(x))) if (!own.has(id)) bad.push(`${where}: 出现了别的地区的项目 ${id}`);
+          ev.results.forEach((r) => {
             const at = `${where} ${r.id}`;
             if (r.status === 'ineligible' && r.documents.length) bad.push(`${at}: 不符合却要带材料`);
             for (const d of r.documents) if (!docIds.has(d)) bad.push(`${at}: 未知材料 ${d}`);
@@ -319,8 +319,8 @@ describe('invariants over the answer space hold for every configured region', ()
               if (!x.source?.title) bad.push(`${at}: 金额没有来源`);
               if (x.region && !chainCodes.has(x.region.code)) bad.push(`${at}: 金额来自不相干的地区 ${x.region.code}`);
             }
-            if (i >= natIds.length) return;
-            const n = nat.results[i]!;
+            const n = nat.results.find((x) => x.id === r.id);
+            if (!n) return;
             if (!amountTouched.has(r.id) && !ruleTouched.has(r.id)) {
               if (!isDeepStrictEqual(r, n)) bad.push(`${at}: 地区没改这一项，结果却和全国不同`);
             } else if (!ruleTouched.has(r.id)) {

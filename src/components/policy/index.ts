@@ -21,6 +21,7 @@ import StageSources from './StageSources.astro';
 import StageSubsidies from './StageSubsidies.astro';
 import SubsidySection from './SubsidySection.astro';
 import Terms from './Terms.astro';
+import Unconfirmed from './Unconfirmed.astro';
 import ValueHistory from './ValueHistory.astro';
 import Who from './Who.astro';
 import WizardLink from './WizardLink.astro';
@@ -32,5 +33,5 @@ import MessageCheckPage from '../after/MessageCheckPage.astro';
 
 export const policyComponents = {
   Amount, ApplySteps, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
-  ValueHistory, Who, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage,
+  Unconfirmed, ValueHistory, Who, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage,
 };

@@ -9,10 +9,11 @@
 import { ASK_LOCAL } from '../../schema/words.ts';
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
+import { GROUPS, type Group } from '../../rules/order.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
 import { paymentLink } from '../../rules/payment-link.ts';
-import { formatAmount, formatDay, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
+import { formatAmount, formatDay, formatFloor, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
@@ -30,22 +31,14 @@ export function evaluate(p: Payload, part: Part, answers: Answers, date: string)
   return evaluateInRegion(data, regions, answers, { date, region: p.defaultRegion });
 }
 
-const ORDER: Status[] = ['automatic', 'apply', 'conditional', 'ineligible'];
-const HEADINGS: Record<Status, (t: string) => string> = {
-  automatic: (t) => t,
-  apply: (t) => t,
-  conditional: (t) => `${t}（要看下面说的情况）`,
-  ineligible: (t) => t,
-};
+const statusTerm = (s: Status | `group-${Group}`, t: Terms) => t.label({ kind: 'status', id: s });
 
-const statusTerm = (s: Status, t: Terms) => t.label({ kind: 'status', id: s });
-
-export function ResultsHead({ ev, terms }: { ev: Evaluation; terms: Terms }) {
-  const counts = ORDER.map((s) => [s, ev.results.filter((r) => r.status === s).length] as const).filter(([, n]) => n);
+/** The engine's summary line (src/rules/order.ts): what the family can get now, each with its own figure. */
+export function ResultsHead({ ev }: { ev: Evaluation; terms: Terms }) {
   return (
     <>
       <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>你的结果</h2>
-      <p class="wz-sum">{counts.map(([s, n]) => `${statusTerm(s, terms)} ${n} 项`).join('，')}。</p>
+      <p class="wz-sum">{ev.summary}</p>
       <p class="muted">按 <time class="wz-date" dateTime={ev.date}>{formatDay(ev.date)}</time>在用的政策算出。</p>
     </>
   );
@@ -90,6 +83,7 @@ function AmountBlock({ r }: { r: Result }) {
         </>
       )}
       {range && <p class="wz-more">{range}。</p>}
+      {formatFloor(a) && <p class="wz-more">{formatFloor(a)}。</p>}
       {r.alternatives.length <= 1 && a.note && <p class="wz-more muted">{a.note}</p>}
       {r.local && r.localNote && (
         <p class="wz-local">
@@ -117,13 +111,15 @@ function PayLink({ r }: { r: Result }) {
   return <> <a class="wz-pay no-print" href={l.href}>{l.text}</a></>;
 }
 
-function Card({ r }: { r: Result }) {
+function Card({ r, terms }: { r: Result; terms: Terms }) {
   const out = r.status === 'ineligible';
   return (
     <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id}>
       <h4 id={`r-${r.id}`}>{r.name}</h4>
+      {!out && r.status !== 'conditional' && <p class="wz-st"><span class={`badge status-${r.status}`}>{statusTerm(r.status, terms)}</span></p>}
       {r.region && <p class="muted">{r.region.name}自己的项目</p>}
       {!out && <AmountBlock r={r} />}
+      {!out && r.timing && <p class={`wz-when wz-when-${r.timing.state}`}>申请时间：{r.timing.message}。</p>}
       <p class="wz-reason">{r.reason}</p>
       {!out && (
         <dl class="wz-facts">
@@ -171,22 +167,22 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
       )}
       <p class="fraud">{FRAUD_LINE}</p>
       {ev.region && <p class="wz-std">金额按<strong>{ev.region.label}</strong>公布的标准；那里没有另外公布的，按全国标准。</p>}
-      {ORDER.filter((s) => s !== 'ineligible').map((s) => {
-        const rs = ev.results.filter((r) => r.status === s);
+      {GROUPS.filter((g) => g !== 'out').map((g) => {
+        const rs = ev.results.filter((r) => r.group === g);
         if (!rs.length) return null;
-        const plain = terms.get({ kind: 'status', id: s })?.plain;
+        const plain = terms.get({ kind: 'status', id: `group-${g}` })?.plain;
         return (
-          <section key={s} class="wz-group" aria-labelledby={`g-${s}`} data-status={s}>
-            <h3 id={`g-${s}`}><span class={`badge status-${s}`}>{HEADINGS[s](statusTerm(s, terms))}</span></h3>
+          <section key={g} class="wz-group" aria-labelledby={`g-${g}`} data-group={g}>
+            <h3 id={`g-${g}`}><span class={`badge group-${g}`}>{statusTerm(`group-${g}`, terms)}</span></h3>
             {plain && <p class="muted wz-more">{plain}</p>}
-            {rs.map((r) => <Card key={r.id} r={r} />)}
+            {rs.map((r) => <Card key={r.id} r={r} terms={terms} />)}
           </section>
         );
       })}
       {out.length > 0 && (
-        <section class="wz-group" aria-labelledby="g-ineligible" data-status="ineligible">
-          <h3 id="g-ineligible"><span class="badge status-ineligible">{statusTerm('ineligible', terms)}</span></h3>
-          <div class="wz-more">{out.map((r) => <Card key={r.id} r={r} />)}</div>
+        <section class="wz-group" aria-labelledby="g-out" data-group="out">
+          <h3 id="g-out"><span class="badge status-ineligible">{statusTerm('group-out', terms)}</span></h3>
+          <div class="wz-more">{out.map((r) => <Card key={r.id} r={r} terms={terms} />)}</div>
           <p class="print-only">{out.map((r) => r.name).join('、')}</p>
           <p class="wz-else">
             家里情况有变化（比如突发困难），可以随时找学校资助老师重新申请认定；也可以问县（市、区）

@@ -101,6 +101,9 @@ function Waiting({ failed, stage, onRetry }: { failed: boolean; stage: Stage; on
   );
 }
 
+/** How many history entries the wizard has pushed before the current one (`history.state.n`). */
+const depth = (): number => ((history.state as { n?: number } | null)?.n ?? 0);
+
 export default class Wizard extends Component<{ p: Payload }, State> {
   terms: Terms;
   focusNext = false;
@@ -112,7 +115,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.terms = makeTerms(props.p.glossary, props.p.regions);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
-    if (s.errors.length || location.hash.length > 1) history.replaceState({ wz: s.view }, '', urlFor(s.answers));
+    if (s.errors.length || location.hash.length > 1) history.replaceState({ wz: s.view, n: depth() }, '', urlFor(s.answers));
     this.state = { ...s, ticks: new Set(), remember: false, loading: null };
   }
 
@@ -176,7 +179,15 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   sync = () => {
     // An in-page link (「跳到正文」 → #main) is not a set of answers: put the answers back in the address.
     if (isInPageLink(location.hash)) {
-      history.replaceState({ wz: this.state.view }, '', urlFor(this.state.answers));
+      history.replaceState({ wz: this.state.view, n: depth() }, '', urlFor(this.state.answers));
+      return;
+    }
+    // 清除我的回答 went back to the wizard's first entry: wipe it and drop the entries after it.
+    if (this.clearing) {
+      this.clearing = false;
+      const clean = location.pathname + location.search;
+      history.replaceState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', clean);
+      history.pushState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', clean);
       return;
     }
     const s = this.read();
@@ -221,11 +232,14 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     }
   }
 
+  /** Set while 清除我的回答 goes back through the wizard's history entries. */
+  clearing = false;
+
   go = (answers: Answers, want?: View, dropped: QuestionId[] = []) => {
     const view = resolveView(this.fill(answers), want);
     // 代问模式: one history entry for all families, so Back never shows an earlier family's answers.
-    if (this.helper) history.replaceState({ wz: view }, '', urlFor(answers));
-    else history.pushState({ wz: view }, '', urlFor(answers));
+    if (this.helper) history.replaceState({ wz: view, n: depth() }, '', urlFor(answers));
+    else history.pushState({ wz: view, n: depth() + 1 }, '', urlFor(answers));
     this.focusNext = true;
     this.setState({ ...FRESH, answers, view, errors: [], dropped, cleared: false });
   };
@@ -248,9 +262,17 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     writeStored(on ? { a: formatAnswers(this.state.answers), t: [...this.state.ticks] } : null);
   };
 
+  /**
+   * Clears the answers on this phone: the stored ticks, and every history entry the wizard made (it
+   * goes back to its first entry, wipes it and drops the later ones), so Back does not bring answers back.
+   */
   clear = () => {
     writeStored(null);
-    history.replaceState(null, '', location.pathname + location.search);
+    const n = depth();
+    if (n > 0) {
+      this.clearing = true;
+      history.go(-n);
+    } else history.replaceState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', location.pathname + location.search);
     this.focusNext = true;
     this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false });
   };

@@ -1,0 +1,60 @@
+/**
+ * The school year's clock: whether a subsidy's application window (`Subsidy.windows`, dated and
+ * sourced) is open on the evaluation date. Pure: the date is an argument.
+ *
+ *   timingOf(windows, { grade: 1 }, '2026-12-01')
+ *     → { state: 'passed', message: '今年的申请时间已过（7–9 月），明年 7 月再申请', … }
+ *
+ * States: open (in the window) · soon (the window opens within 2 months: still this year's chance) ·
+ * passed (this year's window is over; it comes back next year) · over (a window only for 新生, over for good).
+ */
+import type { ApplyWindow, Source } from '../schema/index.ts';
+import type { Answers } from './answers.ts';
+
+export type TimingState = 'open' | 'soon' | 'passed' | 'over';
+
+export interface Timing {
+  state: TimingState;
+  /** The window in words, e.g. 「7–9 月」. */
+  window: string;
+  /** One Chinese sentence for the family, e.g. 「现在正是申请时间（7–9 月）」「今年的申请时间已过（7–9 月），明年 7 月再申请」. */
+  message: string;
+  confidence: ApplyWindow['confidence'];
+  source: Source | undefined;
+}
+
+const monthOf = (iso: string) => Number(iso.slice(5, 7));
+
+/** Months from `m` forward to the next month in `months` (0 when `m` is in it). */
+function monthsUntil(m: number, months: readonly number[]): number {
+  for (let k = 0; k < 12; k++) if (months.includes(((m - 1 + k) % 12) + 1)) return k;
+  return 12;
+}
+
+/**
+ * The window in force on `date` and where the date stands in it; undefined when the subsidy has no
+ * window (given without applying, or any time). A 新生 window (`freshman`) counts from June: the
+ * summer before the first autumn is still ahead, the months after it are over for good.
+ */
+export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: string, sources: Map<string, Source>): Timing | undefined {
+  let w: ApplyWindow | undefined;
+  for (const x of windows) if (x.from <= date && (!w || x.from >= w.from)) w = x;
+  if (!w) return undefined;
+  const m = monthOf(date);
+  const base = { window: w.text, confidence: w.confidence, source: sources.get(w.source) };
+  if (w.months.includes(m)) return { ...base, state: 'open', message: `现在正是申请时间（${w.text}）` };
+  const k = monthsUntil(m, w.months);
+  const next = ((m - 1 + k) % 12) + 1;
+  if (w.freshman) {
+    // The freshman year, counted from June: before the window is still ahead, after it is over.
+    const idx = (x: number) => (x + 12 - 6) % 12;
+    const first = Math.min(...w.months.map(idx));
+    if (idx(m) < first) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
+    return { ...base, state: 'over', message: `只在刚考上、入学的时候申请（${w.text}），已经过了` };
+  }
+  if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
+  return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${next < m ? '明年 ' : ''}${next} 月再申请` };
+}
+
+/** Whether the family can still act on it this year (open or soon, or no window at all). */
+export const stillPossible = (t: Timing | undefined): boolean => !t || t.state === 'open' || t.state === 'soon';
