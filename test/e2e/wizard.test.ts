@@ -4,17 +4,14 @@
  * (national data plus the region of the answers, or of the build's default) for the answers in the
  * final URL and the day the page says it used — the engine is the oracle, no amount or status is
  * written here. The region question is answered by typing a name into its search box; a build with
- * ZZ_REGION=510000 (made in beforeAll into a temporary folder) checks the pre-answered default.
+ * ZZ_REGION=510000 (test/e2e/region-build.ts, shared with the region tests) checks the pre-answered default.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
-import { createStaticServer } from './setup/global';
+import { regionBuild, type RegionBuild } from './region-build';
 import { dataAsOf } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { regions } from '../../src/data/regions.ts';
@@ -853,34 +850,18 @@ describe('the region question', () => {
 });
 
 describe('a region-default build (ZZ_REGION=510000)', () => {
-  let dir = '';
-  let server: Server | undefined;
+  let build: RegionBuild | undefined;
   let site = '';
   let buildLog = '';
 
+  // The region build shared with test/e2e/regions.test.ts and region-default.test.ts (built once per run).
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'zz-wizard-region-'));
-    const r = spawnSync('npx', ['astro', 'build', '--outDir', dir], {
-      env: { ...process.env, ZZ_REGION: '510000', ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 150_000,
-    });
-    buildLog = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
-    if (r.status !== 0 || !existsSync(join(dir, 'check', 'index.html'))) return;
-    // The rest of `npm run build` that pages rely on (the service worker they register), when present.
-    if (existsSync('.ci/service-worker.mjs')) spawnSync('node', ['.ci/service-worker.mjs', dir], { encoding: 'utf8', timeout: 60_000 });
-    server = createStaticServer(dir);
-    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', () => ok()));
-    server.unref();
-    const addr = server.address();
-    site = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
-  }, 180_000);
+    build = await regionBuild();
+    site = build.url;
+    buildLog = build.log;
+  }, 300_000);
 
-  afterAll(() => {
-    server?.closeAllConnections();
-    server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => build?.close());
 
   it('pre-answers the region question with 四川省, shows its tiers, and lets the family switch to national standards', async () => {
     expect(site, buildLog).not.toBe('');
