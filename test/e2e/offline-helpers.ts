@@ -46,7 +46,7 @@ export async function waitForServiceWorker(page: Page, timeout = 60_000): Promis
     const state = await page.evaluate(async () => {
       if (!('serviceWorker' in navigator)) return 'navigator.serviceWorker is missing';
       const reg = await navigator.serviceWorker.getRegistration();
-      if (!reg) return 'no registration (was /sw.js built? see .ci/service-worker.mjs)';
+      if (!reg) return 'no registration (was /sw.js built? see src/integrations/service-worker.mjs)';
       return `installing=${reg.installing?.state ?? '-'} waiting=${reg.waiting?.state ?? '-'} active=${reg.active?.state ?? '-'}`;
     }).catch(() => 'page gone');
     throw new Error(`no service worker controls ${page.url()} after ${timeout} ms: ${state}`, { cause: err });
