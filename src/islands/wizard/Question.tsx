@@ -20,12 +20,18 @@ interface Props {
   ui: (u: Partial<Ui>) => void;
   onAnswer: (id: QuestionId, values: string[]) => void;
   onGo: (v: View) => void;
+  /**
+   * Plain links (`#stage=senior`, for the first question: no answers yet) instead of buttons: the copy of the first question that
+   * src/pages/check/index.astro renders into the HTML, usable before the wizard's script arrives (a
+   * tap sets the answer in the address, which the wizard reads when it starts) and replaced by it.
+   */
+  links?: boolean;
 }
 
 /** Regions listed before the family types; a longer list waits for a name. */
 const LIST_MAX = 8;
 
-export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo }: Props) {
+export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, links = false }: Props) {
   const q = question(id, answers);
   const chosen = chosenValues(answers, id);
   const picked = s.picked ?? chosen;
@@ -44,7 +50,10 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
 
   const button = (value: string, label: string) => (
     <li key={value}>
-      <button
+      {links ? (
+        <a class="btn btn-big wz-opt" data-v={value} href={`#${id}=${value}`}>{label}</a>
+      ) : (
+        <button
         type="button"
         class={`btn btn-big wz-opt${chosen.includes(value) ? ' wz-on' : ''}`}
         data-v={value}
@@ -53,6 +62,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
       >
         {label}
       </button>
+      )}
     </li>
   );
 
