@@ -6,6 +6,9 @@ import sitemap from '@astrojs/sitemap';
 import yaml from './src/integrations/yaml.mjs';
 import cspHashes from './src/integrations/csp-hashes.mjs';
 import modulePreload from './src/integrations/module-preload.mjs';
+import stableIslandIds from './src/integrations/stable-island-ids.mjs';
+import pagefind from './src/integrations/pagefind.mjs';
+import serviceWorker from './src/integrations/service-worker.mjs';
 
 /**
  * The public address of this deployment. QR codes on posters, canonical links and the sitemap use it.
@@ -17,7 +20,12 @@ export const SITE_URL = process.env.SITE_URL || 'https://zizhu.example.org';
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Every page carries its CSS in a <style> (hashed into its CSP by cspHashes()): it paints from its
+    // first response, with no second round trip for a stylesheet (test/e2e/budgets.test.ts).
+    inlineStylesheets: 'always',
+  },
   // Content-Security-Policy as a <meta> on every page (README「部署」: the server adds, as a header, the
   // directives a <meta> cannot carry). Scripts and styles only from this site or hashed: no
   // 'unsafe-inline', no 'unsafe-eval'. Nothing is loaded from another origin (no fonts, CDNs,
@@ -44,6 +52,12 @@ export default defineConfig({
     cspHashes(),
     // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
     modulePreload(),
+    // The rest of the build, in this order, after every step above has rewritten the HTML:
+    // deterministic island ids, then the search index of the final pages, then the service worker
+    // that lists them (so `astro build` is the whole build).
+    stableIslandIds(),
+    pagefind(),
+    serviceWorker(),
   ],
   vite: {
     // Policy data is YAML under content/; this turns it into plain JS objects at build time

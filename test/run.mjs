@@ -21,7 +21,7 @@ if (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/opentype/n
 const only = process.argv.slice(2);
 let buildStatus = 0;
 if (!process.env.SKIP_BUILD) {
-  console.log('› 构建网站（astro build + pagefind）');
+  console.log('› 构建网站（astro build：页面、搜索索引、service worker）');
   buildStatus = run('npm', ['run', 'build']);
 }
 

@@ -8,8 +8,11 @@
 //   npm run bench -- --no-scale   skips the scaling builds
 //
 // What it does:
-//  1. builds the site into a temporary folder with the steps of `npm run build` (astro build, pagefind,
-//     .ci/service-worker.mjs), timing each;
+//  1. builds the site into a temporary folder as `npm run build` does (Astro's build(); its
+//     integrations write the search index and the service worker: test/support/build-site.mjs), timed;
+//     then two copies of the repository in other folders: one with no change (a no-op rebuild: must
+//     give the same files) and one with one amount changed (a new deployment), and one with the CSS in
+//     files instead of inline (only to compare first paint in the same run);
 //  2. per page type (home, each stage page, a shared page, /check/, a poster, the poster builder,
 //     search with a query): opens it in Chromium (a first visit: empty cache, no service worker) and
 //     records every request until the page is usable; prints HTML / CSS / JS / other bytes raw, gzip -9
@@ -21,8 +24,15 @@
 //     /check/ and a poster; says so in the output when it cannot run;
 //  5. the 公示 checker (src/rules/gongshi.ts): a generated 5,000-row list (a quarter of its rows with an
 //     ID number, phone, card, birth date, address or hardship word) parsed and checked, median of 5 runs;
-//  6. scaling: builds a copy of the repository with 10, 100 and 1,000 extra synthetic MDX pages and
+//  6. on the throttled profile of a weak rural signal (THROTTLE: 400 ms per round trip, 400 kbit/s
+//     shared by all requests, CPU 4× slower): first paint and load of home, a stage page and /check/
+//     (median of 3; and the ratio CSS inline / CSS in a file); when the wizard's first question is
+//     usable; the whole wizard journey to the results for every stage (bytes to the last byte, time);
+//     the service worker's install (bytes, time); and what a phone that has the site downloads when it
+//     comes back after a one-amount change and after a no-op rebuild;
+//  7. scaling: builds a copy of the repository with 10, 100 and 1,000 extra synthetic MDX pages and
 //     prints build seconds per page.
+// Times are noisy on a shared machine: they stay here, never in a test; byte budgets are in the test.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -30,8 +40,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
-import { BUDGET, brotli, fileOf, folderSize, gzip, htmlPages, pageResources, totals, wizardJourney } from './bytes.mjs';
+import { BUDGET, brotli, fileOf, folderSize, gzip, htmlPages, pageResources, precacheEntries, totals, wizardJourney } from './bytes.mjs';
+import { buildSite } from '../support/build-site.mjs';
+import { THROTTLE, THROTTLE_NOTE, differingFiles, paintAndLoad, returningPhone, serviceWorkerInstall, wizardJourneys } from './throttled.mjs';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -63,24 +76,11 @@ process.on('SIGINT', () => process.exit(130));
 
 // ---------------------------------------------------------------- build ----------------------------
 
-/** The steps of `npm run build` (package.json) in `cwd`, output to `outDir`; seconds per step. */
-function build(cwd, outDir) {
-  const bin = (name) => join(cwd, 'node_modules', '.bin', name);
-  const env = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
-  const steps = [
-    ['astro', bin('astro'), ['build', '--outDir', outDir]],
-    ['pagefind', bin('pagefind'), ['--site', outDir, '--quiet']],
-    ['service worker', process.execPath, [join(cwd, '.ci', 'service-worker.mjs'), outDir]],
-  ];
-  const times = {};
-  for (const [name, cmd, a] of steps) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, a, { cwd, env, encoding: 'utf8', timeout: 3_600_000, maxBuffer: 64 * 1024 * 1024 });
-    times[name] = (performance.now() - t0) / 1000;
-    if (r.status !== 0) throw new Error(`${name} failed in ${cwd}:\n${String(r.stdout ?? '').slice(-2000)}\n${String(r.stderr ?? '').slice(-2000)}`);
-  }
-  times.total = Object.values(times).reduce((a, b) => a + b, 0);
-  return times;
+/** `npm run build` (Astro's build() with its integrations) of the tree `cwd` into `outDir`; seconds. */
+function build(cwd, outDir, env = {}) {
+  const r = buildSite({ root: cwd, outDir, env, timeoutMs: 3_600_000 });
+  if (!r.ok) throw new Error(`build failed in ${cwd}:\n${r.log}`);
+  return { total: r.seconds };
 }
 
 // ---------------------------------------------------------------- server ---------------------------
@@ -94,21 +94,51 @@ const TYPES = {
 const COMPRESSIBLE = /\.(html|css|m?js|json|svg|webmanifest|xml|txt)$/;
 
 /**
- * Serves `root` the way README「部署」 tells a server to: text compressed (brotli or gzip), hashed
- * /_astro/ files cached for a year, everything else revalidated.
+ * Serves a built site the way README「部署」 tells a server to: text compressed (brotli or gzip),
+ * hashed /_astro/ and /check/data/ files cached for a year, everything else revalidated (ETag → 304).
+ * `server.root` can be switched (a new deployment at the same address); `server.sent` counts the body
+ * bytes sent (what the phone downloads, compressed) and `server.requests` the requests; with
+ * `server.throttle = true` every response waits one round trip (THROTTLE.rttMs) and all bodies share
+ * THROTTLE.kbitPerSecond, so the page and its service worker are slowed alike.
  */
 function serve(root) {
   const cache = new Map();
-  const server = createServer((req, res) => {
+  const bytesPerMs = (THROTTLE.kbitPerSecond * 1000) / 8 / 1000;
+  let lineFreeAt = 0; // when the shared line can take the next chunk (ms, performance.now())
+  const wait = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
+  const state = { root, sent: 0, requests: 0, throttle: false, paths: [] };
+  async function send(res, status, headers, body, head) {
+    if (state.throttle) await wait(THROTTLE.rttMs);
+    res.writeHead(status, headers);
+    if (head || !body?.length) return res.end();
+    if (!state.throttle) {
+      state.sent += body.length;
+      return res.end(body);
+    }
+    for (let i = 0; i < body.length; i += 1460) {
+      const chunk = body.subarray(i, i + 1460);
+      const start = Math.max(performance.now(), lineFreeAt);
+      lineFreeAt = start + chunk.length / bytesPerMs;
+      await wait(lineFreeAt - performance.now());
+      if (res.destroyed) return;
+      res.write(chunk);
+      state.sent += chunk.length;
+    }
+    res.end();
+  }
+  const server = createServer(async (req, res) => {
     try {
+      const root = state.root;
+      state.requests += 1;
       const url = new URL(req.url ?? '/', 'http://x');
+      state.paths.push(url.pathname);
       let path = decodeURIComponent(url.pathname);
       let file = resolve(root, '.' + path);
       if (!(file === root || file.startsWith(root + sep))) file = join(root, '404.html');
       let status = 200;
       if (existsSync(file) && statSync(file).isDirectory()) {
         if (!path.endsWith('/')) {
-          res.writeHead(301, { location: `${path}/${url.search}` }).end();
+          await send(res, 301, { location: `${path}/${url.search}` });
           return;
         }
         file = join(file, 'index.html');
@@ -121,27 +151,32 @@ function serve(root) {
       const type = ext.startsWith('.pf_') || ext === '.pagefind' ? 'application/octet-stream' : TYPES[ext] ?? 'application/octet-stream';
       const accept = String(req.headers['accept-encoding'] ?? '');
       const enc = COMPRESSIBLE.test(file) ? (accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : '') : '';
-      const key = `${file}\0${enc}`;
+      const raw = readFileSync(file);
+      const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 16)}${enc ? `-${enc}` : ''}"`;
+      const key = `${etag}\0${enc}`;
       let body = cache.get(key);
       if (!body) {
-        const raw = readFileSync(file);
         body = enc === 'br'
           ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
           : enc === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
         cache.set(key, body);
       }
-      res.writeHead(status, {
+      const headers = {
         'content-type': type,
-        'content-length': body.length,
         ...(enc ? { 'content-encoding': enc, vary: 'Accept-Encoding' } : {}),
-        'cache-control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+        etag,
+        'cache-control': /^\/(_astro|check\/data)\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
+      if (status === 200 && req.headers['if-none-match'] === etag) {
+        await send(res, 304, headers, null, true);
+        return;
+      }
+      await send(res, status, { ...headers, 'content-length': body.length }, body, req.method === 'HEAD');
     } catch (err) {
       try { res.writeHead(500).end(String(err)); } catch { res.destroy(); }
     }
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, state, base: `http://127.0.0.1:${server.address().port}` })));
 }
 
 // ---------------------------------------------------------------- pages ----------------------------
@@ -299,11 +334,42 @@ function linkNodeModules(dir) {
   }
 }
 
+/** A copy of the sources (no node_modules/dist/.git) in a new folder, then `change(dir)`. */
+function plainCopy(name, change = () => {}) {
+  const dir = mkdtempSync(join(tmpdir(), `zz-bench-${name}-`));
+  temps.push(dir);
+  for (const e of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', '.ci']) {
+    if (existsSync(join(repo, e))) cpSync(join(repo, e), join(dir, e), { recursive: true });
+  }
+  linkNodeModules(dir);
+  change(dir);
+  return dir;
+}
+
+/** The latest amount of 普通高中国家助学金 plus 45 元 (the bench's "one-amount change"). */
+function changeOneAmount(dir) {
+  const file = join(dir, 'content', 'subsidies', 'senior-grant.yaml');
+  const yaml = readFileSync(file, 'utf8');
+  const values = [...yaml.matchAll(/^ {4}value: (\d+)$/gm)];
+  const last = values[values.length - 1];
+  writeFileSync(file, yaml.slice(0, last.index) + `    value: ${Number(last[1]) + 45}` + yaml.slice(last.index + last[0].length));
+}
+
+/** CSS in files again (Astro's default 'auto' puts larger stylesheets in files): the comparison variant. */
+function cssInFiles(dir) {
+  const file = join(dir, 'astro.config.mjs');
+  const cfg = readFileSync(file, 'utf8');
+  if (!cfg.includes("inlineStylesheets: 'always'")) throw new Error("astro.config.mjs has no inlineStylesheets: 'always' to undo");
+  writeFileSync(file, cfg.replace("inlineStylesheets: 'always'", "inlineStylesheets: 'never'"));
+}
+
 /** A copy of the sources (no node_modules/dist/.git) with `n` synthetic MDX pages routed at /bench/NNNN/. */
 function syntheticCopy(n) {
   const dir = mkdtempSync(join(tmpdir(), `zz-bench-${n}-`));
   temps.push(dir);
-  for (const e of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', '.ci']) cpSync(join(repo, e), join(dir, e), { recursive: true });
+  for (const e of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', '.ci']) {
+    if (existsSync(join(repo, e))) cpSync(join(repo, e), join(dir, e), { recursive: true });
+  }
   linkNodeModules(dir);
   const subsidy = readdirSync(join(repo, 'content', 'subsidies')).filter((f) => f.endsWith('.yaml')).sort()[0].replace(/\.yaml$/, '');
   const pagesDir = join(dir, 'content', 'pages', 'bench');
@@ -362,24 +428,41 @@ const result = {
   date: new Date().toISOString(),
   quick: QUICK,
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
-  budgets: { firstRoundTripBytes: BUDGET.firstRoundTrip, wizardBytes: BUDGET.wizard },
+  budgets: { firstRoundTripBytes: BUDGET.firstRoundTrip, wizardBytes: BUDGET.wizard, precacheBytes: BUDGET.precache },
   build: null, pages: [], pagefind: null, precache: null, gongshi: null, lighthouse: null, scaling: null,
 };
 
 let dist = join(repo, 'dist');
+/** Other builds for the comparisons: the same sources in another folder, one amount changed, CSS in files. */
+const variants = {};
 if (!NO_BUILD) {
   const out = mkdtempSync(join(tmpdir(), 'zz-bench-dist-'));
   temps.push(out);
-  log('› 构建（astro build + pagefind + service worker）…');
+  log('› 构建（astro build：页面、搜索索引、service worker）…');
   const times = build(repo, out);
   dist = out;
-  result.build = { seconds: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, +v.toFixed(2)])), pages: htmlPages(dist).length };
+  result.build = { seconds: +times.total.toFixed(2), pages: htmlPages(dist).length };
+  // The day the first build showed, for the others (a build after midnight in China would differ).
+  const day = readFileSync(join(dist, 'stages', 'senior', 'index.html'), 'utf8').match(/<time data-today datetime="([\d-]+)"/)?.[1];
+  const env = day ? { ZZ_TODAY: day } : {};
+  for (const [name, change] of [['same', () => {}], ['amount', changeOneAmount], ['cssfiles', cssInFiles]]) {
+    log(`› 对照构建：${{ same: '不改任何东西、换一个文件夹', amount: '改一个金额', cssfiles: 'CSS 放在文件里' }[name]}…`);
+    const dir = plainCopy(name, change);
+    const t = build(dir, join(dir, 'dist'), env);
+    variants[name] = { dir: join(dir, 'dist'), seconds: +t.total.toFixed(2) };
+  }
+  const list = (root) => readdirSync(root, { recursive: true }).map(String).filter((f) => statSync(join(root, f)).isFile()).sort();
+  result.rebuild = {
+    noChangeDifferingFiles: differingFiles(dist, variants.same.dir, list),
+    oneAmountDifferingFiles: differingFiles(dist, variants.amount.dir, list).length,
+  };
 } else if (!existsSync(join(dist, 'index.html'))) {
   console.error('dist/ 里没有构建好的网站：先运行 npm run build，或去掉 --no-build');
   process.exit(1);
 }
 
-const { server, base } = await serve(dist);
+const srv = await serve(dist);
+const { server, base } = srv;
 try {
   log('› 在 Chromium 里逐页打开（首次访问、不启用 service worker）…');
   const rows = await measurePages(dist, base);
@@ -402,22 +485,45 @@ try {
     pagesIndexed: Object.values(JSON.parse(readFileSync(join(pf, 'pagefind-entry.json'), 'utf8')).languages ?? {}).reduce((t, l) => t + (l.page_count ?? 0), 0),
   };
   const sw = existsSync(join(dist, 'sw.js')) ? readFileSync(join(dist, 'sw.js'), 'utf8') : '';
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
-  let pre = 0, preGz = 0;
-  for (const u of urls) {
-    const f = join(dist, u);
-    if (!existsSync(f)) continue;
-    const b = readFileSync(f);
-    pre += b.length;
-    preGz += COMPRESSIBLE.test(u) ? gzip(b) : b.length;
+  const pre = precacheEntries(dist);
+  result.precache = {
+    files: pre.length, bytes: pre.reduce((n, e) => n + e.raw, 0), gzipBytes: pre.reduce((n, e) => n + e.gzip, 0),
+    budgetGzipBytes: BUDGET.precache, swBytes: Buffer.byteLength(sw), swGzipBytes: sw ? gzip(Buffer.from(sw)) : 0,
+  };
+
+  log(`› 弱信号（${THROTTLE_NOTE}）：首次显示、加载完、资格自测全程、service worker 安装、回访下载…`);
+  {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless=new') });
+    try {
+      const stage = rows.find((r) => r.path === '/stages/undergrad/')?.path ?? rows.find((r) => r.type.startsWith('stage'))?.path ?? '/stages/senior/';
+      const paths = ['/', stage, '/check/'];
+      const t = { profile: THROTTLE_NOTE, pages: await paintAndLoad(browser, srv, base, paths) };
+      if (variants.cssfiles) {
+        srv.state.root = variants.cssfiles.dir;
+        const files = await paintAndLoad(browser, srv, base, paths);
+        srv.state.root = dist;
+        t.cssInFiles = files;
+        t.firstPaintRatioInlineToFiles = Object.fromEntries(paths.map((p) => [p, t.pages[p].firstPaintMs && files[p].firstPaintMs ? +(t.pages[p].firstPaintMs / files[p].firstPaintMs).toFixed(2) : null]));
+      }
+      t.wizard = await wizardJourneys(browser, srv, base, wizardJourney(dist).parts.map((p) => p.stage));
+      t.serviceWorker = await serviceWorkerInstall(browser, srv, base);
+      if (variants.same) {
+        t.returning = {
+          afterNoOpRebuild: await returningPhone(browser, srv, base, dist, variants.same.dir),
+          afterOneAmountChange: await returningPhone(browser, srv, base, dist, variants.amount.dir),
+        };
+      }
+      result.throttled = t;
+    } finally {
+      await browser.close();
+    }
   }
-  result.precache = { files: urls.length, bytes: pre, gzipBytes: preGz, swBytes: Buffer.byteLength(sw), swGzipBytes: sw ? gzip(Buffer.from(sw)) : 0 };
 
   if (!QUICK) {
     log('› Lighthouse（移动端预设）…');
     const stage = rows.find((r) => r.type.startsWith('stage'))?.path ?? '/stages/senior/';
     const poster = rows.find((r) => r.type === 'poster')?.path ?? '/posters/senior/';
-    result.lighthouse = await runLighthouse(base, ['/', stage, '/check/', poster]);
+    result.lighthouse = await runLighthouse(base, ['/', stage, '/check/', poster, `/search/?q=${encodeURIComponent('助学金')}`]);
   } else {
     result.lighthouse = { skipped: '--quick' };
   }
@@ -434,7 +540,7 @@ if (!NO_BUILD && !NO_SCALE) {
     log(`› 规模：多 ${n} 个 MDX 页面的构建…`);
     const dir = syntheticCopy(n);
     const times = build(dir, join(dir, 'dist'));
-    runs.push({ extraPages: n, pages: htmlPages(join(dir, 'dist')).length, seconds: +times.total.toFixed(2), astroSeconds: +times.astro.toFixed(2) });
+    runs.push({ extraPages: n, pages: htmlPages(join(dir, 'dist')).length, seconds: +times.total.toFixed(2) });
     rmSync(dir, { recursive: true, force: true });
   }
   for (const r of runs) r.secondsPerPage = +(r.seconds / r.pages).toFixed(3);
@@ -514,8 +620,11 @@ try {
 
 log('');
 if (result.build) {
-  const s = result.build.seconds;
-  log(`构建：${result.build.pages} 个页面，共 ${s.total.toFixed(1)} s（astro ${s.astro.toFixed(1)} s，pagefind ${s.pagefind.toFixed(1)} s，service worker ${s['service worker'].toFixed(1)} s）`);
+  log(`构建：${result.build.pages} 个页面，共 ${result.build.seconds.toFixed(1)} s（astro build：页面、搜索索引和 service worker 一起）`);
+  if (result.rebuild) {
+    const d = result.rebuild.noChangeDifferingFiles;
+    log(`不改任何东西在另一个文件夹再构建一次：${d.length ? `${d.length} 个文件不同 ✗：${d.slice(0, 8).join('，')}` : '每个文件逐字节相同 ✓'}；改一个金额：${result.rebuild.oneAmountDifferingFiles} 个文件不同`);
+  }
 }
 log('');
 log('每类页面，首次访问到可以使用为止（KB，raw / gzip / brotli）');
@@ -544,7 +653,27 @@ log('');
 const p = result.pagefind;
 log(`Pagefind：${p.pagesIndexed} 个页面进索引；pagefind/ 共 ${kb(p.totalBytes)} KB（${p.files} 个文件）：索引 ${kb(p.indexBytes)} KB，wasm ${kb(p.wasmBytes)} KB，界面和引擎 JS/CSS ${kb(p.uiBytes)} KB`);
 const pc = result.precache;
-log(`离线缓存（sw.js 预缓存）：${pc.files} 个文件，${kb(pc.bytes)} KB（按 gzip 传输约 ${kb(pc.gzipBytes)} KB）；sw.js 本身 ${kb(pc.swBytes)} KB（gzip ${kb(pc.swGzipBytes)} KB）`);
+log(`离线缓存（sw.js 预缓存，不含搜索）：${pc.files} 个文件，${kb(pc.bytes)} KB（按 gzip 传输约 ${kb(pc.gzipBytes)} KB，上限 ${kb(pc.budgetGzipBytes)} KB ${pc.gzipBytes <= pc.budgetGzipBytes ? '✓' : '✗'}）；sw.js 本身 ${kb(pc.swBytes)} KB（gzip ${kb(pc.swGzipBytes)} KB）`);
+const th = result.throttled;
+if (th) {
+  log('');
+  log(`弱信号（${th.profile}；首次访问，3 次取中位数；KB 是服务器实际发出的压缩字节）`);
+  log(`${pad('page', W)} ${lpad('首次显示 ms', 12)} ${lpad('加载完 ms', 10)} ${lpad('KB', 7)} ${lpad('请求', 5)} ${lpad('CSS 在文件里时首次显示 ms', 26)} ${lpad('比值', 6)}`);
+  for (const [path, m] of Object.entries(th.pages)) {
+    const f = th.cssInFiles?.[path];
+    log(`${pad(path, W)} ${lpad(m.firstPaintMs, 12)} ${lpad(m.loadMs, 10)} ${lpad(kb(m.bytes), 7)} ${lpad(m.requests, 5)} ${lpad(f?.firstPaintMs ?? '–', 26)} ${lpad(th.firstPaintRatioInlineToFiles?.[path] ?? '–', 6)}`);
+  }
+  const q = th.pages['/check/'];
+  if (q) log(`资格自测：第一题出现并能点 ${q.questionMs ?? '–'} ms（页面首次显示 ${q.firstPaintMs} ms）`);
+  log(`资格自测全程（打开 → 选学段 → 其余每题选第一个 → 看结果）：`);
+  for (const j of th.wizard) log(`  ${pad(j.stage, 11)} ${lpad(kb(j.bytes), 6)} KB，${lpad(j.requests, 3)} 个请求，第一题 ${lpad(j.questionMs ?? '–', 5)} ms，出结果 ${lpad(j.resultsMs, 6)} ms`);
+  const sw = th.serviceWorker;
+  log(`service worker 安装（首页之后在后台）：${kb(sw.installBytes)} KB，${sw.installRequests} 个请求；从打开首页到离线可用 ${sw.controlledMs} ms（首页本身 ${kb(sw.pageBytes)} KB）`);
+  if (th.returning) {
+    const r = th.returning;
+    log(`回访的手机要下载：不改任何东西重新构建后 ${kb(r.afterNoOpRebuild.bytes)} KB（${r.afterNoOpRebuild.requests} 个请求，${r.afterNoOpRebuild.newVersion ? '提示有新版本 ✗' : '不提示新版本 ✓'}）；改一个金额后 ${kb(r.afterOneAmountChange.bytes)} KB（${r.afterOneAmountChange.requests} 个请求，${r.afterOneAmountChange.newVersion ? '提示有新版本' : '没有发现新版本 ✗'}）`);
+  }
+}
 log('');
 const g = result.gongshi;
 if (g?.error) log(`公示名单自查：没能运行（${g.error.split('\n')[0]}）`);
@@ -562,10 +691,10 @@ else {
 }
 log('');
 if (result.scaling.runs) {
-  log('规模（整套构建：astro + pagefind + service worker；墙钟时间，机器忙时会有波动）');
-  log(`${lpad('extra pages', 12)} ${lpad('pages', 6)} ${lpad('seconds', 8)} ${lpad('astro s', 8)} ${lpad('s/page', 7)}`);
+  log('规模（整套构建 astro build：页面、搜索索引、service worker；墙钟时间，机器忙时会有波动）');
+  log(`${lpad('extra pages', 12)} ${lpad('pages', 6)} ${lpad('seconds', 8)} ${lpad('s/page', 7)}`);
   for (const r of result.scaling.runs) {
-    log(`${lpad(r.extraPages, 12)} ${lpad(r.pages, 6)} ${lpad(r.seconds.toFixed(1), 8)} ${lpad(r.astroSeconds.toFixed(1), 8)} ${lpad(r.secondsPerPage.toFixed(3), 7)}`);
+    log(`${lpad(r.extraPages, 12)} ${lpad(r.pages, 6)} ${lpad(r.seconds.toFixed(1), 8)} ${lpad(r.secondsPerPage.toFixed(3), 7)}`);
   }
   const f = result.scaling.fit;
   log(`直线拟合：每多一页 ${f.secondsPerPage.toFixed(3)} s，固定开销 ${f.fixedSeconds.toFixed(1)} s，R² = ${f.r2}（越接近 1 越是线性增长）`);

@@ -24,6 +24,8 @@ export const BUDGET = {
    * undergrad journey from 35.8 to 36.3 KB.
    */
   wizardJourney: 36.5 * 1024,
+  /** What the service worker precaches on the first visit (sw.js's list, each file gzip -9 as sent). */
+  precache: 300 * 1024,
 };
 
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -217,4 +219,18 @@ export function folderSize(dir) {
   };
   if (existsSync(dir)) walk(dir);
   return { bytes, files };
+}
+
+/**
+ * What dist/sw.js precaches: [{ url (relative to the worker, e.g. "stages/senior/index.html"), raw, gzip }]
+ * read from its Workbox manifest (`{url:"…",revision:…}`); [] when there is no sw.js.
+ */
+export function precacheEntries(dist) {
+  const file = join(dist, 'sw.js');
+  if (!existsSync(file)) return [];
+  const sw = readFileSync(file, 'utf8');
+  return [...new Set([...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]))].map((url) => {
+    const f = join(dist, url.split(/[?#]/)[0]);
+    return { url, ...(existsSync(f) ? measure(f, false) : { raw: NaN, gzip: NaN, brotli: NaN }) };
+  });
 }

@@ -8,11 +8,14 @@
  *    code and the largest stage's data, under a 36.5 KB ceiling (36 before issue 14; see BUDGET in test/bench/bytes.mjs).
  *  - /posters/make/ (the poster builder, a tool for school staff that needs its island at once) is the
  *    one page outside the first rule: see APP_PAGES.
+ *  - Every page, those two included, carries its CSS inline: nothing blocks the first paint.
+ *  - The offline copy (what dist/sw.js precaches) ≤ 300 KB gzip: pages, the wizard and its parts;
+ *    search and the printable sheets are cached when first used.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { distDir } from './helpers';
-import { BUDGET, executableInlineScripts, fileOf, htmlPages, pageResources, totals, wizardJourney } from '../bench/bytes.mjs';
+import { BUDGET, executableInlineScripts, fileOf, htmlPages, pageResources, precacheEntries, totals, wizardJourney } from '../bench/bytes.mjs';
 import { STAGES } from '../../src/rules/answers.ts';
 import { LARGE_TEXT_KEY } from '../../src/components/shell/site';
 
@@ -64,6 +67,20 @@ describe('byte budgets over dist/', () => {
       if (bytes > BUDGET.firstRoundTrip) over.push(`${p}: HTML ${kb(t.html.gzip)} + CSS ${kb(t.css.gzip)} = ${kb(bytes)}`);
     }
     expect(over, `over ${kb(BUDGET.firstRoundTrip)} gzip`).toEqual([]);
+  });
+
+  it('every page paints from its first response: its CSS is inline (hashed in its CSP), no stylesheet or script blocks it', () => {
+    const found: string[] = [];
+    for (const p of pages) {
+      const html = readFileSync(fileOf(dist, p), 'utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      for (const m of html.match(/<link\b[^>]*rel="?stylesheet[^>]*>/gi) ?? []) found.push(`${p}: ${m}`);
+      // A classic <script src> in <head> without async/defer would block too (module scripts do not).
+      for (const m of head.match(/<script\b[^>]*\bsrc=[^>]*>/gi) ?? []) if (!/\b(async|defer)\b|type="module"/.test(m)) found.push(`${p}: ${m}`);
+      if (pageResources(dist, p).some((r) => r.kind === 'css')) found.push(`${p}: loads a CSS file`);
+      if (!/<style\b/.test(html)) found.push(`${p}: no inline <style>`);
+    }
+    expect(found).toEqual([]);
   });
 
   it('no policy or shared page loads a script file or an island before the visitor does something', () => {
@@ -153,5 +170,22 @@ describe('byte budgets over dist/', () => {
   it('the wizard all the way to the results, for the stage with the most data, stays under its 36.5 KB ceiling', () => {
     const { total, worst, table } = journey();
     expect(total, `/check/ to the results for ${worst.stage}: ${kb(total)} gzip:\n${table}`).toBeLessThanOrEqual(BUDGET.wizardJourney);
+  });
+
+  it(`the offline copy (what sw.js precaches) is at most ${BUDGET.precache / 1024} KB gzip: every page but the printable sheets, the wizard and every stage's data; no search file`, () => {
+    const entries = precacheEntries(dist);
+    const urls = new Set(entries.map((e) => e.url));
+    expect(entries.filter((e) => Number.isNaN(e.gzip)).map((e) => e.url), 'listed but not built').toEqual([]);
+    const rel = (p: string) => (p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1));
+    const sheets = (p: string) => /^\/posters\/.+\/$/.test(p);
+    const missing = pages.filter((p) => !sheets(p)).map(rel).filter((u) => !urls.has(u));
+    expect(missing, 'pages a family needs offline').toEqual([]);
+    const { open, later, parts } = journey();
+    const wizard = [...open, ...later, ...parts].map((r) => rel(r.url)).filter((u) => !urls.has(u));
+    expect(wizard, 'the wizard and its parts').toEqual([]);
+    expect([...urls].filter((u) => u.startsWith('pagefind/')), 'search is cached when first used').toEqual([]);
+    const total = entries.reduce((n, e) => n + e.gzip, 0);
+    const top = [...entries].sort((a, b) => b.gzip - a.gzip).slice(0, 8).map((e) => `${e.url} ${kb(e.gzip)}`).join('\n');
+    expect(total, `precache ${kb(total)} gzip in ${entries.length} files; largest:\n${top}`).toBeLessThanOrEqual(BUDGET.precache);
   });
 });

@@ -4,6 +4,12 @@
  */
 import type { Page } from 'playwright-core';
 
+/**
+ * The wizard's heading once its script has taken over #wz (before that, the page holds a copy of the
+ * first question with plain links, marked data-wz-copy: src/pages/check/index.astro).
+ */
+export const WIZARD_READY = '#wz > .wz:not([data-wz-copy]) #wz-h';
+
 /** A complete answer set for the wizard (普通高中二年级, 农村, 低保): opens on the review screen. */
 export const SAMPLE_ANSWERS = 'stage=senior&grade=2&school=public&hukou=rural&family=dibao';
 
@@ -13,7 +19,7 @@ export const SAMPLE_ANSWERS = 'stage=senior&grade=2&school=public&hukou=rural&fa
  */
 export async function wizardToResults(page: Page, baseURL: string): Promise<void> {
   await page.goto(`${baseURL}/check/#${SAMPLE_ANSWERS}`);
-  await page.waitForSelector('#wz-h');
+  await page.waitForSelector(WIZARD_READY);
   for (let i = 0; i < 12; i++) {
     if (await page.locator('.wz-results').count()) return;
     const see = page.getByRole('button', { name: '看结果' });
@@ -46,7 +52,7 @@ export async function waitForServiceWorker(page: Page, timeout = 60_000): Promis
     const state = await page.evaluate(async () => {
       if (!('serviceWorker' in navigator)) return 'navigator.serviceWorker is missing';
       const reg = await navigator.serviceWorker.getRegistration();
-      if (!reg) return 'no registration (was /sw.js built? see .ci/service-worker.mjs)';
+      if (!reg) return 'no registration (was /sw.js built? see src/integrations/service-worker.mjs)';
       return `installing=${reg.installing?.state ?? '-'} waiting=${reg.waiting?.state ?? '-'} active=${reg.active?.state ?? '-'}`;
     }).catch(() => 'page gone');
     throw new Error(`no service worker controls ${page.url()} after ${timeout} ms: ${state}`, { cause: err });

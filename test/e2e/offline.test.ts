@@ -1,7 +1,9 @@
 /**
- * Offline after the first visit (dist/sw.js, Workbox, made by .ci/service-worker.mjs): a phone opens
- * the home page once, the service worker precaches the site, then the signal goes. Every stage page,
- * the wizard answered to its results, a poster and search still work.
+ * Offline after the first visit (dist/sw.js, Workbox, written by src/integrations/service-worker.mjs):
+ * a phone opens the home page once, the service worker precaches the pages and the wizard; the family
+ * searches once and opens a poster while there is signal (search and the printable sheets are kept
+ * when first used, not precached); then the signal goes. Every stage page, the wizard answered to
+ * its results, that poster and search still work.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +12,7 @@ import { distDir, launchBrowser, newPage, phone } from './helpers';
 import { fileOf } from '../bench/bytes.mjs';
 import { waitForServiceWorker, wizardToResults } from './offline-helpers';
 import { STAGES, stageHref } from '../../src/components/shell/stages';
+import { SEARCH_CACHES } from '../../src/integrations/service-worker.mjs';
 
 const baseURL = inject('baseURL');
 
@@ -24,6 +27,12 @@ beforeAll(async () => {
   ({ page, errors } = await newPage(context));
   await page.goto(baseURL + '/');
   await waitForServiceWorker(page);
+  // Online still: one search and one poster (kept at runtime by the service worker).
+  await page.goto(`${baseURL}/search/?q=${encodeURIComponent('助学金')}`);
+  await page.waitForSelector('.pagefind-ui__result', { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  await page.goto(baseURL + '/posters/senior/');
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
 });
 afterAll(async () => {
@@ -65,12 +74,26 @@ describe('offline after the first visit', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a poster opens with its QR code, and search finds pages', async () => {
+  it('a poster opened before opens with its QR code, and search finds pages again', async () => {
     const res = await page.goto(baseURL + '/posters/senior/');
     expect(res?.ok()).toBe(true);
     expect(await page.locator('svg').count()).toBeGreaterThan(0);
     await page.goto(`${baseURL}/search/?q=${encodeURIComponent('助学金')}`);
     await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
     expect(errors).toEqual([]);
+  });
+
+  it('keeps search in its own caches, filled by that one search, not in the precache', async () => {
+    const stored = await page.evaluate(async () => {
+      const out: Record<string, string[]> = {};
+      for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      return out;
+    });
+    const precache = Object.entries(stored).filter(([n]) => n.includes('precache')).flatMap(([, urls]) => urls);
+    expect(precache.length).toBeGreaterThan(20);
+    expect(precache.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    const search = [...(stored[SEARCH_CACHES.index] ?? []), ...(stored[SEARCH_CACHES.code] ?? [])];
+    expect(search).toContain('/pagefind/pagefind-ui.js');
+    expect(search.some((u) => /^\/pagefind\/(index|fragment)\//.test(u)), search.join(' ')).toBe(true);
   });
 });

@@ -11,14 +11,16 @@
  * The build goes to a folder next to the snapshot the e2e global setup serves
  * (`<tmp>/zz-e2e-dist-XXXX-region-510000`), so the second file of the same run finds it done (a marker
  * file is written only after a successful build); folders of finished runs are removed at the start,
- * and the global setup sweeps anything older than 3 hours. The steps are those of `npm run build`.
+ * and the global setup sweeps anything older than 3 hours. It is built as `npm run build` builds
+ * (Astro's build(), whose integrations write the search index and the service worker:
+ * test/support/build-site.mjs). test/e2e/wizard.test.ts uses it too: one region build per run.
  */
 import { inject } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import { createStaticServer } from './setup/global';
+import { buildSite } from '../support/build-site.mjs';
 
 /** The deployment the shared build is made for. */
 export const REGION_BUILD = { region: '510000', site: 'https://zizhu.example-sc.cn' } as const;
@@ -51,19 +53,9 @@ export async function regionBuild(region: string = REGION_BUILD.region, site: st
     log = readFileSync(join(dir, MARKER), 'utf8');
   } else {
     rmSync(dir, { recursive: true, force: true });
-    // The steps of `npm run build` (package.json), into `dir`: Astro, Pagefind, and the service worker
-    // when the tree has that step (a page registering a missing /sw.js would log a console error).
-    const env = { ...process.env, ZZ_REGION: region, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1' };
-    const steps: [string, string[]][] = [
-      ['npx', ['astro', 'build', '--outDir', dir]],
-      ['npx', ['pagefind', '--site', dir, '--quiet']],
-      ...(existsSync('.ci/service-worker.mjs') ? [['node', ['.ci/service-worker.mjs', dir]] as [string, string[]]] : []),
-    ];
-    for (const [cmd, args] of steps) {
-      const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 150_000 });
-      log = `${log}\n$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
-      if (r.status !== 0) return { url: '', dir, log, close() {} };
-    }
+    const r = buildSite({ outDir: dir, env: { ZZ_REGION: region, SITE_URL: site }, timeoutMs: 240_000 });
+    log = r.log;
+    if (!r.ok) return { url: '', dir, log, close() {} };
     if (!existsSync(join(dir, 'index.html'))) return { url: '', dir, log, close() {} };
     writeFileSync(join(dir, MARKER), log);
   }

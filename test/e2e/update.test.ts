@@ -1,13 +1,17 @@
 /**
- * A new deployment replaces the old one cleanly. Deployment 1 is the site under test; deployment 2 is
- * built here from a temporary copy of the repository in which one amount changed (普通高中国家助学金,
- * the latest entry). Both are served at the same address, as a county would replace its files:
- * a phone that visited deployment 1 keeps working from its cache, is offered 「有新版本，点此刷新」,
- * and after tapping it shows the new amount.
+ * A new deployment replaces the old one cleanly, and a rebuild with no change replaces nothing.
+ *
+ * Deployment 1 is the site under test (dist/, built by `npm test` in the repository). In a temporary
+ * copy of the repository (another folder, as a fresh clone or a county's machine would be) the same
+ * sources are built once more: every file must be identical byte for byte, so a no-op rebuild makes
+ * no phone download anything or see 「有新版本」. Then one amount changes (普通高中国家助学金, the latest
+ * entry) and the copy is built again: deployment 2. Both are served at the same address, as a county
+ * would replace its files: a phone that visited deployment 1 keeps working from its cache, is offered
+ * 「有新版本，点此刷新」, and after tapping it shows the new amount.
+ * (Both copy builds use the day deployment 1 was built for: ZZ_TODAY from its pages.)
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { launchBrowser, newPage, phone, screenshot } from './helpers';
 import { createStaticServer } from './setup/global';
 import { waitForServiceWorker } from './offline-helpers';
+import { buildSite } from '../support/build-site.mjs';
 
 const SUBSIDY = 'senior-grant';
 const PAGE = '/stages/senior/';
@@ -24,6 +29,9 @@ let work = '';
 let oldValue = 0;
 let newValue = 0;
 let buildLog = '';
+/** Files that differ between deployment 1 and the copy built from the same sources. */
+let rebuildDiff: string[] = [];
+let rebuildFiles = 0;
 let server: Server | undefined;
 let browser: Browser | undefined;
 /** Which deployment the server answers with. */
@@ -50,6 +58,11 @@ beforeAll(async () => {
   for (const name of readdirSync(join(repo, 'node_modules'))) {
     if (!['.astro', '.vite', '.cache', '.install-stamp'].includes(name)) symlinkSync(join(repo, 'node_modules', name), join(work, 'node_modules', name));
   }
+  const env = { ZZ_TODAY: builtDay(inject('distDir')) };
+  const same = buildSite({ root: work, outDir: join(work, 'dist-same'), env, timeoutMs: 240_000 });
+  if (!same.ok) throw new Error(`the no-op rebuild failed:\n${same.log}`);
+  ({ differ: rebuildDiff, files: rebuildFiles } = compareTrees(inject('distDir'), join(work, 'dist-same')));
+
   const file = join(work, 'content', 'subsidies', `${SUBSIDY}.yaml`);
   const yaml = readFileSync(file, 'utf8');
   const values = [...yaml.matchAll(/^ {4}value: (\d+)$/gm)];
@@ -58,32 +71,48 @@ beforeAll(async () => {
   newValue = oldValue + 45;
   writeFileSync(file, yaml.slice(0, last.index) + `    value: ${newValue}` + yaml.slice(last.index! + last[0].length));
 
-  // The steps of `npm run build` (package.json), in the copy.
-  // NODE_ENV: vitest sets it to "test", which would make Vite build in non-production mode.
-  const env = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const [cmd, args] of [
-    ['npx', ['astro', 'build']],
-    ['npx', ['pagefind', '--site', 'dist', '--quiet']],
-    ['node', ['.ci/service-worker.mjs', 'dist']],
-  ] as [string, string[]][]) {
-    const r = spawnSync(cmd, args, { cwd: work, env, encoding: 'utf8', timeout: 240_000 });
-    buildLog = `${buildLog}\n$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
-    if (r.status !== 0) throw new Error(`deployment 2 did not build:\n${buildLog}`);
-  }
+  const two = buildSite({ root: work, outDir: join(work, 'dist'), env, timeoutMs: 240_000 });
+  buildLog = two.log;
+  if (!two.ok) throw new Error(`deployment 2 did not build:\n${buildLog}`);
 
   const one = handlerFor(inject('distDir'));
-  const two = handlerFor(join(work, 'dist'));
-  server = createServer((req, res) => (current === 1 ? one : two)(req, res));
+  const second = handlerFor(join(work, 'dist'));
+  server = createServer((req, res) => (current === 1 ? one : second)(req, res));
   await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', () => ok()));
   server.unref();
   browser = await launchBrowser();
-}, 420_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   server?.closeAllConnections();
   server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** The day the pages of a built site show amounts for (`<time data-today datetime>`, src/components/policy/AsOf.astro). */
+function builtDay(dist: string): string {
+  const day = readFileSync(join(dist, 'stages', 'senior', 'index.html'), 'utf8').match(/<time data-today datetime="(\d{4}-\d{2}-\d{2})"/)?.[1];
+  if (!day) throw new Error('the senior stage page names no day (data-today)');
+  return day;
+}
+
+/** Every file under a and b (relative paths) whose bytes differ or that only one has. */
+function compareTrees(a: string, b: string): { differ: string[]; files: number } {
+  const list = (root: string) => (readdirSync(root, { recursive: true }) as string[]).filter((f) => statSync(join(root, f)).isFile()).sort();
+  const ignore = (f: string) => f.startsWith('.zz-'); // markers of the test harness
+  const fa = list(a).filter((f) => !ignore(f));
+  const fb = new Set(list(b).filter((f) => !ignore(f)));
+  const differ = fa.filter((f) => !fb.has(f) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  for (const f of fb) if (!fa.includes(f)) differ.push(`${f} (only in the rebuild)`);
+  return { differ, files: fa.length };
+}
+
+describe('a rebuild with no change', () => {
+  it('produces the same files byte for byte, sw.js included, in another folder', () => {
+    expect(rebuildFiles).toBeGreaterThan(50);
+    expect(rebuildDiff, 'files that differ (was dist/ built from the current tree? `npm test` builds it)').toEqual([]);
+  });
 });
 
 describe('a new deployment', () => {

@@ -4,17 +4,15 @@
  * (national data plus the region of the answers, or of the build's default) for the answers in the
  * final URL and the day the page says it used — the engine is the oracle, no amount or status is
  * written here. The region question is answered by typing a name into its search box; a build with
- * ZZ_REGION=510000 (made in beforeAll into a temporary folder) checks the pre-answered default.
+ * ZZ_REGION=510000 (test/e2e/region-build.ts, shared with the region tests) checks the pre-answered default.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
-import { createStaticServer } from './setup/global';
+import { regionBuild, type RegionBuild } from './region-build';
+import { WIZARD_READY } from './offline-helpers';
 import { dataAsOf } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { regions } from '../../src/data/regions.ts';
@@ -47,7 +45,7 @@ async function open(hash = '', opts: { date?: string; context?: BrowserContextOp
   const { page, errors, requests } = await newPage(context);
   if (opts.date) await page.clock.setFixedTime(new Date(`${opts.date}T12:00:00+08:00`));
   await page.goto(`${opts.site ?? baseURL}/check/${hash ? `#${hash}` : ''}`);
-  await page.waitForSelector('#wz-h');
+  await page.waitForSelector(WIZARD_READY);
   return { page, errors, requests, context };
 }
 
@@ -348,7 +346,7 @@ describe('links and history', () => {
     // Mid-way: reload keeps the question.
     const mid = await open('stage=senior&grade=1');
     await mid.page.reload();
-    await mid.page.waitForSelector('#wz-h');
+    await mid.page.waitForSelector(WIZARD_READY);
     expect(await currentQuestion(mid.page)).toBe('school');
     expect(errors).toEqual([]);
   });
@@ -474,7 +472,7 @@ describe('print, share and clear', () => {
     expect(await currentQuestion(page)).toBe('stage');
     expect(await focusedId(page)).toBe('wz-h');
     await page.reload();
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY);
     expect(await currentQuestion(page)).toBe('stage');
     expect(errors).toEqual([]);
   });
@@ -578,7 +576,7 @@ describe('accessibility', () => {
       expect(await horizontalOverflow(page), name).toEqual({ overflow: 0, culprits: [] });
     };
     await page.goto(`${baseURL}/check/#stage=undergrad&grade=1&school=public&hukou=rural`);
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY);
     await page.locator('.wz-help summary').tap();
     await fits('family');
     await page.locator('input[value="tuopin"]').tap();
@@ -645,11 +643,39 @@ describe('the page', () => {
     await page.goto(`${baseURL}/check/`);
     const note = page.locator('main .note');
     expect(await note.innerText()).toContain('JavaScript');
-    expect(await page.locator('.wz-loading').isVisible()).toBe(false);
+    // The copy of the first question (links that only set the address) is hidden: it could do nothing.
+    expect(await page.locator('#wz [data-wz-copy]').isVisible()).toBe(false);
     for (const s of ['preschool', 'compulsory', 'senior', 'vocational', 'undergrad', 'postgrad']) {
       expect(await note.locator(`a[href="/stages/${s}/"]`).count(), s).toBe(1);
     }
     await screenshot(page, 'wizard-no-js');
+  });
+
+  it('asks the first question before its script arrives: plain links in the HTML, which the wizard takes over', async () => {
+    const context = await browser.newContext(phone);
+    contexts.push(context);
+    const { page, errors } = await newPage(context);
+    let release = () => {};
+    const gate = new Promise<void>((ok) => (release = ok));
+    await context.route('**/_astro/**', async (r) => {
+      await gate;
+      await r.continue();
+    });
+    await page.goto(`${baseURL}/check/`, { waitUntil: 'commit' });
+    const link = page.locator('#wz [data-wz-copy] a[data-v="senior"]');
+    await link.waitFor();
+    expect(await page.locator('#wz [data-wz-copy] a[data-v]').count()).toBe(STAGES.length);
+    expect(await link.getAttribute('href')).toBe('#stage=senior');
+    await screenshot(page, 'wizard-before-script');
+    await link.tap();
+    expect(hashOf(page)).toBe('#stage=senior');
+    // The script arrives: the wizard starts from the answer in the address and asks the next question.
+    release();
+    await page.waitForSelector(WIZARD_READY);
+    expect(answersOf(page).stage).toBe('senior');
+    expect(await currentQuestion(page)).not.toBe('stage');
+    expect(await page.locator('[data-wz-copy]').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it('uses the data-check day when the device clock is earlier, and shows a later device day as is', async () => {
@@ -693,7 +719,7 @@ describe('the page', () => {
     const { page, errors } = await newPage(context);
     await context.route('**/check/data/*.json', (r) => r.abort('internetdisconnected'));
     await page.goto(`${baseURL}/check/#${TYPICAL}`);
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY);
     const before = hashOf(page);
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.locator('.wz-wait .btn').waitFor();
@@ -719,7 +745,7 @@ describe('the page', () => {
     const { page } = await newPage(context);
     await context.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
     await page.goto(`${baseURL}/check/#${TYPICAL}`);
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY);
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.getByRole('button', { name: '再试一次' }).waitFor();
     expect(await heading(page)).toBe('结果还没能算出来');
@@ -746,7 +772,7 @@ describe('the page', () => {
     let stalled = true;
     await context.route('**/check/data/*.json', (r) => (stalled ? undefined : r.continue()));
     await page.goto(`${baseURL}/check/#${TYPICAL}`);
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY);
     await page.getByRole('button', { name: '看结果' }).tap();
     expect(await heading(page)).toBe('正在算你的结果…');
     expect(await page.locator('.wz-wait').innerText()).toContain('信号不好时要等一会儿');
@@ -874,34 +900,18 @@ describe('the region question', () => {
 });
 
 describe('a region-default build (ZZ_REGION=510000)', () => {
-  let dir = '';
-  let server: Server | undefined;
+  let build: RegionBuild | undefined;
   let site = '';
   let buildLog = '';
 
+  // The region build shared with test/e2e/regions.test.ts and region-default.test.ts (built once per run).
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'zz-wizard-region-'));
-    const r = spawnSync('npx', ['astro', 'build', '--outDir', dir], {
-      env: { ...process.env, ZZ_REGION: '510000', ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 150_000,
-    });
-    buildLog = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-3000);
-    if (r.status !== 0 || !existsSync(join(dir, 'check', 'index.html'))) return;
-    // The rest of `npm run build` that pages rely on (the service worker they register), when present.
-    if (existsSync('.ci/service-worker.mjs')) spawnSync('node', ['.ci/service-worker.mjs', dir], { encoding: 'utf8', timeout: 60_000 });
-    server = createStaticServer(dir);
-    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', () => ok()));
-    server.unref();
-    const addr = server.address();
-    site = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
-  }, 180_000);
+    build = await regionBuild();
+    site = build.url;
+    buildLog = build.log;
+  }, 300_000);
 
-  afterAll(() => {
-    server?.closeAllConnections();
-    server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => build?.close());
 
   it('pre-answers the region question with 四川省, shows its tiers, and lets the family switch to national standards', async () => {
     expect(site, buildLog).not.toBe('');

@@ -22,12 +22,18 @@ interface Props {
   onGo: (v: View) => void;
   /** 代问模式: the question as the helper asks it (./helper.ts); absent = the family's own wording. */
   ask?: (id: QuestionId, title: string) => string;
+  /**
+   * Plain links (`#stage=senior`, for the first question: no answers yet) instead of buttons: the copy of the first question that
+   * src/pages/check/index.astro renders into the HTML, usable before the wizard's script arrives (a
+   * tap sets the answer in the address, which the wizard reads when it starts) and replaced by it.
+   */
+  links?: boolean;
 }
 
 /** Regions listed before the family types; a longer list waits for a name. */
 const LIST_MAX = 8;
 
-export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, ask }: Props) {
+export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, ask, links = false }: Props) {
   const q = question(id, answers);
   const chosen = chosenValues(answers, id);
   const picked = s.picked ?? chosen;
@@ -46,7 +52,10 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
 
   const button = (value: string, label: string) => (
     <li key={value}>
-      <button
+      {links ? (
+        <a class="btn btn-big wz-opt" data-v={value} href={`#${id}=${value}`}>{label}</a>
+      ) : (
+        <button
         type="button"
         class={`btn btn-big wz-opt${chosen.includes(value) ? ' wz-on' : ''}`}
         data-v={value}
@@ -55,6 +64,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
       >
         {label}
       </button>
+      )}
     </li>
   );
 

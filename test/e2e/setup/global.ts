@@ -111,7 +111,7 @@ export default async function setup(project: TestProject) {
     );
   }
   if (!existsSync(join(distDir, 'pagefind'))) {
-    console.warn(`e2e: ${distDir}/pagefind/ is missing; run \`npm run build\` (astro build + pagefind), not only \`astro build\`.`);
+    console.warn(`e2e: ${distDir}/pagefind/ is missing; build with \`npm run build\` (its integrations write the search index).`);
   }
 
   // Serve a snapshot, so a rebuild of dist/ during the run (another shell, `astro build --watch`)
