@@ -46,8 +46,22 @@ export default defineConfig({
     modulePreload(),
   ],
   vite: {
+    // Older phones (README「支持的浏览器」): everything shipped — our islands and their dependencies
+    // (Preact, @preact/signals) — is lowered to ES2017 syntax, which Chrome 70-era WebViews parse
+    // (no `?.`, `??`, `&&=`, class fields). test/e2e/old-engines.test.ts runs es-check over dist/.
+    // Astro 7 hard-codes `target: 'esnext'` for its client build environment, so a top-level
+    // `build.target` does not reach the browser bundle: the small plugin below sets it per environment.
+    build: { target: 'es2017' },
     // Policy data is YAML under content/; this turns it into plain JS objects at build time
     // (no YAML parser ships to the browser).
-    plugins: [yaml()],
+    plugins: [
+      yaml(),
+      {
+        name: 'zz-browser-target',
+        configEnvironment(name) {
+          if (name === 'client') return { build: { target: 'es2017', cssTarget: 'chrome70' } };
+        },
+      },
+    ],
   },
 });

@@ -10,7 +10,7 @@
 //
 //   node .ci/service-worker.mjs [distDir]      (default: dist)
 import { generateSW } from 'workbox-build';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -60,5 +60,9 @@ const { count, size, warnings } = await generateSW({
   mode: 'production',
   disableDevLogs: true,
 });
+// Older phones (README「支持的浏览器」): Workbox's runtime calls Promise.allSettled (Chrome 76) while
+// precaching, so on older engines the worker would never install. A few lines of fallback go first.
+const sw = join(dist, 'sw.js');
+writeFileSync(sw, 'Promise.allSettled||(Promise.allSettled=function(a){return Promise.all(Array.from(a,function(p){return Promise.resolve(p).then(function(v){return{status:"fulfilled",value:v}},function(r){return{status:"rejected",reason:r}})}))});\n' + readFileSync(sw, 'utf8'));
 for (const w of warnings) console.warn(`service worker: ${w}`);
 console.log(`service worker: dist/sw.js precaches ${count} files, ${(size / 1024).toFixed(0)} KB`);

@@ -27,7 +27,7 @@ export function makeTerms(glossary: GlossaryEntry[]): TermLookup {
   return (kind, id) => map.get(`${kind}:${id}`) ?? id;
 }
 
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('、')}或${xs.at(-1)}`);
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('、')}或${xs[xs.length - 1]}`);
 
 /** Evaluates one condition. `text` on the condition replaces the generated wording for every outcome. */
 export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outcome {

@@ -57,6 +57,7 @@ export async function regionBuild(region: string = REGION_BUILD.region, site: st
     const steps: [string, string[]][] = [
       ['npx', ['astro', 'build', '--outDir', dir]],
       ['npx', ['pagefind', '--site', dir, '--quiet']],
+      ...(existsSync('.ci/lower-js.mjs') ? [['node', ['.ci/lower-js.mjs', dir]] as [string, string[]]] : []),
       ...(existsSync('.ci/service-worker.mjs') ? [['node', ['.ci/service-worker.mjs', dir]] as [string, string[]]] : []),
     ];
     for (const [cmd, args] of steps) {
