@@ -17,16 +17,11 @@
  * Astro's build imports the validated dataset, so a bad file fails the build with that message.
  */
 import type { z } from 'zod';
-import { Basis, DeliveryForm, Documents, FAMILY_STATUSES, Glossary, STAGES, Sources, Subsidy as SubsidySchema, Unit, type AmountEntry, type Condition, type DocumentInfo, type GlossaryEntry, type Source, type Subsidy } from '../schema/index.ts';
+import { Basis, DeliveryForm, Documents, FAMILY_STATUSES, Glossary, STAGES, Sources, Subsidy as SubsidySchema, Unit, type AmountEntry, type Condition, type Dataset, type GlossaryEntry, type Subsidy } from '../schema/index.ts';
 import { chinaDay } from '../lib/today.ts';
-import { lineKey } from '../rules/regions.ts';
+import { lineKey } from '../rules/lines.ts';
 
-export interface Dataset {
-  subsidies: Subsidy[];
-  sources: Source[];
-  documents: DocumentInfo[];
-  glossary: GlossaryEntry[];
-}
+export type { Dataset };
 
 /** Raw file contents keyed by repository-relative path (e.g. `content/subsidies/senior-grant.yaml`). */
 export interface RawDataset {
