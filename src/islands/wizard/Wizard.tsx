@@ -26,6 +26,7 @@ import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type An
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
 import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
+import { answerTextOf, hasAnswers } from '../../rules/link-repair.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
 
@@ -69,8 +70,10 @@ function resolveView(a: Answers, want: unknown): View {
 
 const urlFor = (a: Answers) => {
   const h = formatAnswers(a);
-  return location.pathname + location.search + (h ? `#${h}` : '');
+  return location.pathname + otherSearch() + (h ? `#${h}` : '');
 };
+/** The query part of the address without answers put there instead of after # (they move to the hash). */
+const otherSearch = () => (hasAnswers(location.search) ? '' : location.search);
 
 /** Renders the wizard into `#wz` with the data of `#wz-data`. */
 export function mount() {
@@ -106,7 +109,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.terms = makeTerms(props.p.glossary, props.p.regions);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
-    if (s.errors.length || location.hash.length > 1) history.replaceState({ wz: s.view }, '', urlFor(s.answers));
+    if (s.errors.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view }, '', urlFor(s.answers));
     this.state = { ...s, ticks: new Set(), remember: false, loading: null };
   }
 
@@ -161,7 +164,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   };
 
   read() {
-    const parsed = parseAnswers(location.hash);
+    const parsed = parseAnswers(answerTextOf(location.search, location.hash)); // answers after ? instead of #: ../../rules/link-repair.ts
     const answers = parsed.ok ? parsed.answers : parsed.partial;
     const view = resolveView(this.fill(answers), parsed.ok ? (history.state as { wz?: View } | null)?.wz : undefined);
     return { ...FRESH, answers, view, errors: parsed.ok ? [] : parsed.errors, dropped: [] };
@@ -241,7 +244,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
 
   clear = () => {
     writeStored(null);
-    history.replaceState(null, '', location.pathname + location.search);
+    history.replaceState(null, '', location.pathname + otherSearch());
     this.focusNext = true;
     this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false });
   };
