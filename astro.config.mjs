@@ -6,16 +6,22 @@ import sitemap from '@astrojs/sitemap';
 import yaml from './src/integrations/yaml.mjs';
 import cspHashes from './src/integrations/csp-hashes.mjs';
 import modulePreload from './src/integrations/module-preload.mjs';
+import basePath from './src/integrations/base-path.mjs';
 
 /**
  * The public address of this deployment. QR codes on posters, canonical links and the sitemap use it.
  * A county that deploys its own copy sets SITE_URL at build time, e.g.
  *   SITE_URL=https://zizhu.example-county.gov.cn npm run build
+ * A site served under a path (README「部署在子路径下」) writes the path too:
+ *   SITE_URL=https://jyj.example.gov.cn/zizhu/ npm run build     → base '/zizhu/'
  */
 export const SITE_URL = process.env.SITE_URL || 'https://zizhu.example.org';
+/** The path of SITE_URL as Astro's `base` ('/' or '/zizhu/'); src/integrations/base-path.mjs puts it in front of every link. */
+const BASE = new URL(SITE_URL).pathname.replace(/\/*$/, '/');
 
 export default defineConfig({
   site: SITE_URL,
+  base: BASE,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Content-Security-Policy as a <meta> on every page (README「部署」: the server adds, as a header, the
@@ -44,6 +50,8 @@ export default defineConfig({
     cspHashes(),
     // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
     modulePreload(),
+    // Sub-path deployments: the base in front of every root-relative link of every page (and the manifest).
+    basePath(),
   ],
   vite: {
     // Older phones (README「支持的浏览器」): everything shipped — our islands and their dependencies
