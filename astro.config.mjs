@@ -45,8 +45,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    // Pages that are not content (search, 404) stay out of the sitemap.
-    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+    // Pages that are not content (search, 404, the offline fallback) stay out of the sitemap.
+    sitemap({ filter: (page) => !/\/(search|404|offline)\/?$/.test(new URL(page).pathname) }),
     cspHashes(),
     // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
     modulePreload(),

@@ -55,6 +55,15 @@ const { count, size, warnings } = await generateSW({
   // Files whose names already carry a content hash need no ?__WB_REVISION__.
   dontCacheBustURLsMatching: /^(_astro\/|check\/data\/|pagefind\/(index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/,
   maximumFileSizeToCacheInBytes: 1024 * 1024,
+  // Offline, a page the phone has no copy of (an address never built, a stage address without its last
+  // slash) gets src/pages/offline.astro from the cache, which links what is there. Online the network
+  // answers as usual (new pages of a newer deployment, the server's 404). Relative to sw.js, so it
+  // works under a sub-path deployment too.
+  runtimeCaching: [{
+    urlPattern: ({ request }) => request.mode === 'navigate',
+    handler: 'NetworkOnly',
+    options: { precacheFallback: { fallbackURL: 'offline/index.html' } },
+  }],
   inlineWorkboxRuntime: true,
   sourcemap: false,
   mode: 'production',
