@@ -19,9 +19,11 @@ export const BUDGET = {
   /**
    * /check/ all the way to the results for the stage with the most data: the opening, the results
    * code and that stage's part. A ceiling (it must not grow unnoticed), not the 25 KB aim: see README
-   * 「性能」.
+   * 「性能」. 36.5 since issue 14: each result's 「怎么发」 link to /payment/ or /loan/ (+0.26 KB in
+   * Results) and three footer links with 96110 beside the fraud line (+0.15 KB on /check/) took the
+   * undergrad journey from 35.8 to 36.3 KB.
    */
-  wizardJourney: 36 * 1024,
+  wizardJourney: 36.5 * 1024,
 };
 
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -6,10 +6,12 @@
  * This module and the engine it runs (`evaluate`) are loaded by the wizard only once the family has
  * picked the stage (a dynamic import in ./Wizard.tsx), so the first screens do not wait for them.
  */
+import { ASK_LOCAL } from '../../schema/words.ts';
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
+import { paymentLink } from '../../rules/payment-link.ts';
 import { formatAmount, formatDay, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
@@ -109,6 +111,12 @@ function Source({ r }: { r: Result }) {
   );
 }
 
+/** 「钱什么时候到、打到哪张卡」 (/payment/) or 「助学贷款以后」 (/loan/): where is decided by src/rules/payment-link.ts. */
+function PayLink({ r }: { r: Result }) {
+  const l = paymentLink(r);
+  return <> <a class="wz-pay no-print" href={l.href}>{l.text}</a></>;
+}
+
 function Card({ r }: { r: Result }) {
   const out = r.status === 'ineligible';
   return (
@@ -119,7 +127,7 @@ function Card({ r }: { r: Result }) {
       <p class="wz-reason">{r.reason}</p>
       {!out && (
         <dl class="wz-facts">
-          <div><dt>怎么发</dt><dd>{r.delivery.text}</dd></div>
+          <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>
           <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}（{r.apply.when}）</dd></div>
           <div class="wz-more"><dt>怎么办</dt><dd>{r.apply.how}</dd></div>
           <div class="wz-more"><dt>依据</dt><dd><Source r={r} /></dd></div>
@@ -205,7 +213,7 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
             ))}
           </ul>
         ) : (
-          <p data-no-contacts>请向学校或当地教育局学生资助管理中心咨询。</p>
+          <p data-no-contacts>{ASK_LOCAL}。</p>
         )}
       </section>
       <Share answers={answers} msg={msg} ui={ui} onGo={onGo} />
