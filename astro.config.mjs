@@ -9,16 +9,22 @@ import modulePreload from './src/integrations/module-preload.mjs';
 import stableIslandIds from './src/integrations/stable-island-ids.mjs';
 import pagefind from './src/integrations/pagefind.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
+import basePath from './src/integrations/base-path.mjs';
 
 /**
  * The public address of this deployment. QR codes on posters, canonical links and the sitemap use it.
  * A county that deploys its own copy sets SITE_URL at build time, e.g.
  *   SITE_URL=https://zizhu.example-county.gov.cn npm run build
+ * A site served under a path (README「部署在子路径下」) writes the path too:
+ *   SITE_URL=https://jyj.example.gov.cn/zizhu/ npm run build     → base '/zizhu/'
  */
 export const SITE_URL = process.env.SITE_URL || 'https://zizhu.example.org';
+/** The path of SITE_URL as Astro's `base` ('/' or '/zizhu/'); src/integrations/base-path.mjs puts it in front of every link. */
+const BASE = new URL(SITE_URL).pathname.replace(/\/*$/, '/');
 
 export default defineConfig({
   site: SITE_URL,
+  base: BASE,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -47,11 +53,13 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    // Pages that are not content (search, 404) stay out of the sitemap.
-    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+    // Pages that are not content (search, 404, the offline fallback) stay out of the sitemap.
+    sitemap({ filter: (page) => !/\/(search|404|offline)\/?$/.test(new URL(page).pathname) }),
     cspHashes(),
     // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
     modulePreload(),
+    // Sub-path deployments: the base in front of every root-relative link of every page (and the manifest).
+    basePath(),
     // The rest of the build, in this order, after every step above has rewritten the HTML:
     // deterministic island ids, then the search index of the final pages, then the service worker
     // that lists them (so `astro build` is the whole build).
@@ -60,8 +68,22 @@ export default defineConfig({
     serviceWorker(),
   ],
   vite: {
+    // Older phones (README「支持的浏览器」): everything shipped — our islands and their dependencies
+    // (Preact, @preact/signals) — is lowered to ES2017 syntax, which Chrome 70-era WebViews parse
+    // (no `?.`, `??`, `&&=`, class fields). test/e2e/old-engines.test.ts runs es-check over dist/.
+    // Astro 7 hard-codes `target: 'esnext'` for its client build environment, so a top-level
+    // `build.target` does not reach the browser bundle: the small plugin below sets it per environment.
+    build: { target: 'es2017' },
     // Policy data is YAML under content/; this turns it into plain JS objects at build time
     // (no YAML parser ships to the browser).
-    plugins: [yaml()],
+    plugins: [
+      yaml(),
+      {
+        name: 'zz-browser-target',
+        configEnvironment(name) {
+          if (name === 'client') return { build: { target: 'es2017', cssTarget: 'chrome70' } };
+        },
+      },
+    ],
   },
 });

@@ -8,13 +8,15 @@ const run = (cmd, args, opts = {}) => {
   return r.status ?? 1;
 };
 
-// Browser tests need Debian's Chromium and a CJK font. On a fresh machine (root, Debian) install them.
-if (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/opentype/noto')) {
+// Browser tests need Debian's Chromium and a CJK font; the printed-QR test needs zbarimg (zbar-tools),
+// pdftoppm (poppler-utils) and convert (imagemagick). On a fresh machine (root, Debian) install them.
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+if (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/opentype/noto') || !['zbarimg', 'pdftoppm', 'convert'].every(has)) {
   if (process.getuid?.() === 0) {
-    console.log('› 安装 Chromium 和中文字体（Debian 软件包）');
-    run('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null']);
+    console.log('› 安装 Chromium、中文字体和读二维码的工具（Debian 软件包）');
+    run('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk zbar-tools poppler-utils imagemagick >/dev/null']);
   } else {
-    console.warn('! /usr/bin/chromium 不存在且不是 root：浏览器测试会失败。请安装 Debian 的 chromium 和 fonts-noto-cjk。');
+    console.warn('! 缺少 chromium、中文字体或 zbarimg/pdftoppm/convert 且不是 root：浏览器测试会失败。请安装 Debian 的 chromium fonts-noto-cjk zbar-tools poppler-utils imagemagick。');
   }
 }
 

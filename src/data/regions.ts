@@ -13,7 +13,7 @@
  * `sample: true` region in production data.
  */
 import { dataset } from './index.ts';
-import { DataError, conditionsOf, parse, type Dataset } from './validate.ts';
+import { DataError, checkAmountHistory, checkNotFuture, conditionsOf, parse, type Dataset } from './validate.ts';
 import { Region } from '../schema/region.ts';
 import { lineKey } from '../rules/regions.ts';
 import { defaultRegion } from '../lib/deployment.ts';
@@ -27,6 +27,8 @@ export interface ValidateRegionsOptions {
   allowSamples?: boolean;
   /** A code that must be one of the regions (the deployment default), checked as field ZZ_REGION. */
   defaultRegion?: string;
+  /** The build day dates are checked against (validate.ts buildDay(): the clock, China). */
+  buildDay?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function validateRegions(files: Record<string, unknown>, national: Datase
     if (other) problems.push(`${file}: code: 代码「${r.code}」和 ${other.file} 重复`);
     else byCode.set(r.code, x);
     if (r.sample && !options.allowSamples) problems.push(`${file}: sample: 示例地区（sample: true）不能放进正式数据`);
+    checkNotFuture(r.lastVerified, file, 'lastVerified', problems, options.buildDay);
   }
 
   // Sources: national + every region's; ids unique across all of them.
@@ -96,6 +99,8 @@ export function validateRegions(files: Record<string, unknown>, national: Datase
         for (const st of a.when?.stages ?? []) if (!s.stages.includes(st)) problems.push(`${file}: ${at}.amounts[${j}].when.stages: 「${st}」不在本项目的 stages 里`);
       });
       checkRules(s.rules, file, `${at}.`);
+      checkAmountHistory(s.amounts, file, `${at}.amounts`, problems);
+      checkNotFuture(s.lastVerified, file, `${at}.lastVerified`, problems, options.buildDay);
       s.documents.forEach((d, j) => {
         if (!docIds.has(d.doc)) problems.push(`${file}: ${at}.documents[${j}].doc: 未知材料「${d.doc}」（content/documents.yaml 里没有）`);
       });

@@ -24,6 +24,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * Older phones (README「支持的浏览器」): Workbox's runtime calls Promise.allSettled (Chrome 76) while
+ * precaching, so on older engines the worker would never install. These lines go first in sw.js.
+ */
+export const ALL_SETTLED_FALLBACK = 'Promise.allSettled||(Promise.allSettled=function(a){return Promise.all(Array.from(a,function(p){return Promise.resolve(p).then(function(v){return{status:"fulfilled",value:v}},function(r){return{status:"rejected",reason:r}})}))});\n';
 
 /** What the service worker precaches (globs relative to the built folder). */
 export const PRECACHE = {
@@ -113,7 +120,18 @@ export function workboxOptions(dist, base) {
     ignoreURLParametersMatching: [/.*/],
     // Files whose names already carry a content hash need no ?__WB_REVISION__.
     dontCacheBustURLsMatching: /^(_astro\/|check\/data\/)/,
-    runtimeCaching: [...searchRoutes(base), posterRoute(base)],
+    runtimeCaching: [
+      ...searchRoutes(base),
+      posterRoute(base),
+      // Offline, a page the phone has no copy of (an address never built, a stage address without its
+      // last slash) gets src/pages/offline.astro from the cache, which links what is there. Online the
+      // network answers as usual. Relative to sw.js, so it works under a sub-path deployment too.
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: 'offline/index.html' } },
+      },
+    ],
     maximumFileSizeToCacheInBytes: 1024 * 1024,
     inlineWorkboxRuntime: true,
     sourcemap: false,
@@ -135,6 +153,8 @@ export default function serviceWorker() {
         const { generateSW } = await import('workbox-build');
         const dist = fileURLToPath(dir);
         const { count, size, warnings } = await generateSW(workboxOptions(dist, base));
+        const sw = join(dist, 'sw.js');
+        writeFileSync(sw, ALL_SETTLED_FALLBACK + readFileSync(sw, 'utf8'));
         for (const w of warnings) logger.warn(w);
         logger.info(`sw.js precaches ${count} files, ${(size / 1024).toFixed(0)} KB (search is cached when first used)`);
       },

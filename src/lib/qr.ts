@@ -9,8 +9,16 @@
  */
 import QRCode from 'qrcode';
 
-/** Error-correction level used for every printed code. */
+/**
+ * Error-correction level of posters' codes (H: about 30 % can be damaged). Cards and letters, whose
+ * codes are small, use M (15 %) so the same address needs fewer, larger modules: on paper every code
+ * is at least 1 mm per module (MIN_MODULE_MM; issue 13), which matters more after printing and
+ * photographing than the extra correction.
+ */
 export const QR_ERROR_CORRECTION = 'H' as const;
+export type QrLevel = 'H' | 'Q' | 'M' | 'L';
+/** Smallest printed module (mm) a code may have; posters.css sizes each code by its module count (data-m). */
+export const MIN_MODULE_MM = 1;
 /** Quiet zone around the code, in modules (the QR standard asks for 4). */
 export const QR_MARGIN = 4;
 
@@ -38,12 +46,12 @@ export function assertHttpUrl(url: string): string {
  * height: size it with CSS).
  * @throws QrError for anything that is not an http(s) URL, or when the code cannot be made.
  */
-export function qrSvg(url: string): string {
+export function qrSvg(url: string, level: QrLevel = QR_ERROR_CORRECTION): string {
   assertHttpUrl(url);
   let svg: string | undefined;
   let failure: unknown;
   // With a callback, qrcode renders synchronously (server and browser builds alike).
-  QRCode.toString(url, { type: 'svg', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_MARGIN, color: { dark: '#000000', light: '#ffffff' } }, (err, s) => {
+  QRCode.toString(url, { type: 'svg', errorCorrectionLevel: level, margin: QR_MARGIN, color: { dark: '#000000', light: '#ffffff' } }, (err, s) => {
     failure = err;
     svg = s;
   });

@@ -4,7 +4,10 @@
  * printed code opens the county's own copy of the site.
  *
  *   siteUrl()                          → 'https://zizhu.example.org'   (no trailing slash)
+ *   siteUrl('https://jyj.example.gov.cn/zizhu/') → 'https://jyj.example.gov.cn/zizhu'   (a sub-path deployment keeps its path)
  *   absoluteUrl('/check/#stage=senior') → 'https://zizhu.example.org/check/#stage=senior'
+ *   absoluteUrl('/check/', 'https://jyj.example.gov.cn/zizhu/') → 'https://jyj.example.gov.cn/zizhu/check/'
+ *   sitePath('/check/')                → '/check/', or '/zizhu/check/' when the site is built under /zizhu/
  *   shortUrl('https://zizhu.example.org/check/#stage=senior') → 'zizhu.example.org/check/#stage=senior'
  *   isPlaceholderSite()                → true while SITE_URL was not set for this build
  *
@@ -28,7 +31,8 @@ function fromEnv(): string | undefined {
 }
 
 /**
- * The configured site's origin (scheme + host + port), without a trailing slash.
+ * The configured site's address: origin (scheme + host + port) and, for a site served under a path
+ * (`https://jyj.example.gov.cn/zizhu/`), that path; no trailing slash, no query or hash.
  * @throws Error (Chinese message) when the configured value is not an http(s) address.
  */
 export function siteUrl(configured: string | undefined = fromEnv()): string {
@@ -40,7 +44,38 @@ export function siteUrl(configured: string | undefined = fromEnv()): string {
     throw new Error(`SITE_URL 要写成完整网址（如 https://zizhu.example.gov.cn），现在是「${raw}」`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`SITE_URL 只能是 http 或 https 网址，现在是「${raw}」`);
-  return u.origin;
+  return u.origin + u.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The path part of a SITE_URL as Astro's `base` (astro.config.mjs): '/' or '/zizhu/' (always with
+ * leading and trailing slash).
+ */
+export function basePathOf(configured: string): string {
+  const p = new URL(siteUrl(configured)).pathname.replace(/\/+$/, '');
+  return `${p}/`;
+}
+
+function base(): string {
+  let b: string | undefined;
+  try {
+    b = import.meta.env?.BASE_URL as string | undefined;
+  } catch {
+    b = undefined;
+  }
+  return (b ?? '/').replace(/\/*$/, '/');
+}
+
+/**
+ * A site path ('/check/#stage=senior', from src/rules or a component) as a link on this build: the
+ * deployment's base path in front ('/zizhu/check/#stage=senior'). Works in pages, components and
+ * islands (Vite puts `import.meta.env.BASE_URL` into browser code too). Paths that already carry the
+ * base are returned as they are.
+ */
+export function sitePath(path: string, basePath: string = base()): string {
+  if (!path.startsWith('/') || path.startsWith('//')) return path;
+  if (basePath === '/' || path.startsWith(basePath) || path === basePath.slice(0, -1)) return path;
+  return basePath.slice(0, -1) + path;
 }
 
 /** A site path ('/check/#stage=senior') on the configured site. */
@@ -56,5 +91,5 @@ export function shortUrl(url: string): string {
 
 /** Whether the site address is still the placeholder default (the deployment must set SITE_URL). */
 export function isPlaceholderSite(site: string = siteUrl()): boolean {
-  return siteUrl(site) === PLACEHOLDER_SITE_URL;
+  return new URL(siteUrl(site)).origin === PLACEHOLDER_SITE_URL;
 }

@@ -8,6 +8,7 @@ import { FAMILY_STATUSES, STAGES } from '../schema/vocab.ts';
 import { GRADE_MAX, NATIONAL_REGION, QUESTIONS, QUESTION_IDS, appliesTo, type ChoiceValue, type QuestionId } from '../schema/questions.ts';
 import { gradeName, stageName } from '../schema/words.ts';
 import { quoteLinkValue } from '../lib/link-value.ts';
+import { repairAnswerText } from './link-repair.ts';
 
 export { FAMILY_STATUSES, STAGES, gradeName, stageName, type FamilyStatus, type Stage };
 
@@ -56,7 +57,7 @@ export type ParseResult =
  * are errors naming the parameter.
  */
 export function parseAnswers(input: string | URLSearchParams): ParseResult {
-  const params = typeof input === 'string' ? new URLSearchParams(input.replace(/^[#?]/, '')) : input;
+  const params = typeof input === 'string' ? new URLSearchParams(repairAnswerText(input)) : input; // mangled links: ./link-repair.ts
   const errors: AnswerError[] = [];
   const a: Answers = {};
   const raw = new Map<AnswerKey, string>();

@@ -15,6 +15,10 @@ import { FAMILY_STATUSES, STAGES } from './vocab.ts';
 import { CONDITION_QUESTIONS, conditionValues, type ChoiceValue, type InQuestionId, type IsQuestionId } from './questions.ts';
 import { isIsoDay } from '../lib/today.ts';
 
+// zod's own messages (wrong type, missing field, unknown key…) in Chinese, like ours: the build
+// prints them as `FILE: FIELD: 说明` to the people who edit content/.
+z.config(z.locales.zhCN());
+
 /**
  * An ISO calendar date `YYYY-MM-DD` that exists (2025-02-30 and 2025-13-01 are refused). The site's
  * YAML loader keeps dates as written (src/integrations/yaml.mjs); a Date object (from another YAML
@@ -92,7 +96,10 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ] as unknown as [z.ZodObject, ...z.ZodObject[]]),
 ) as unknown as z.ZodType<Condition>;
 
-/** How sure we are of a figure: high = two independent sources or a government page. */
+/**
+ * How sure we are of a figure: high = two independent sources or a government page. Always written on
+ * each amount and rule (no default: a deleted `confidence: unconfirmed` must not turn into high).
+ */
 export const Confidence = z.enum(['high', 'medium', 'unconfirmed']);
 
 /**
@@ -166,7 +173,8 @@ export const AmountEntry = z
     instalments: z.number().int().min(1).max(12).optional(),
     /** Id in content/sources.yaml of the document that set this value. */
     source: z.string().min(1),
-    confidence: Confidence.default('high'),
+    /** How sure the figure is (see Confidence); required. */
+    confidence: Confidence,
     /** Plain-Chinese note shown with the figure (e.g. 「按约 200 个在校日计，约 1000 元/年」). */
     note: z.string().min(1).optional(),
   })
@@ -176,6 +184,10 @@ export const AmountEntry = z
     if (!needsValue && a.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `basis「${a.basis}」不写 value` });
     if (a.basis === 'per-school-day' && a.unit !== 'per-school-day') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'per-school-day 的 unit 必须是 per-school-day' });
     if (a.range && a.range.min > a.range.max) ctx.addIssue({ code: 'custom', path: ['range'], message: 'range.min 大于 range.max' });
+    if (a.range && a.value !== undefined && (a.value < a.range.min || a.value > a.range.max))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${a.value} 元不在 range（${a.range.min}–${a.range.max} 元）之内，多半是打错了` });
+    if (a.range && a.tiers?.some((t) => t < a.range!.min || t > a.range!.max))
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: `tiers 里有不在 range（${a.range.min}–${a.range.max} 元）之内的档` });
     if (a.tiers && a.tiers.some((t, i) => i > 0 && t <= a.tiers![i - 1]!)) ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tiers 要从低到高排列，不能重复' });
     if (a.waives && a.basis !== 'waiver') ctx.addIssue({ code: 'custom', path: ['waives'], message: 'waives 只用于 basis「waiver」' });
     if (a.headline && a.basis !== 'service') ctx.addIssue({ code: 'custom', path: ['headline'], message: 'headline 只用于 basis「service」' });
@@ -202,7 +214,10 @@ export type RulePath = z.infer<typeof RulePath>;
 /** One dated version of who qualifies. The newest `from` ≤ date is in force. */
 export const RuleEntry = z.strictObject({
   from: IsoDate,
-  /** All must hold (tri-state: a single unknown makes the result 「可能可以」). */
+  /**
+   * All must hold (tri-state: a single unknown makes the result 「可能可以」). At least one, unless
+   * `everyone: true` says every student of the subsidy's stages qualifies (then it is `[]`).
+   */
   conditions: z.array(Condition),
   /**
    * Ways of qualifying, in order of preference: at least one must hold besides `conditions`. The first
@@ -211,12 +226,20 @@ export const RuleEntry = z.strictObject({
   paths: z.array(RulePath).min(2).optional(),
   /** true when `from` is the day this site's records begin, not the day the rule took effect (see AmountEntry). */
   recordedFrom: z.boolean().optional(),
+  /** true: no condition at all, everyone in the subsidy's stages qualifies (免学费、免费教科书…); then `conditions: []`. */
+  everyone: z.literal(true).optional(),
   source: z.string().min(1),
-  confidence: Confidence.default('high'),
+  /** How sure this version is (see Confidence); required. */
+  confidence: Confidence,
   /** Plain-Chinese summary of who qualifies under this version, shown on pages. */
   who: z.string().min(1),
   /** true on the first version when the policy itself began on `from` (listed as 新设 on /changes/). */
   introduced: z.boolean().optional(),
+}).superRefine((r, ctx) => {
+  if (!r.everyone && r.conditions.length === 0 && !r.paths?.length)
+    ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'conditions 不能是空的：写出谁能享受（或在 paths 里写几种符合的情况）；如果本学段所有学生都能享受，写 everyone: true' });
+  if (r.everyone && r.conditions.length > 0)
+    ctx.addIssue({ code: 'custom', path: ['everyone'], message: 'everyone: true 表示没有条件，这时 conditions 要写 []' });
 });
 export type RuleEntry = z.infer<typeof RuleEntry>;
 
@@ -332,8 +355,8 @@ export const Source = z.strictObject({
   docNumberUnverified: z.boolean().default(false),
   issuer: z.string().min(1),
   year: z.number().int().min(1990).max(2100),
-  /** Address of the original or the best copy found. */
-  url: z.string().min(1).optional(),
+  /** Address of the original or the best copy found: an http(s) address (no javascript:, data:, …). */
+  url: z.string().regex(/^https?:\/\/[^\s<>"]+$/i, '网址要以 http:// 或 https:// 开头（不能是 javascript: 之类）').optional(),
   confidence: Confidence,
   note: z.string().min(1).optional(),
 });

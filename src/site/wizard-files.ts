@@ -11,11 +11,12 @@ import { regions } from '../data/regions.ts';
 import { applySteps } from '../data/steps.ts';
 import { defaultRegion } from '../lib/deployment.ts';
 import { today } from '../lib/today.ts';
+import { sitePath } from '../lib/site-url.ts';
 import type { Stage } from '../rules/answers.ts';
 import type { Payload } from '../islands/wizard/lib.ts';
 import { makePayload, payloadJson } from './wizard-trim.ts';
 
-/** Where the parts are served from. */
+/** Where the parts are served from (a site path; the block lists them under the deployment's base, sitePath()). */
 export const PARTS_DIR = '/check/data/';
 
 export interface WizardFiles {
@@ -39,7 +40,7 @@ export function wizardFiles(): WizardFiles {
     const same = files.find((f) => f.json === json);
     files.push({ stage, file: same?.file ?? `${stage}.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`, json });
   }
-  const block: Payload = { ...base, parts: Object.fromEntries(files.map((f) => [f.stage, PARTS_DIR + f.file])) as Payload['parts'] };
+  const block: Payload = { ...base, parts: Object.fromEntries(files.map((f) => [f.stage, sitePath(PARTS_DIR + f.file)])) as Payload['parts'] };
   cached = { blockJson: payloadJson(block), parts: files };
   return cached;
 }

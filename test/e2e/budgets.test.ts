@@ -39,8 +39,9 @@ const MESSAGE_CHECK_JS = 6 * 1024;
  */
 const ALLOWED_INLINE: { name: string; test: (js: string) => boolean; on: (path: string) => boolean; max: number }[] = [
   { name: '大字 switch (applies the saved choice before first paint; the button)', test: (js) => js.includes(JSON.stringify(LARGE_TEXT_KEY)), on: () => true, max: 2 },
-  { name: 'service worker registration and 「有新版本」 prompt', test: (js) => js.includes('/sw.js') && js.includes('serviceWorker'), on: () => true, max: 1 },
+  { name: 'service worker registration and 「有新版本」 prompt', test: (js) => js.includes('sw.js') && js.includes('serviceWorker'), on: () => true, max: 1 },
   { name: 'search loader (loads Pagefind UI on /search/ only)', test: (js) => js.includes('/pagefind/pagefind-ui.js'), on: (p) => p === '/search/', max: 1 },
+  { name: 'offline page (offers the address with its last slash; issue 13)', test: (js) => js.includes('off-slash'), on: (p) => p === '/offline/', max: 1 },
   { name: 'print button (calls window.print() when tapped)', test: (js) => js.includes('window.print()'), on: (p) => p.startsWith('/posters/') || p.startsWith('/schools/'), max: 1 },
   { name: 'copy button (copies a message for the parents\' group)', test: (js) => js.includes('[data-copy]') && js.includes('clipboard'), on: (p) => p === '/schools/messages/', max: 1 },
 ];

@@ -38,13 +38,29 @@ export interface RegionBuild {
 const MARKER = '.zz-region-build-ok';
 
 export async function regionBuild(region: string = REGION_BUILD.region, site: string = REGION_BUILD.site): Promise<RegionBuild> {
+  return extraBuild(`region-${region}`, { ZZ_REGION: region, SITE_URL: site });
+}
+
+/** The sub-path deployment (issue 13): served under /zizhu/ as a county's web server would. */
+export const SUBPATH_BUILD = { site: 'https://jyj.example.gov.cn/zizhu/', prefix: '/zizhu/' } as const;
+
+/** The build for SUBPATH_BUILD, served under its path: `url` is "http://127.0.0.1:PORT/zizhu" (no trailing slash). */
+export function subPathBuild(): Promise<RegionBuild> {
+  return extraBuild('subpath', { SITE_URL: SUBPATH_BUILD.site }, SUBPATH_BUILD.prefix);
+}
+
+/**
+ * One extra build of the site with `env` (memoised per run by its `tag`, like regionBuild), served at
+ * `prefix` on a local port.
+ */
+export async function extraBuild(tag: string, buildEnv: Record<string, string>, prefix = '/'): Promise<RegionBuild> {
   const snapshot = inject('distDir');
-  const dir = `${snapshot}-region-${region}`;
+  const dir = `${snapshot}-${tag}`;
   // Leftovers of earlier runs (their snapshot is gone): remove.
-  const prefix = basename(snapshot).replace(/-[^-]+$/, '-');
+  const prefixName = basename(snapshot).replace(/-[^-]+$/, '-');
   for (const name of readdirSync(dirname(snapshot))) {
-    const m = /^(.*)-region-\d{6}$/.exec(name);
-    if (m && name.startsWith(prefix) && !existsSync(join(dirname(snapshot), m[1]!))) {
+    const m = /^(.*)-(?:region-\d{6}|subpath)$/.exec(name);
+    if (m && name.startsWith(prefixName) && !existsSync(join(dirname(snapshot), m[1]!))) {
       rmSync(join(dirname(snapshot), name), { recursive: true, force: true });
     }
   }
@@ -53,17 +69,19 @@ export async function regionBuild(region: string = REGION_BUILD.region, site: st
     log = readFileSync(join(dir, MARKER), 'utf8');
   } else {
     rmSync(dir, { recursive: true, force: true });
-    const r = buildSite({ outDir: dir, env: { ZZ_REGION: region, SITE_URL: site }, timeoutMs: 240_000 });
+    // As `npm run build` builds (Astro's build(): search index, ES2017 lowering and service worker are
+    // its integrations), into `dir`. ZZ_REGION is cleared unless this build sets it.
+    const r = buildSite({ outDir: dir, env: { ZZ_REGION: '', ...buildEnv }, timeoutMs: 240_000 });
     log = r.log;
     if (!r.ok) return { url: '', dir, log, close() {} };
     if (!existsSync(join(dir, 'index.html'))) return { url: '', dir, log, close() {} };
     writeFileSync(join(dir, MARKER), log);
   }
-  const server: Server = createStaticServer(dir);
+  const server: Server = createStaticServer(dir, prefix);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   server.unref();
   const addr = server.address();
-  const url = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
+  const url = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}${prefix.replace(/\/$/, '')}` : '';
   return {
     url,
     dir,

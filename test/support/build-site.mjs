@@ -24,12 +24,22 @@ const self = fileURLToPath(import.meta.url);
  *   built site goes; env: extra environment variables; timeoutMs: default 10 minutes.
  * @returns {{ ok: boolean, log: string, seconds: number }} log: the end of the build output (≤ 4000 characters)
  */
+/**
+ * vitest puts Vite's own variables into process.env (BASE_URL='/', MODE, DEV, PROD, SSR); a child build
+ * would take them over (BASE_URL would undo a sub-path base in import.meta.env).
+ * @param {Record<string, string | undefined>} env
+ */
+function withoutViteVars(env) {
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[k];
+  return env;
+}
+
 export function buildSite({ root = '.', outDir, env = {}, timeoutMs = 600_000 }) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [self, resolve(root), resolve(outDir)], {
     cwd: resolve(root),
     // NODE_ENV: vitest sets it to "test", which would make Vite build in non-production mode.
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: withoutViteVars({ ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env }),
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,

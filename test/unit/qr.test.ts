@@ -8,7 +8,7 @@ import QRCode from 'qrcode';
 import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { assertHttpUrl, qrSize, qrSvg, QrError, QR_ERROR_CORRECTION, QR_MARGIN } from '../../src/lib/qr.ts';
-import { absoluteUrl, isPlaceholderSite, PLACEHOLDER_SITE_URL, shortUrl, siteUrl } from '../../src/lib/site-url.ts';
+import { absoluteUrl, basePathOf, isPlaceholderSite, PLACEHOLDER_SITE_URL, shortUrl, sitePath, siteUrl } from '../../src/lib/site-url.ts';
 
 /** The dark modules of a qrcode SVG path ("M4 4.5h7m1 0h1…"), as a size×size boolean matrix. */
 function matrixOf(svg: string): boolean[][] {
@@ -108,10 +108,22 @@ describe('site URL', () => {
   });
 
   it('defaults to SITE_URL from the environment, else the placeholder', () => {
-    expect(siteUrl()).toBe(process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : PLACEHOLDER_SITE_URL);
+    expect(siteUrl()).toBe(process.env.SITE_URL ? process.env.SITE_URL.replace(/\/+$/, '') : PLACEHOLDER_SITE_URL);
   });
 
-  it('is reduced to its origin, so paths join without double slashes', () => {
+  it('keeps the path of a site served under one (issue 13), so QR codes open that deployment', () => {
+    expect(siteUrl('https://jyj.example.gov.cn/zizhu/')).toBe('https://jyj.example.gov.cn/zizhu');
+    expect(absoluteUrl('/check/#stage=senior', 'https://jyj.example.gov.cn/zizhu/')).toBe('https://jyj.example.gov.cn/zizhu/check/#stage=senior');
+    expect(basePathOf('https://jyj.example.gov.cn/zizhu/')).toBe('/zizhu/');
+    expect(basePathOf('https://jyj.example.gov.cn/zizhu')).toBe('/zizhu/');
+    expect(basePathOf('https://zizhu.county.gov.cn')).toBe('/');
+    expect(sitePath('/check/', '/zizhu/')).toBe('/zizhu/check/');
+    expect(sitePath('/zizhu/check/', '/zizhu/')).toBe('/zizhu/check/');
+    expect(sitePath('/check/', '/')).toBe('/check/');
+    expect(isPlaceholderSite('https://zizhu.example.org/sub/')).toBe(true);
+  });
+
+  it('is reduced to its origin when it has no path, so paths join without double slashes', () => {
     expect(siteUrl('https://zizhu.county.gov.cn/')).toBe('https://zizhu.county.gov.cn');
     expect(absoluteUrl('/check/#stage=senior', 'https://zizhu.county.gov.cn/')).toBe('https://zizhu.county.gov.cn/check/#stage=senior');
     expect(absoluteUrl('/posters/', 'http://127.0.0.1:4321')).toBe('http://127.0.0.1:4321/posters/');

@@ -11,8 +11,8 @@
 import { Fragment } from 'preact';
 import { FRAUD_LINE, SITE_NAME } from '../shell/site.ts';
 import { formatDay, LOCAL } from '../../lib/format.ts';
-import { qrSvg } from '../../lib/qr.ts';
-import { absoluteUrl, shortUrl } from '../../lib/site-url.ts';
+import { qrSize, qrSvg, type QrLevel } from '../../lib/qr.ts';
+import { absoluteUrl, isPlaceholderSite, shortUrl } from '../../lib/site-url.ts';
 import { contactItems, lengthStep, type Format, type PosterContact, type PosterContent } from './types.ts';
 
 export interface SheetProps {
@@ -33,13 +33,19 @@ const TITLE_TAIL = '学生资助政策';
 /** The top line of a poster or card when no school name is given. */
 export const DEFAULT_KICKER = '孩子上学，国家有资助';
 
-function Qr({ url, class: cls }: { url: string; class?: string }) {
+/**
+ * A QR code; `data-m` (modules per side, quiet zone included) lets posters.css give it at least
+ * 1 mm per module in print whatever the address length (src/lib/qr.ts MIN_MODULE_MM).
+ */
+function Qr({ url, class: cls, level }: { url: string; class?: string; level?: QrLevel }) {
+  const svg = qrSvg(url, level);
   return (
     <div
       class={`qr${cls ? ` ${cls}` : ''}`}
       role="img"
       aria-label={`二维码，扫码打开 ${shortUrl(url)}`}
-      dangerouslySetInnerHTML={{ __html: qrSvg(url) }}
+      data-m={qrSize(svg)}
+      dangerouslySetInnerHTML={{ __html: svg }}
     />
   );
 }
@@ -47,7 +53,13 @@ function Qr({ url, class: cls }: { url: string; class?: string }) {
 /** The typed address, with line-break chances after '/' and before '#' and '&' (never inside a word). */
 function Url({ url }: { url: string }) {
   const parts = shortUrl(url).split(/(?<=\/)|(?=[#&])/);
-  return <p class="url">{parts.map((p, i) => <Fragment key={i}>{i > 0 && <wbr />}{p}</Fragment>)}</p>;
+  return (
+    <>
+      <p class="url">{parts.map((p, i) => <Fragment key={i}>{i > 0 && <wbr />}{p}</Fragment>)}</p>
+      {/* A build without SITE_URL: the code opens nobody's site; say so on paper (issue 13). */}
+      {isPlaceholderSite(url) && <p class="url-sample">示例地址，请勿张贴</p>}
+    </>
+  );
 }
 
 function Steps({ class: cls }: { class?: string }) {
@@ -191,7 +203,7 @@ function Card({ hidden, ...p }: SheetProps & { hidden: boolean }) {
       {!general && p.content.rows.some((r) => r.local) && <p class="c-local">部分金额{LOCAL}。</p>}
       <Steps class="c-steps" />
       <div class="c-qr-row">
-        <Qr url={url} />
+        <Qr url={url} level="M" />
         <div class="qr-text">
           <p class="scan">扫码查一查</p>
           <Url url={url} />
@@ -263,7 +275,7 @@ function Letter(p: SheetProps) {
       )}
       {c.recognition && <p class="l-recog"><b>{c.recognition.term}：</b>{c.recognition.plain}</p>}
       <div class="l-qr-row">
-        <Qr url={url} />
+        <Qr url={url} level="M" />
         <div class="qr-text">
           <p>用手机扫左边的二维码，回答几个问题，就能看到孩子可能享受哪些资助、要准备哪些材料：</p>
           <Steps class="l-steps" />

@@ -6,6 +6,7 @@
  * This module and the engine it runs (`evaluate`) are loaded by the wizard only once the family has
  * picked the stage (a dynamic import in ./Wizard.tsx), so the first screens do not wait for them.
  */
+import { sitePath } from '../../lib/site-url.ts';
 import { ASK_LOCAL } from '../../schema/words.ts';
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
@@ -108,7 +109,7 @@ function Source({ r }: { r: Result }) {
 /** 「钱什么时候到、打到哪张卡」 (/payment/) or 「助学贷款以后」 (/loan/): where is decided by src/rules/payment-link.ts. */
 function PayLink({ r }: { r: Result }) {
   const l = paymentLink(r);
-  return <> <a class="wz-pay no-print" href={l.href}>{l.text}</a></>;
+  return <> <a class="wz-pay no-print" href={sitePath(l.href)}>{l.text}</a></>; // under the deployment's base (sub-path sites)
 }
 
 function Card({ r, terms }: { r: Result; terms: Terms }) {

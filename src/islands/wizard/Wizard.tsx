@@ -27,6 +27,7 @@ import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId
 import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
 import { helperTitle, isHelperMode } from './helper.ts';
+import { answerTextOf, hasAnswers } from '../../rules/link-repair.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
 
@@ -73,8 +74,10 @@ function resolveView(a: Answers, want: unknown): View {
 
 const urlFor = (a: Answers) => {
   const h = formatAnswers(a);
-  return location.pathname + location.search + (h ? `#${h}` : '');
+  return location.pathname + otherSearch() + (h ? `#${h}` : '');
 };
+/** The query part of the address without answers put there instead of after # (they move to the hash). */
+const otherSearch = () => (hasAnswers(location.search) ? '' : location.search);
 
 /** Renders the wizard into `#wz` with the data of `#wz-data`. */
 export function mount() {
@@ -115,7 +118,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.terms = makeTerms(props.p.glossary, props.p.regions);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
-    if (s.errors.length || location.hash.length > 1) history.replaceState({ wz: s.view, n: depth() }, '', urlFor(s.answers));
+    if (s.errors.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view, n: depth() }, '', urlFor(s.answers));
     this.state = { ...s, ticks: new Set(), remember: false, loading: null };
   }
 
@@ -170,7 +173,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   };
 
   read() {
-    const parsed = parseAnswers(location.hash);
+    const parsed = parseAnswers(answerTextOf(location.search, location.hash)); // answers after ? instead of #: ../../rules/link-repair.ts
     const answers = parsed.ok ? parsed.answers : parsed.partial;
     const view = resolveView(this.fill(answers), parsed.ok ? (history.state as { wz?: View } | null)?.wz : undefined);
     return { ...FRESH, answers, view, errors: parsed.ok ? [] : parsed.errors, dropped: [] };
@@ -272,7 +275,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     if (n > 0) {
       this.clearing = true;
       history.go(-n);
-    } else history.replaceState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', location.pathname + location.search);
+    } else history.replaceState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', location.pathname + otherSearch());
     this.focusNext = true;
     this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false });
   };

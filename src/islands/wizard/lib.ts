@@ -10,6 +10,8 @@ import { NATIONAL_REGION, type Answers, type Stage } from '../../rules/answers.t
 import { chosenValues, question, type QuestionId, type QuestionOption, type TermRef } from '../../rules/questions.ts';
 import { findRegion, regionLabel } from '../../rules/region-lookup.ts';
 import { chinaDay } from '../../lib/today.ts';
+import { sitePath } from '../../lib/site-url.ts';
+import { stagePagePath } from '../../rules/stages.ts';
 
 /**
  * What src/pages/check/index.astro puts in `<script type="application/json" id="wz-data">` (see
@@ -100,8 +102,8 @@ export function deviceDay(floor: string, now = new Date()): string {
   return d < floor ? floor : d;
 }
 
-/** The stage page for a stage (小学、初中 share the 义务教育 page): src/rules/stages.ts. */
-export { stagePagePath as stagePage } from '../../rules/stages.ts';
+/** The stage page for a stage (小学、初中 share the 义务教育 page: src/rules/stages.ts), as a link under the deployment's base. */
+export const stagePage = (s: Stage): string => sitePath(stagePagePath(s));
 
 /** localStorage key for ticked documents (only written when the family chooses to keep them). */
 export const STORE_KEY = 'zz-wizard-ticks';

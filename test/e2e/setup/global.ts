@@ -8,6 +8,8 @@
  * /x/ → /x/index.html, /x → 301 /x/ when x is a folder, unknown paths → dist/404.html with status 404,
  * content types for html/css/js/json/svg/png/xml/wasm and Pagefind's binary .pf_* files.
  * It is closed in teardown and, as a last resort, on process exit; it never keeps the process alive.
+ * createStaticServer(root, '/zizhu/') serves the folder under that path instead (a sub-path deployment,
+ * test/e2e/subpath.test.ts): /zizhu/x/ → root/x/index.html; anything outside /zizhu/ is a plain 404.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -66,7 +68,7 @@ function send(res: ServerResponse, status: number, file: string, head: boolean) 
   stream.pipe(res);
 }
 
-export function createStaticServer(root: string): Server {
+export function createStaticServer(root: string, prefix = '/'): Server {
   const notFound = join(root, '404.html');
   return createServer((req, res) => {
     try {
@@ -78,6 +80,11 @@ export function createStaticServer(root: string): Server {
       const url = new URL(req.url ?? '/', 'http://local');
       let path: string;
       try { path = decodeURIComponent(url.pathname); } catch { path = '\0'; }
+      if (prefix !== '/') {
+        if (`${path}/` === prefix) path = prefix; // /zizhu → /zizhu/ (redirected below)
+        if (!path.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found'); return; }
+        path = path.slice(prefix.length - 1);
+      }
       const target = resolve(root, '.' + path);
       const inside = target === root || target.startsWith(root + sep);
       if (inside && !path.includes('\0')) {
