@@ -207,6 +207,11 @@ export const Subsidy = z
       where: z.string().min(1),
       /** When, e.g. 「每学年秋季开学后（9 月）」. */
       when: z.string().min(1),
+      /**
+       * The months (1–12) named in `when`, for the wizard's calendar file (.ics) and printed month strip;
+       * omitted when `when` names no month (「每学期」「按学校通知」). Schools set the real days.
+       */
+      months: z.array(z.number().int().min(1).max(12)).min(1).optional(),
       /** How, one or two plain sentences. */
       how: z.string().min(1),
     }),
@@ -255,6 +260,11 @@ export const DocumentInfo = z.strictObject({
   /** Where a family gets it, e.g. 「乡镇（街道）民政部门」. */
   where: z.string().min(1),
   note: z.string().min(1).optional(),
+  /**
+   * true when each child needs its own (a form filled per student, a 学生证): a family with several
+   * children lists it under each child. Absent/false: one copy serves the family (户口簿, 低保证).
+   */
+  perStudent: z.boolean().optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 

@@ -15,7 +15,7 @@
  *   `floor`), so nothing it can show is lost; regional layering (src/rules/regions.ts) gives the same
  *   answer for every day from `floor` on.
  * - `who` is kept only for rules without conditions (the engine's reason sentence uses it only then).
- * - Dropped: summaries, notes, lastVerified, delivery forms, amount confidence, source notes/urls/issuers
+ * - Dropped: summaries, notes, lastVerified, amount confidence, source notes/urls/issuers
  *   and the 文号-unverified flag, document descriptions and notes, glossary entries the wizard never
  *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`), region notes,
  *   sample flags and contact source ids.
@@ -62,7 +62,7 @@ function trimSubsidy(s: Subsidy, floor: string) {
     grant: s.grant,
     rules: trimRules(s.rules, floor),
     amounts: trimAmounts(s.amounts, floor),
-    delivery: { text: s.delivery.text },
+    delivery: { form: s.delivery.form, text: s.delivery.text },
     apply: s.apply,
     documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if })),
     setLocally: s.setLocally,
@@ -98,7 +98,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
-  const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => ({ id: d.id, name: d.name, where: d.where }));
+  const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, perStudent: d.perStudent }));
   const shortSteps = steps.map((s) => clean({ name: s.name, when: s.when, short: s.short, term: s.term }));
   return { subsidies, sources, documents, regions: rs, steps: shortSteps } as unknown as Part;
 }
