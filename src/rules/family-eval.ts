@@ -27,7 +27,21 @@ import type { Dataset } from '../data/validate.ts';
 import type { Answers } from './answers.ts';
 import type { ChecklistItem, EvaluateOptions, Result } from './evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from './regions.ts';
-import { childAnswers, childLabel, forWhom, type Family } from './family.ts';
+import { childAnswers, childLabel, type Family } from './family.ts';
+
+const CN_COUNT = ['', '一', '两', '三', '四', '五', '六'];
+
+/**
+ * Whom a document or item is for, in words: 「两个孩子都要」 when every child of a family of two or
+ * more needs it, else the labels 「老大、老三要」; in a family of one, ''.
+ */
+export function forWhom(family: Family, children: readonly number[]): string {
+  const n = family.children.length;
+  if (n <= 1) return '';
+  if (children.length === n) return `${CN_COUNT[n]}个孩子都要`;
+  return `${children.map((c) => childLabel(family, c)).join('、')}要`;
+}
+
 
 /** How a result counts for money. Only `grant` is ever added up. */
 export type MoneyKind =

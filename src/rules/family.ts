@@ -61,7 +61,6 @@ export type FamilyParseResult = {
 };
 
 const ORDER_NAMES = ['', '老大', '老二', '老三', '老四', '老五', '老六'];
-const CN_COUNT = ['', '一', '两', '三', '四', '五', '六'];
 
 /** The label choices a parent can pick for a child: 1–6 → 老大…老六. */
 export const ORDER_LABELS: readonly { value: number; label: string }[] = ORDER_NAMES.slice(1).map((label, i) => ({ value: i + 1, label }));
@@ -72,16 +71,6 @@ export function childLabel(family: Family, i: number): string {
   return o ? ORDER_NAMES[o]! : `孩子 ${i + 1}`;
 }
 
-/**
- * Whom a document or item is for, in words: 「两个孩子都要」 when every child of a family of two or
- * more needs it, else the labels 「老大、老三要」; in a family of one, ''.
- */
-export function forWhom(family: Family, children: readonly number[]): string {
-  const n = family.children.length;
-  if (n <= 1) return '';
-  if (children.length === n) return `${CN_COUNT[n]}个孩子都要`;
-  return `${children.map((c) => childLabel(family, c)).join('、')}要`;
-}
 
 /** One child's full answers: its own and the family's shared ones. */
 export function childAnswers(family: Family, i: number): Answers {

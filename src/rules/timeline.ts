@@ -20,7 +20,10 @@
  */
 import type { Region } from '../schema/region.ts';
 import type { Dataset } from '../data/validate.ts';
-import { GRADE_MAX, gradeName, type Answers, type Stage } from './answers.ts';
+import { gradeName, type Answers } from './answers.ts';
+import { nextGrade } from './ladder.ts';
+
+export { nextGrade };
 import type { Amount, EvaluateOptions, Result } from './evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from './regions.ts';
 
@@ -67,31 +70,6 @@ export interface TimelineStep {
 export interface TimelineOptions extends EvaluateOptions {
   /** How many years ahead to look (default 3). */
   years?: number;
-}
-
-/** Keys that belong to the school the child is in, dropped at a change of stage. */
-const SCHOOL_KEYS = ['school', 'boarding', 'agri', 'degree', 'veteran'] as const;
-
-/** Where a child goes after the last grade of a stage: one way, several (a choice), or none known. */
-const NEXT: Record<Stage, { stage: Stage; note?: string }[]> = {
-  preschool: [{ stage: 'primary' }],
-  primary: [{ stage: 'junior' }],
-  junior: [{ stage: 'senior', note: '上普通高中的话' }, { stage: 'vocational', note: '上中职的话' }],
-  senior: [{ stage: 'undergrad', note: '考上大学（含高职）的话' }],
-  vocational: [{ stage: 'undergrad', note: '接着读高职或大学的话' }],
-  undergrad: [],
-  postgrad: [],
-};
-
-/** The next grade's answers: same stage grade + 1, or the first grade of each possible next stage. */
-export function nextGrade(a: Answers): { answers: Answers; note?: string; newStage: boolean }[] {
-  if (!a.stage || a.grade === undefined) return [];
-  if (a.grade < GRADE_MAX[a.stage]) return [{ answers: { ...a, grade: a.grade + 1 }, newStage: false }];
-  return NEXT[a.stage].map((n) => {
-    const next: Answers = { ...a, stage: n.stage, grade: 1 };
-    for (const k of SCHOOL_KEYS) delete next[k];
-    return { answers: next, ...(n.note && { note: n.note }), newStage: true };
-  });
 }
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);

@@ -109,7 +109,7 @@ function Source({ r }: { r: Result }) {
   );
 }
 
-function Card({ r }: { r: Result }) {
+export function Card({ r }: { r: Result }) {
   const out = r.status === 'ineligible';
   return (
     <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id}>
