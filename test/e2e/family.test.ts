@@ -9,8 +9,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+// @ts-expect-error pngjs ships no type declarations (only used here to read the saved image)
+import pngjs from 'pngjs';
 import jsQR from 'jsqr';
 import ICAL from 'ical.js';
 import { formatViolations, launchBrowser, newPage, phone, printToPng, runAxe, screenshot } from './helpers';
@@ -75,7 +76,7 @@ const SECOND = { stage: ['junior'], grade: ['2'], school: ['public'], boarding: 
 
 /** Decodes the QR code in a PNG data URL. */
 function decodeQr(dataUrl: string): string | null {
-  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  const png = pngjs.PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
@@ -140,6 +141,7 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     const src = await page.locator('#fam-img').getAttribute('src', { timeout: 30_000 });
     expect(src).toMatch(/^data:image\/png;base64,/);
     const link = await page.locator('#wz-link').inputValue();
+    writeFileSync(`test-results/screenshots/family-image-${name}.png`, Buffer.from(src!.split(',')[1]!, 'base64'));
     expect(decodeQr(src!)).toBe(link);
     expect(parseFamily(new URL(link).hash).family).toEqual(family);
 
@@ -170,7 +172,7 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     });
     expect(tiny).toEqual([]);
     const pngs = await printToPng(page, `family-print-lt-${name}`);
-    const pdf = pngs.length ? pngs[0]!.replace(/-1\.png$/, '.pdf') : '';
+    const pdf = pngs.length ? pngs[0]!.replace(/-0*1\.png$/, '.pdf') : '';
     if (pdf) {
       const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
       const heads = ['孩子 1 · 小学四年级', '老二 · 初中二年级'];

@@ -23,8 +23,9 @@ import familyCss from './family.css?url';
 import type { Ui, View } from './Wizard.tsx';
 
 export { ChildLabel } from './ChildLabel.tsx';
+export { mergeParts } from './merge-parts.ts';
 import { childHeading, docLine, moneyLines, ownDocLine, stepLines } from './family-view.ts';
-import type { Part, Terms } from './lib.ts';
+import type { Terms } from './lib.ts';
 
 // The family styles (and 大字 on paper) arrive with this module, not with the wizard's opening: a
 // stylesheet from the site itself, which the CSP allows.
@@ -305,34 +306,6 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
       <Share link={link} msg={msg} ui={ui} onGo={onGo} />
     </div>
   );
-}
-
-/**
- * Several stages' parts as one (subsidies, sources, documents and region entries each once, by id),
- * so the engine can evaluate children at different stages from one dataset. A child's results from
- * the joined part equal those from its own stage's part (test/unit/family-parts.test.ts).
- */
-export function mergeParts(parts: readonly Part[]): Part {
-  const byId = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
-  const first = parts[0]!;
-  const regions = first.regions.map((r) => {
-    const all = parts.map((p) => p.regions.find((x) => x.code === r.code)!).filter(Boolean);
-    const seen = new Set<string>();
-    const overrides = all.flatMap((x) => x.overrides).filter((o) => {
-      const k = JSON.stringify(o);
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-    return { ...r, overrides, subsidies: byId(all.flatMap((x) => x.subsidies)), sources: byId(all.flatMap((x) => x.sources)) };
-  });
-  return {
-    subsidies: byId(parts.flatMap((p) => p.subsidies)),
-    sources: byId(parts.flatMap((p) => p.sources)),
-    documents: byId(parts.flatMap((p) => p.documents)),
-    regions,
-    steps: first.steps,
-  };
 }
 
 /** Stages whose parts the family's results need: each child's stage and the stage(s) it moves to next (for 接下来几年). */
