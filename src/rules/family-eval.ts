@@ -23,7 +23,7 @@
  * study, figures set locally without a number, and every 「可能可以」 result.
  */
 import type { Region } from '../schema/region.ts';
-import type { Dataset } from '../data/validate.ts';
+import type { Dataset } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import type { ChecklistItem, EvaluateOptions, Result } from './evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from './regions.ts';

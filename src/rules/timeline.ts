@@ -19,7 +19,7 @@
  *     → [{ date: '2027-09-01', when: '明年 9 月', kind: 'school', options: [{ title: '升入初中一年级', results, changes, … }] }]
  */
 import type { Region } from '../schema/region.ts';
-import type { Dataset } from '../data/validate.ts';
+import type { Dataset } from '../schema/index.ts';
 import { gradeName, type Answers } from './answers.ts';
 import { nextGrade } from './ladder.ts';
 

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import { regions } from '../../src/data/regions.ts';
-import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/rules/index.ts';
+import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/site/evaluate.ts';
 import { CHILD_KEYS, MAX_CHILDREN, childAnswers, familyOf, formatFamily, parseFamily, splitAnswers, type Family } from '../../src/rules/family.ts';
 import { MONEY_KINDS, evaluateFamily, moneyKind, type FamilyEvaluation } from '../../src/rules/family-eval.ts';
 import { applicationMonths } from '../../src/rules/calendar.ts';

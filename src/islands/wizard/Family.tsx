@@ -15,12 +15,12 @@ import type { Family } from '../../rules/family.ts';
 import { evaluateFamily, type FamilyEvaluation } from '../../rules/family-eval.ts';
 import { timeline, type TimelineStep } from '../../rules/timeline.ts';
 import { applicationMonths, type CalendarMonth } from '../../rules/calendar.ts';
-import type { Dataset } from '../../data/validate.ts';
+import type { Dataset } from '../../schema/index.ts';
 import { formatDay } from '../../lib/format.ts';
 import { Card } from './Results.tsx';
 import { Share } from './Share.tsx';
 import familyCss from './family.css?url';
-import type { Ui, View } from './Wizard.tsx';
+import type { Ui, View } from './types.ts';
 
 export { ChildLabel } from './ChildLabel.tsx';
 export { mergeParts } from './merge-parts.ts';

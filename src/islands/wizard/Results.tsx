@@ -6,6 +6,7 @@
  * This module and the engine it runs (`evaluate`) are loaded by the wizard only once the family has
  * picked the stage (a dynamic import in ./Wizard.tsx), so the first screens do not wait for them.
  */
+import { ASK_LOCAL } from '../../schema/words.ts';
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
@@ -15,7 +16,7 @@ import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
-import type { Ui, View } from './Wizard.tsx';
+import type { Ui, View } from './types.ts';
 
 export type { Evaluation };
 
@@ -205,7 +206,7 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
             ))}
           </ul>
         ) : (
-          <p data-no-contacts>请向学校或当地教育局学生资助管理中心咨询。</p>
+          <p data-no-contacts>{ASK_LOCAL}。</p>
         )}
       </section>
       <Share answers={answers} msg={msg} ui={ui} onGo={onGo} />
