@@ -203,10 +203,15 @@ class TakeHome extends Component<TakeHomeProps, TakeHomeState> {
   }
 }
 
-/** Under a one-child result: money, 接下来几年, 带回家. */
-export function FamilyExtras({ model, link }: { model: FamilyModel; link: string }) {
+/** Under a one-child result: 再加一个孩子, money, 接下来几年, 带回家. */
+export function FamilyExtras({ model, link, onAdd }: { model: FamilyModel; link: string; onAdd: () => void }) {
   return (
     <div class="fam fam-one">
+      <div class="wz-family no-print">
+        <h3>家里还有别的孩子在上学？</h3>
+        <p>再加一个孩子，户口、家庭情况和地区不用再答，最后给全家一张材料单子。</p>
+        <p><button type="button" class="btn" onClick={onAdd}>再加一个孩子</button></p>
+      </div>
       <Money fe={model.fe} />
       <Steps fe={model.fe} timelines={model.timelines} />
       <TakeHome model={model} link={link} many={false} />

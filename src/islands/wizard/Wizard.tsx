@@ -426,14 +426,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             onGo={onGo}
           />
         )}
-        {ev && ready && (
-          <div class="wz-family no-print">
-            <h3>家里还有别的孩子在上学？</h3>
-            <p>再加一个孩子，户口、家庭情况和地区不用再答，最后给全家一张材料单子。</p>
-            <p><button type="button" class="btn" onClick={this.addKid}>再加一个孩子</button></p>
-          </div>
-        )}
-        {ev && model && f && <f.mod.FamilyExtras model={model} link={link} />}
+        {ev && model && f && <f.mod.FamilyExtras model={model} link={link} onAdd={this.addKid} />}
         {(Object.keys(answers).length > 0 || many) && (
           <p class="wz-clear no-print">
             <button type="button" class="btn" aria-expanded={s.confirm} aria-controls="wz-confirm" onClick={() => ui({ confirm: !s.confirm })}>清除我的回答</button>
