@@ -19,6 +19,7 @@ const allowedKey = (k: string) => k === LARGE_TEXT_KEY || k.startsWith('zz-wizar
 const PAGES = [
   '/', '/stages/preschool/', '/stages/compulsory/', '/stages/senior/', '/stages/vocational/', '/stages/undergrad/',
   '/stages/postgrad/', '/recognition/', '/fraud/', '/privacy/', '/sources/', '/changes/', '/regions/',
+  '/payment/', '/loan/', '/message-check/',
   '/posters/', '/posters/senior/', '/posters/letter/senior/', '/posters/make/', '/no-such-page/',
 ];
 

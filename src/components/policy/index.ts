@@ -6,6 +6,7 @@
  *   <DocumentsList id="senior-grant" />  <SourceCite id="caijiao-2024-181" />  <WizardLink stage="senior" />
  *   <Who id="living-allowance" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
  *   <RegionContacts />   (default-region builds only: who to ask there)   <ApplySteps />   (申请 → … → 发放, content/steps.yaml)
+ *   <PaymentGuide />  <LoanAfterGuide />  <MessageCheckPage />   (whole bodies of /payment/, /loan/, /message-check/: src/components/after/)
  * Each file's header comment documents its props.
  */
 import Amount from './Amount.astro';
@@ -24,8 +25,12 @@ import ValueHistory from './ValueHistory.astro';
 import Who from './Who.astro';
 import WizardLink from './WizardLink.astro';
 import FraudLine from '../shell/FraudLine.astro';
+import PaymentGuide from '../after/PaymentGuide.astro';
+import Hotline from '../after/Hotline.astro';
+import LoanAfterGuide from '../after/LoanAfterGuide.astro';
+import MessageCheckPage from '../after/MessageCheckPage.astro';
 
 export const policyComponents = {
   Amount, ApplySteps, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
-  ValueHistory, Who, WizardLink, FraudLine,
+  ValueHistory, Who, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage,
 };

@@ -17,6 +17,7 @@ export function ChildLabel({ family, i, onPick }: Props) {
     <section aria-labelledby="wz-h" class="wz-label">
       <h2 id="wz-h" tabindex={-1}>{i === 0 ? '第一个孩子' : `第 ${i + 1} 个孩子`}怎么称呼？</h2>
       <p>只用来分清是哪个孩子，不用写名字。结果、图片和链接里都不会有名字。</p>
+      <p>家里的户口、家庭情况和地区几个孩子共用，不用再答。</p>
       <ul class="wz-opts wz-opts-2">
         {ORDER_LABELS.map((o) => (
           <li key={o.value}>

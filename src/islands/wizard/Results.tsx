@@ -11,6 +11,7 @@ import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
+import { paymentLink } from '../../rules/payment-link.ts';
 import { formatAmount, formatDay, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
@@ -110,6 +111,12 @@ function Source({ r }: { r: Result }) {
   );
 }
 
+/** 「钱什么时候到、打到哪张卡」 (/payment/) or 「助学贷款以后」 (/loan/): where is decided by src/rules/payment-link.ts. */
+function PayLink({ r }: { r: Result }) {
+  const l = paymentLink(r);
+  return <> <a class="wz-pay no-print" href={l.href}>{l.text}</a></>;
+}
+
 export function Card({ r }: { r: Result }) {
   const out = r.status === 'ineligible';
   return (
@@ -120,7 +127,7 @@ export function Card({ r }: { r: Result }) {
       <p class="wz-reason">{r.reason}</p>
       {!out && (
         <dl class="wz-facts">
-          <div><dt>怎么发</dt><dd>{r.delivery.text}</dd></div>
+          <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>
           <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}（{r.apply.when}）</dd></div>
           <div class="wz-more"><dt>怎么办</dt><dd>{r.apply.how}</dd></div>
           <div class="wz-more"><dt>依据</dt><dd><Source r={r} /></dd></div>

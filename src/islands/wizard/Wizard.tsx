@@ -384,7 +384,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             <ul>{s.lost.map((d) => <li key={d.index}>{d.message}</li>)}</ul>
           </div>
         )}
-        {many && view.v !== 'results' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong>（家里的户口、家庭情况和地区，几个孩子共用一份）</p>}
+        {many && view.v !== 'results' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
         {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} />}
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}

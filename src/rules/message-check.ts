@@ -1,0 +1,201 @@
+/**
+ * 「这条消息是真的吗？」: looks for the warning signs of a student-aid scam in a pasted SMS, WeChat
+ * message or notice. Pure and small (no DOM, no data import, no network): the page passes the signs
+ * from content/message-signs.yaml (through src/data/message-signs.ts, at build time) and the island
+ * (src/islands/message-check/) runs it on the phone, so the message never leaves it.
+ *
+ *   const check = compileChecker(spec);          // once: compiles the patterns
+ *   const r = check('您的助学金待领取，请点击链接填写银行卡号');
+ *   r.verdict   → 'alarm' | 'caution' | 'none' | 'empty'
+ *   r.findings  → [{ id: 'link-app', level: 'strong', title, plain, quote: '…请点击链接填写银行卡号' }, …]
+ *
+ * How it reads a message (see normalizeMessage): full-width letters and digits become half-width
+ * (NFKC), ASCII lower case, the traditional characters that occur in the patterns are folded to
+ * simplified (`fold`, built from OpenCC at build time), zero-width characters and spaces go, web
+ * addresses become 〔网址〕 and phone numbers 〔电话〕 (so neither is ever shown or linked back). Then
+ * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
+ *  - a sign's pattern in a clause counts unless a negation cue stands before it in the same clause,
+ *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」);
+ *  - a clause with an advice word (小心、如有人…) and a sentence with a warning word (「……都是骗子」
+ *    「谨防……」) talk about scams rather than ask for something, and are skipped;
+ *  - `with`: one of those must also be in the sentence or the next one; `except`: not in a sentence
+ *    with one of those (「到银行柜台激活」 is the real way).
+ * Verdict: any strong sign, or `alarmWeak` different weak ones → alarm; some weak ones → caution; none
+ * → none (which never means 「是真的」); an empty message → empty.
+ * Errors: an invalid pattern throws a SyntaxError from compileChecker (the data schema refuses those first).
+ */
+
+/** One sign as the checker needs it (content/message-signs.yaml `signs[]`, see src/schema/message-signs.ts). */
+export interface SignSpec {
+  id: string;
+  level: 'strong' | 'weak';
+  title: string;
+  plain: string;
+  patterns: string[];
+  with?: string[];
+  except?: string[];
+  unlessSign?: string[];
+}
+
+/** Everything the checker needs; JSON-safe, so a page can put it in a data block. */
+export interface CheckerSpec {
+  signs: SignSpec[];
+  negations: string[];
+  negationReach: number;
+  breakers: string[];
+  warnings: string[];
+  verdictWords: string[];
+  alarmWeak: number;
+  /** Characters checked at most. */
+  limit: number;
+  /** Traditional → simplified, as pairs in one string: 「驗验證证碼码…」 (even index traditional, odd simplified). */
+  fold: string;
+}
+
+export type Verdict = 'alarm' | 'caution' | 'none' | 'empty';
+
+export interface Finding {
+  id: string;
+  level: 'strong' | 'weak';
+  title: string;
+  plain: string;
+  /** The sentence where it was found, normalised and masked (〔网址〕〔电话〕), at most ~60 characters. */
+  quote: string;
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  /** Strong signs first, each sign once. */
+  findings: Finding[];
+  /** Characters checked (after trimming). */
+  checked: number;
+  /** True when the message was longer than `limit` and only its start was checked. */
+  truncated: boolean;
+}
+
+/** Web addresses (after NFKC and lower-casing): with a scheme or www., or a bare domain with a common ending. */
+const URL_RE = /(?:https?:\/\/|www\.)[^\s，。！？、；：“”‘’（）()<>《》【】"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|shop|info|icu|site|online|app|club|wang|ltd|link|me|io|co|tk|work|fun|live|pro)(?![a-z0-9])(?:[/?#][^\s，。！？、；：“”‘’（）()<>《》【】"']*)?/g;
+/** Mobile, landline and 400 numbers, digits possibly grouped by spaces or hyphens (the digit before is kept). */
+const PHONE_RE = /(^|[^\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8}|400[\s-]?\d{3}[\s-]?\d{4})(?!\d)/g;
+/** Zero-width characters, spaces, and symbols scammers put between characters (验*证*码, v❤信). */
+const NOISE_RE = /[\s\u200b-\u200d\u2060\ufeff*·•_~❤♥★☆✿✦♡]+/g;
+const SENTENCE_RE = /[。!?;…\n]+|\.(?![a-z0-9])/;
+const CLAUSE_RE = /[,，:]+/;
+
+/**
+ * The message as the checker reads it (see the module comment). `fold` as in CheckerSpec.
+ * '【學校】請點擊ｗｗｗ．ａｂｃ．ｃｎ領取，電話１３８１２３４５６７８' → '【学校】请点击〔网址〕领取,电话〔电话〕'
+ * (with 學→学 etc. in `fold`).
+ */
+export function normalizeMessage(text: string, fold: string): string {
+  const map: Record<string, string> = {};
+  for (let i = 0; i + 1 < fold.length; i += 2) map[fold.charAt(i)] = fold.charAt(i + 1);
+  let t = text.normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charAt(i);
+    out += map[c] !== undefined ? map[c] : c;
+  }
+  t = out.replace(URL_RE, '〔网址〕').replace(PHONE_RE, '$1〔电话〕');
+  // Line breaks end sentences; other spaces and noise go.
+  return t.split('\n').map((line) => line.replace(NOISE_RE, '')).filter(Boolean).join('\n');
+}
+
+interface Compiled {
+  spec: SignSpec;
+  patterns: RegExp[];
+  with?: RegExp[];
+  except?: RegExp[];
+}
+
+const any = (res: RegExp[], s: string) => res.some((r) => r.test(s));
+
+/** Compiles the patterns once; returns the checker. */
+export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult {
+  const re = (p: string) => new RegExp(p);
+  const reG = (p: string) => new RegExp(p, 'g');
+  const signs: Compiled[] = spec.signs.map((s) => ({
+    spec: s,
+    patterns: s.patterns.map(reG),
+    with: s.with && s.with.map(re),
+    except: s.except && s.except.map(re),
+  }));
+  const negations = spec.negations.map(reG);
+  const breakers = spec.breakers.map(re);
+  const warnings = spec.warnings.map(re);
+  const verdictWords = spec.verdictWords.map(re);
+
+  /** Whether a negation cue stands before position `at` of `clause`, close enough and not broken. */
+  const negated = (clause: string, at: number) => {
+    for (const n of negations) {
+      n.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = n.exec(clause)) !== null) {
+        if (m[0] === '') n.lastIndex += 1;
+        const end = m.index + m[0].length;
+        if (end > at) break;
+        if (at - end <= spec.negationReach && !any(breakers, clause.slice(end, at))) return true;
+      }
+    }
+    return false;
+  };
+
+  /** The first place in `clause` where the sign's pattern occurs and is not negated, or -1. */
+  const findIn = (c: Compiled, clause: string) => {
+    for (const p of c.patterns) {
+      p.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = p.exec(clause)) !== null) {
+        if (m[0] === '') { p.lastIndex += 1; continue; }
+        if (!negated(clause, m.index)) return m.index;
+      }
+    }
+    return -1;
+  };
+
+  const quoteOf = (sentence: string, at: number) => {
+    if (sentence.length <= 60) return sentence;
+    const start = Math.max(0, Math.min(at - 20, sentence.length - 60));
+    return (start > 0 ? '…' : '') + sentence.slice(start, start + 60) + (start + 60 < sentence.length ? '…' : '');
+  };
+
+  return (input: string) => {
+    const trimmed = input.trim();
+    const truncated = trimmed.length > spec.limit;
+    const text = normalizeMessage(truncated ? trimmed.slice(0, spec.limit) : trimmed, spec.fold);
+    const checked = Math.min(trimmed.length, spec.limit);
+    if (!text) return { verdict: 'empty', findings: [], checked, truncated };
+    const sentences = text.split(SENTENCE_RE).filter(Boolean);
+    const found = new Map<string, Finding>();
+    sentences.forEach((sentence, i) => {
+      if (any(verdictWords, sentence)) return;
+      const next = sentences[i + 1] || '';
+      const clauses = sentence.split(CLAUSE_RE);
+      for (const c of signs) {
+        if (found.has(c.spec.id)) continue;
+        if (c.except && any(c.except, sentence)) continue;
+        if (c.with && !any(c.with, sentence + '。' + next)) continue;
+        let offset = 0;
+        for (const clause of clauses) {
+          const at = any(warnings, clause) ? -1 : findIn(c, clause);
+          if (at >= 0) {
+            const s = c.spec;
+            found.set(s.id, { id: s.id, level: s.level, title: s.title, plain: s.plain, quote: quoteOf(sentence, sentence.indexOf(clause, offset) + at) });
+            break;
+          }
+          offset += clause.length;
+        }
+      }
+    });
+    for (const c of signs) {
+      if (c.spec.unlessSign && c.spec.unlessSign.some((id) => found.has(id))) found.delete(c.spec.id);
+    }
+    const all = [...found.values()];
+    const strongOnes = all.filter((f) => f.level === 'strong');
+    const findings = strongOnes.concat(all.filter((f) => f.level === 'weak'));
+    const strong = strongOnes.length;
+    const weak = findings.length - strong;
+    const verdict: Verdict = strong > 0 || weak >= spec.alarmWeak ? 'alarm' : weak > 0 ? 'caution' : 'none';
+    return { verdict, findings, checked, truncated };
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * content/message-signs.yaml: the warning signs that 「这条消息是真的吗？」 (/message-check/) looks for
+ * in a pasted SMS, WeChat message or notice, what to do, and the national anti-fraud line. Read and
+ * validated by src/data/message-signs.ts; the checker itself is src/rules/message-check.ts (pure, runs
+ * on the phone).
+ *
+ * Patterns are JavaScript regular expressions (no flags) matched against the message AFTER
+ * normalisation (src/rules/message-check.ts `normalizeMessage`): full-width letters and digits made
+ * half-width (NFKC), ASCII lower-cased, traditional characters folded to simplified, spaces removed,
+ * web addresses replaced by 〔网址〕 and phone numbers by 〔电话〕. So a pattern is written in simplified
+ * characters and lower case, and may use 〔网址〕 / 〔电话〕.
+ */
+import { z } from 'zod';
+import { Confidence, IsoDate } from './index.ts';
+import { Id, SourcedText } from './sourced.ts';
+
+/** A JavaScript regular expression source that compiles and cannot match the empty string. */
+export const Pattern = z
+  .string()
+  .min(1)
+  .superRefine((p, ctx) => {
+    let re: RegExp;
+    try {
+      re = new RegExp(p);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `不是有效的正则表达式：${(e as Error).message}` });
+      return;
+    }
+    if (re.test('')) ctx.addIssue({ code: 'custom', message: '这个写法会匹配空字符串（什么都匹配）' });
+    if (/[A-Z]/.test(p.replace(/\\[A-Za-z]/g, ''))) ctx.addIssue({ code: 'custom', message: '要写小写字母（检查前消息会转成小写）' });
+  });
+
+/** One warning sign. */
+export const MessageSign = z.strictObject({
+  /** Identifier (tests and the page refer to it). */
+  id: Id,
+  /** strong = one is enough to call the message a likely scam; weak = only several together are. */
+  level: z.enum(['strong', 'weak']),
+  /** The sign in plain words, short, e.g. 「向你要验证码或密码」. */
+  title: z.string().min(1),
+  /** Why it is a sign, one or two plain sentences, e.g. 「资助从来不要验证码……」. */
+  plain: z.string().min(1),
+  /** Any one of these found in a clause (and not negated there) is the sign. */
+  patterns: z.array(Pattern).min(1),
+  /** If given, one of these must also be in the same sentence or the next one (e.g. 链接 + 填写). */
+  with: z.array(Pattern).min(1).optional(),
+  /** If one of these is in the same sentence, the sign is not counted there (e.g. 柜台: 到银行柜台本人激活 is the real way). */
+  except: z.array(Pattern).min(1).optional(),
+  /** Not shown when one of these signs was found (a plainer sign that a stronger one already covers). */
+  unlessSign: z.array(Id).min(1).optional(),
+  /** Source id in content/sources.yaml of the warning that lists this sign. */
+  source: z.string().min(1),
+  confidence: Confidence,
+});
+export type MessageSign = z.infer<typeof MessageSign>;
+
+/** What the page says about the result, by verdict. */
+export const Verdicts = z.strictObject({
+  /** At least one strong sign, or `alarmWeak` weak ones. */
+  alarm: z.string().min(1),
+  /** Some weak signs only. */
+  caution: z.string().min(1),
+  /** No sign found (never 「是真的」: the checker cannot know). */
+  none: z.string().min(1),
+});
+
+/** The national anti-fraud warning line, shown beside the fraud warning. */
+export const Hotline = z.strictObject({
+  /** The number, digits only, e.g. 96110. */
+  number: z.string().regex(/^\d{3,8}$/, '只写数字'),
+  /** Its name, e.g. 全国反诈预警劝阻专线. */
+  name: z.string().min(1),
+  /** What it is for, a short phrase (劝阻、咨询、举报). */
+  what: z.string().min(1),
+  source: z.string().min(1),
+  confidence: Confidence,
+});
+export type Hotline = z.infer<typeof Hotline>;
+
+export const MessageSigns = z.strictObject({
+  /** Day someone last checked this file against its sources. */
+  lastVerified: IsoDate,
+  /**
+   * Negation cues: a sign is not counted when one of these stands before it in the same clause, at
+   * most `negationReach` characters before, with no `breakers` word between (「学校不会要密码」).
+   */
+  negations: z.array(Pattern).min(1),
+  /** How many characters before a sign a negation cue still counts. */
+  negationReach: z.number().int().min(1).max(40),
+  /** Words that end a negation's reach (「不要担心，请提供验证码」: 请). */
+  breakers: z.array(Pattern).min(1),
+  /** Advice words: a clause with one of these is a warning or a supposition, not a request (「小心陌生链接」「如有人说要退费」). */
+  warnings: z.array(Pattern).min(1),
+  /**
+   * Warning words: a whole sentence with one of these talks about scams rather than making a request
+   * (「凡是要验证码的，都是骗子」「有骗子冒充老师要求转账，请提高警惕」).
+   */
+  verdictWords: z.array(Pattern).min(1),
+  /** How many different weak signs together make an alarm. */
+  alarmWeak: z.number().int().min(2).max(10),
+  /** At most this many characters are checked (a longer paste is checked up to here, and the page says so). */
+  limit: z.number().int().min(1000).max(100000),
+  signs: z.array(MessageSign).min(1),
+  verdicts: Verdicts,
+  /** What to do, in order (do not click, do not pay, call the school on a number you know, 96110). */
+  advice: z.array(SourcedText).min(1),
+  hotline: Hotline,
+});
+export type MessageSigns = z.infer<typeof MessageSigns>;

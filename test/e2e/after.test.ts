@@ -1,0 +1,169 @@
+/**
+ * Issue 14's pages in Chromium against the built site: 钱什么时候到 (/payment/), 助学贷款以后 (/loan/)
+ * and 这条消息是真的吗？ (/message-check/) at 360×640 (normal and 大字), axe on each; the checker runs on
+ * the phone (no request while checking), handles a 10,000-character paste, never makes a link from the
+ * message, and the page gives its advice without JavaScript; the 「怎么发」 links of the wizard and the
+ * stage pages land on an existing section.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import fixtures from '../fixtures/messages.yaml';
+import { distDir, formatViolations, horizontalOverflow, newPage, runAxe, screenshot, useBrowser } from './helpers';
+import { fileOf } from '../bench/bytes.mjs';
+import { wizardToResults } from './offline-helpers';
+import { LARGE_TEXT_KEY } from '../../src/components/shell/site';
+import { messageSigns } from '../../src/data/message-signs.ts';
+import { payments } from '../../src/data/payments.ts';
+import { dataset } from '../../src/data/index.ts';
+
+const baseURL = inject('baseURL');
+const context = useBrowser({ closeContexts: 'afterEach' });
+const PAGES = ['/payment/', '/loan/', '/message-check/'];
+
+/** A cheap phone: 360×640 CSS px. */
+const small: BrowserContextOptions = {
+  viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+};
+const { scams, genuine } = fixtures as { scams: { name: string; text: string }[]; genuine: { name: string; text: string }[] };
+
+async function open(path: string, opts: { large?: boolean; js?: boolean } = {}) {
+  const ctx = await context({ ...small, javaScriptEnabled: opts.js !== false });
+  if (opts.large) await ctx.addInitScript((k) => localStorage.setItem(k, '1'), LARGE_TEXT_KEY);
+  const t = await newPage(ctx);
+  const res = await t.page.goto(baseURL + path);
+  expect(res?.status(), path).toBe(200);
+  await t.page.waitForLoadState('networkidle');
+  return t;
+}
+
+/** Pastes `text` into the box and checks it; returns the verdict shown. */
+async function check(page: Page, text: string): Promise<string | null> {
+  await page.fill('#mc-text', text);
+  await page.click('#mc-go');
+  await page.waitForSelector('#mc-out .mc-res');
+  return page.getAttribute('#mc-out .mc-res', 'data-verdict');
+}
+
+describe('the new pages at 360×640', () => {
+  for (const path of PAGES) {
+    for (const large of [false, true]) {
+      it(`${path}${large ? ' in 大字' : ''}: no axe violation, no console error, no sideways scrolling`, async () => {
+        const { page, errors } = await open(path, { large });
+        if (large) expect(await page.evaluate(() => document.documentElement.classList.contains('lt'))).toBe(true);
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(formatViolations(await runAxe(page))).toBe('');
+        const o = await horizontalOverflow(page);
+        expect(o.overflow, o.culprits.join('\n')).toBe(0);
+        await screenshot(page, `after${path.replace(/\//g, '-')}${large ? 'lt' : 'normal'}`);
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('/payment/', () => {
+  it('has a section for every national subsidy and every card, and says what to do when the money has not come', async () => {
+    const { page } = await open('/payment/');
+    for (const s of dataset.subsidies) expect(await page.locator(`#pay-${s.id}`).count(), s.id).toBe(1);
+    for (const c of payments.channels) expect(await page.locator(`#card-${c.id}`).count(), c.id).toBe(1);
+    const steps = await page.locator('#not-arrived + ol > li').allInnerTexts();
+    expect(steps.map((s) => s.split('：')[0])).toEqual(payments.notArrived.map((s) => s.who));
+    // Every [n] points at an entry of the source list.
+    for (const href of await page.locator('a.cn').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+      expect(await page.locator(href).count(), href).toBe(1);
+    }
+  });
+});
+
+describe('「这条消息是真的吗？」', () => {
+  it('finds the signs of a scam on the phone: no request while checking, no link made from the message', async () => {
+    const { page, errors } = await open('/message-check/');
+    const during: string[] = [];
+    page.on('request', (r) => during.push(r.url()));
+    const scam = '【教育局】您的助学金已到账，需激活，请点击 http://zz-jy.cn/a 填写银行卡号和验证码，或拨打 13912345678。';
+    expect(await check(page, scam)).toBe('alarm');
+    const out = page.locator('#mc-out');
+    expect(await out.innerText()).toContain(messageSigns.verdicts.alarm);
+    const found = await out.locator('li[data-sign]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-sign')));
+    expect(found).toEqual(expect.arrayContaining(['code', 'activate', 'link-app']));
+    // The only link in the result is to the advice on this page; no number or address from the message.
+    expect(await out.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#advice']);
+    expect(await out.innerText()).not.toMatch(/zz-jy|13912345678/);
+    for (const m of genuine.slice(0, 5)) expect(await check(page, m.text), m.name).not.toBe('alarm');
+    for (const m of scams.slice(0, 5)) expect(await check(page, m.text), m.name).toBe('alarm');
+    await screenshot(page, 'after-message-check-result', { fullPage: false });
+    expect(during, 'requests made while checking').toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('handles a 10,000-character paste', async () => {
+    const { page, errors } = await open('/message-check/');
+    const long = '各位家长，本学期资助工作照常进行，请留意学校通知。'.repeat(500).slice(0, 9990) + '请回复验证码。';
+    expect(long.length).toBeGreaterThanOrEqual(10_000 - 10);
+    await page.evaluate((t) => { (document.getElementById('mc-text') as HTMLTextAreaElement).value = t; }, long);
+    await page.click('#mc-go');
+    await page.waitForSelector('#mc-out .mc-res', { timeout: 5_000 });
+    expect(await page.getAttribute('#mc-out .mc-res', 'data-verdict')).toBe('alarm');
+    expect(await page.locator('#mc-out li[data-sign="code"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('says something useful without JavaScript: the signs and what to do, and no box that cannot work', async () => {
+    const { page, requests } = await open('/message-check/', { js: false });
+    expect(await page.locator('#mc-text').isVisible()).toBe(false);
+    const text = await page.locator('main').innerText();
+    for (const s of messageSigns.signs) expect(text).toContain(s.title);
+    expect(text).toContain(messageSigns.hotline.number);
+    expect(await page.locator('#advice + ol > li').count()).toBe(messageSigns.advice.length);
+    expect(requests.filter((u) => /\.m?js(\?|$)/.test(new URL(u).pathname))).toEqual([]);
+  });
+});
+
+describe('links to the new pages', () => {
+  it('home, footer and 防诈骗 link to all three; the fraud line carries 96110', async () => {
+    for (const path of ['/', '/fraud/']) {
+      const { page } = await open(path);
+      const main = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const footer = await page.locator('footer a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      for (const p of PAGES) {
+        expect(main, `${path} main links ${p}`).toContain(p);
+        expect(footer, `${path} footer links ${p}`).toContain(p);
+      }
+    }
+    const html = readFileSync(fileOf(distDir(), '/stages/senior/'), 'utf8');
+    expect(html).toMatch(/class="fraud"[^]*?href="tel:96110"/);
+  });
+
+  it('every 「怎么发」 link of the stage pages lands on a section that exists', async () => {
+    const targets = new Map<string, string>();
+    for (const slug of ['preschool', 'compulsory', 'senior', 'vocational', 'undergrad', 'postgrad']) {
+      const html = readFileSync(fileOf(distDir(), `/stages/${slug}/`), 'utf8');
+      const links = [...html.matchAll(/<a[^>]*href="([^"]+)"[^>]*data-pay-link/g)].map((m) => m[1]!);
+      expect(links.length, slug).toBeGreaterThan(0);
+      for (const l of links) targets.set(l, slug);
+    }
+    const pay = readFileSync(fileOf(distDir(), '/payment/'), 'utf8');
+    for (const [href, slug] of targets) {
+      if (href === '/loan/') continue;
+      expect(href, slug).toMatch(/^\/payment\/#/);
+      expect(pay, `${slug}: ${href}`).toContain(`id="${href.split('#')[1]}"`);
+    }
+  });
+
+  it('every result of the wizard links its 「怎么发」 to a section that exists', async () => {
+    const ctx = await context(small);
+    const { page, errors } = await newPage(ctx);
+    await wizardToResults(page, baseURL);
+    const hrefs = await page.locator('.wz-results .wz-pay').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const shown = await page.locator('.wz-results article.wz-r:not(.wz-ineligible)').count();
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.length).toBe(shown);
+    for (const href of new Set(hrefs)) {
+      await page.goto(baseURL + href);
+      const id = href.split('#')[1];
+      if (id) expect(await page.locator(`[id="${id}"]`).count(), href).toBe(1);
+    }
+    expect(errors).toEqual([]);
+  });
+});
