@@ -30,6 +30,8 @@ import type { Part, Payload } from '../islands/wizard/lib.ts';
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
 const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
 const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center']);
+/** Glossary `term` entries of 代问模式 (src/islands/wizard/helper.ts), all kept: `helper-…`. */
+const HELPER_PREFIX = 'helper-';
 
 function keepFrom<T extends { from: string }>(entries: readonly T[], floor: string, key: (e: T) => string = () => ''): T[] {
   const groups = new Map<string, T[]>();
@@ -107,7 +109,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
 /** What the page carries and what it loads later: the block for `#wz-data` (without `parts`) and each stage's part. */
 export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
-    .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && GLOSSARY_TERMS.has(g.id)))
+    .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && (GLOSSARY_TERMS.has(g.id) || g.id.startsWith(HELPER_PREFIX))))
     .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, plain: g.plain }));
   const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
   const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;

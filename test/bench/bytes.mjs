@@ -191,8 +191,11 @@ export function wizardJourney(dist, { withBrotli = false } = {}) {
   };
   const first = open.filter((r) => r.kind === 'js').flatMap((r) => dynamicOf(r.url));
   const isFamily = (u) => /\/_astro\/Family\.[\w-]+\.js$/.test(u);
+  const isHandoff = (u) => /\/_astro\/Handoff\.[\w-]+\.js$/.test(u);
   const seen = new Set(known);
-  const later = closure(first.filter((u) => !isFamily(u)), seen);
+  const later = closure(first.filter((u) => !isFamily(u) && !isHandoff(u)), seen);
+  // 代问模式 (issue 18): what only the helper mode loads, not in the family's journey.
+  const helperOnly = closure(first.filter(isHandoff), seen);
   const family = closure(first.filter(isFamily), seen);
   const onTap = closure([...later, ...family].filter((r) => r.kind === 'js').flatMap((r) => dynamicOf(r.url)), seen);
   const html = readFileSync(fileOf(dist, '/check/'), 'utf8');
@@ -206,7 +209,7 @@ export function wizardJourney(dist, { withBrotli = false } = {}) {
   const distinct = [...new Map(parts.map((p) => [p.url, p])).values()].sort((a, b) => b.gzip - a.gzip);
   const familyParts = distinct.slice(0, 3);
   return {
-    open, later, parts, worst, total: sum(open) + sum(later) + worst.gzip,
+    open, later, helperOnly, parts, worst, total: sum(open) + sum(later) + worst.gzip,
     family, familyParts, familyTotal: sum(open) + sum(later) + sum(family) + sum(familyParts), onTap,
   };
 }

@@ -16,8 +16,9 @@ export interface Case {
   error?: string[];
 }
 
-// Family cases (./families/, a different shape) are read by test/unit/family.test.ts.
-const files = import.meta.glob(['./**/*.yaml', '!./families/**'], { eager: true, import: 'default' }) as Record<string, Case[]>;
+// Cases of another shape, read by their own tests: ./families/ (test/unit/family.test.ts) and ./gongshi/
+// (the 公示 checker's cells, test/unit/gongshi.test.ts).
+const files = import.meta.glob(['./**/*.yaml', '!./families/**', '!./gongshi/**'], { eager: true, import: 'default' }) as Record<string, Case[]>;
 
 /** [file path, cases] for every case file, path relative to the repository. */
 export function loadCases(): [string, Case[]][] {

@@ -26,6 +26,7 @@ const APP_PAGES: Record<string, string> = {
   '/check/': 'the wizard: opening ≤ 25 KB gzip, to the results ≤ 38.5 KB, to a two-child family\'s results ≤ 56 KB (tests below)',
   '/posters/make/': 'the poster builder for school aid officers: its island loads at once; measured by npm run bench, not budgeted',
   '/message-check/': '「这条消息是真的吗？」: HTML + CSS ≤ 14 KB like a policy page, its checker script ≤ 6 KB gzip (test below)',
+  '/schools/gongshi/': 'the 公示 list checker for school aid officers: its island (papaparse, and the XLSX reader fetched after it opens) loads at once; measured by npm run bench, not budgeted',
 };
 /** /message-check/: the checker script (src/islands/message-check/mount.ts and the pure checker), gzip. */
 const MESSAGE_CHECK_JS = 6 * 1024;
@@ -38,7 +39,8 @@ const ALLOWED_INLINE: { name: string; test: (js: string) => boolean; on: (path: 
   { name: '大字 switch (applies the saved choice before first paint; the button)', test: (js) => js.includes(JSON.stringify(LARGE_TEXT_KEY)), on: () => true, max: 2 },
   { name: 'service worker registration and 「有新版本」 prompt', test: (js) => js.includes('/sw.js') && js.includes('serviceWorker'), on: () => true, max: 1 },
   { name: 'search loader (loads Pagefind UI on /search/ only)', test: (js) => js.includes('/pagefind/pagefind-ui.js'), on: (p) => p === '/search/', max: 1 },
-  { name: 'print button (calls window.print() when tapped)', test: (js) => js.includes('window.print()'), on: (p) => p.startsWith('/posters/'), max: 1 },
+  { name: 'print button (calls window.print() when tapped)', test: (js) => js.includes('window.print()'), on: (p) => p.startsWith('/posters/') || p.startsWith('/schools/'), max: 1 },
+  { name: 'copy button (copies a message for the parents\' group)', test: (js) => js.includes('[data-copy]') && js.includes('clipboard'), on: (p) => p === '/schools/messages/', max: 1 },
 ];
 const TINY = 2048;
 
@@ -48,7 +50,8 @@ describe('byte budgets over dist/', () => {
   it('finds the built pages: home, six stage pages, the shared pages, the wizard and posters', () => {
     for (const p of ['/', '/stages/preschool/', '/stages/compulsory/', '/stages/senior/', '/stages/vocational/', '/stages/undergrad/',
       '/stages/postgrad/', '/recognition/', '/fraud/', '/privacy/', '/sources/', '/changes/', '/search/', '/check/', '/posters/senior/',
-      '/payment/', '/loan/', '/message-check/']) {
+      '/payment/', '/loan/', '/message-check/',
+      '/schools/', '/schools/gongshi/', '/schools/faq/', '/schools/faq/senior/', '/schools/faq/compulsory/cards/', '/schools/messages/']) {
       expect(pages, `dist has no ${p}`).toContain(p);
     }
     expect(policyPages.length).toBeGreaterThanOrEqual(25);

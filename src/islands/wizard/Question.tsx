@@ -20,12 +20,14 @@ interface Props {
   ui: (u: Partial<Ui>) => void;
   onAnswer: (id: QuestionId, values: string[]) => void;
   onGo: (v: View) => void;
+  /** 代问模式: the question as the helper asks it (./helper.ts); absent = the family's own wording. */
+  ask?: (id: QuestionId, title: string) => string;
 }
 
 /** Regions listed before the family types; a longer list waits for a name. */
 const LIST_MAX = 8;
 
-export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo }: Props) {
+export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, ask }: Props) {
   const q = question(id, answers);
   const chosen = chosenValues(answers, id);
   const picked = s.picked ?? chosen;
@@ -57,6 +59,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
   );
 
   // Region question: search-as-you-type over the configured regions (「施甸」「云南」「5305」).
+  const title = ask ? ask(id, q.title) : q.title;
   const find = s.find.trim();
   const hits = q.search ? searchRegions(terms.regions, find) : [];
   const many = !find && hits.length > LIST_MAX;
@@ -70,7 +73,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
         </p>
       )}
       {pos && <p class="muted wz-pos">第 {pos.n} 题，共 {pos.of} 题</p>}
-      <h2 id="wz-h" tabindex={-1}>{q.title}</h2>
+      <h2 id="wz-h" tabindex={-1}>{title}</h2>
       {q.hint && <p class="muted" id="wz-hint">{q.hint}</p>}
       {q.multi ? (
         <form
@@ -82,7 +85,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
           }}
         >
           <fieldset>
-            <legend class="sr-only">{q.title}（可以多选）</legend>
+            <legend class="sr-only">{title}（可以多选）</legend>
             {q.options.map((o) => (
               <label key={o.value} class={`wz-check${o.exclusive ? ' wz-excl' : ''}`}>
                 <input type="checkbox" name={id} value={o.value} checked={picked.includes(o.value)} onChange={() => toggle(o.value, o.exclusive)} />

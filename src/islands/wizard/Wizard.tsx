@@ -34,6 +34,7 @@ import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, type
 import { deviceDay, isPart, joinPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { addChild, removeChild, setOrder, withChild } from './family-state.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
+import { helperTitle, isHelperMode } from './helper.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
 
@@ -82,6 +83,9 @@ interface State extends Ui {
   remember: boolean;
   /** The current stage's part and results module (null before a stage is known). */
   loading: Loading | null;
+  /** 代问模式: the QR hand-over (./Handoff.tsx, loaded in that mode only), and whether the last family was just wiped. */
+  handoff?: typeof import('./Handoff.tsx') | null;
+  cleared?: boolean;
 }
 
 const FRESH: Ui = { picked: null, warn: false, find: '', msg: '', confirm: false };
@@ -129,6 +133,8 @@ function Waiting({ failed, stage, onRetry }: { failed: boolean; stage: Stage; on
 export default class Wizard extends Component<{ p: Payload }, State> {
   terms: Terms;
   focusNext = false;
+  /** 代问模式 (/check/?mode=helper, ./helper.ts): steps replace the history entry, 「下一户，清空」, QR hand-over. */
+  helper = isHelperMode();
 
   constructor(props: { p: Payload }) {
     super(props);
@@ -268,6 +274,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.store();
     this.load(this.state.answers.stage);
     if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
+    if (this.helper) import('./Handoff.tsx').then((m) => this.setState({ handoff: m }), () => {});
   }
 
   componentWillUnmount() {
@@ -306,9 +313,11 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   goFamily = (family: Family, cur: number, want?: View, dropped: QuestionId[] = []) => {
     const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), want);
-    history.pushState({ wz: view, cur }, '', urlFor(family));
+    // 代问模式: one history entry for all families, so Back never shows an earlier family's answers.
+    if (this.helper) history.replaceState({ wz: view, cur }, '', urlFor(family));
+    else history.pushState({ wz: view, cur }, '', urlFor(family));
     this.focusNext = true;
-    this.setState({ ...FRESH, family, cur, answers, view, errors: [], lost: [], dropped });
+    this.setState({ ...FRESH, family, cur, answers, view, errors: [], lost: [], dropped, cleared: false });
   };
 
   /** 再加一个孩子: a new child, first its label. */
@@ -348,6 +357,13 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.setState({ ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], lost: [], dropped: [], ticks: new Set(), remember: false });
   };
 
+  /** 代问模式's 「下一户，清空」: storage, address and screen wiped; the next family starts at the first question. */
+  next = () => {
+    this.state.handoff?.wipe();
+    this.focusNext = true;
+    this.setState({ ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], lost: [], dropped: [], ticks: new Set(), remember: false, cleared: true });
+  };
+
   render() {
     const { p } = this.props;
     const s = this.state;
@@ -370,8 +386,10 @@ export default class Wizard extends Component<{ p: Payload }, State> {
       return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion);
     })() : null;
     const canAdd = family.children.length < MAX_CHILDREN;
+    const helper = this.helper;
     return (
-      <div class="wz">
+      <div class={helper ? 'wz wz-helper' : 'wz'}>
+        {helper && s.handoff && <s.handoff.HelperNote terms={terms} cleared={!!s.cleared} />}
         {s.errors.length > 0 && (
           <div class="note wz-errors" role="alert">
             <p><strong>这个链接有几处看不懂，已经跳过：</strong></p>
@@ -386,7 +404,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         )}
         {many && view.v !== 'results' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
         {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
-        {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} />}
+        {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} />}</div>
@@ -411,6 +429,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             onGo={onGo}
           />
         )}
+        {helper && ev && ready && s.handoff && <s.handoff.Handoff answers={withDefaultRegion(answers, p.defaultRegion)} terms={terms} />}
         {ev && ready && (
           <ready.mod.Results
             answers={withDefaultRegion(answers, p.defaultRegion)}
@@ -427,7 +446,9 @@ export default class Wizard extends Component<{ p: Payload }, State> {
           />
         )}
         {ev && model && f && <f.mod.FamilyExtras model={model} link={link} onAdd={this.addKid} />}
-        {(Object.keys(answers).length > 0 || many) && (
+
+        {helper && s.handoff && Object.keys(answers).length > 0 && <s.handoff.NextFamily terms={terms} onNext={this.next} />}
+        {!helper && (Object.keys(answers).length > 0 || many) && (
           <p class="wz-clear no-print">
             <button type="button" class="btn" aria-expanded={s.confirm} aria-controls="wz-confirm" onClick={() => ui({ confirm: !s.confirm })}>清除我的回答</button>
             <span id="wz-confirm" role="status">

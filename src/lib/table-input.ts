@@ -1,0 +1,79 @@
+/**
+ * A 公示 list as a table of strings, from what the officer has: a paste from Excel / WPS (tab-separated
+ * text), a .csv / .tsv / .txt file, or an .xlsx file. Runs in the browser (the /schools/gongshi/ island)
+ * and in Node (tests, bench); nothing is sent anywhere.
+ *
+ *   parseTable('姓名\t班级\n张三\t高一（1）班')  → [['姓名', '班级'], ['张三', '高一（1）班']]
+ *   await readXlsxTable(fileOrArrayBuffer)       → rows of the first sheet, every cell as text
+ *   await readTableFile(file)                    → by the file's extension
+ *
+ * Libraries: papaparse (CSV / TSV, delimiter guessed), read-excel-file (XLSX; loaded with import() so it
+ * is fetched only by the page that uses it). Numbers in an XLSX are kept as written (an 18-digit ID
+ * stored as a number is not rounded), dates become YYYY-MM-DD.
+ * Errors: TableInputError with a Chinese message (unknown file type, unreadable file).
+ */
+import Papa from 'papaparse';
+
+export class TableInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TableInputError';
+  }
+}
+
+/** Rows of text: a paste (tabs) or a CSV. The delimiter is guessed (tab, comma, semicolon, 全角逗号). */
+export function parseTable(text: string): string[][] {
+  const clean = text.replace(/^\uFEFF/, '');
+  if (!clean.trim()) return [];
+  const r = Papa.parse<string[]>(clean, { delimitersToGuess: ['\t', ',', ';', '，', '|'], skipEmptyLines: 'greedy' });
+  return (r.data as unknown[][]).map((row) => row.map((c) => (c == null ? '' : String(c))));
+}
+
+const pad = (n: number) => (n < 10 ? '0' : '') + n;
+
+function cellText(v: unknown): string {
+  if (v == null) return '';
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  return String(v);
+}
+
+/** The first sheet of an .xlsx file, every cell as text. */
+export async function readXlsxTable(input: Blob | ArrayBuffer): Promise<string[][]> {
+  const { readSheet } = await loadXlsxReader();
+  let rows: unknown[][];
+  try {
+    rows = (await readSheet(input, { parseNumber: (s: string) => s })) as unknown[][];
+  } catch (e) {
+    throw new TableInputError(`这个 .xlsx 文件打不开（${e instanceof Error ? e.message : String(e)}）。可以在 Excel 或 WPS 里把名单全选、复制，再粘贴到上面的框里。`);
+  }
+  return rows.map((r) => r.map(cellText));
+}
+
+let reader: Promise<typeof import('read-excel-file/universal')> | undefined;
+/** Starts loading the XLSX reader (call when the page opens, so choosing a file needs no request). */
+export function loadXlsxReader(): Promise<typeof import('read-excel-file/universal')> {
+  if (!reader) reader = import('read-excel-file/universal');
+  return reader;
+}
+
+/** Text of a CSV file: UTF-8, or GB18030 (what Excel and WPS on Chinese Windows save) when UTF-8 does not fit. */
+export function decodeText(bytes: ArrayBuffer): string {
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  if (utf8.indexOf('\uFFFD') < 0) return utf8;
+  try {
+    return new TextDecoder('gb18030').decode(bytes);
+  } catch {
+    return utf8;
+  }
+}
+
+/** A file the officer opened: .xlsx, or .csv / .tsv / .txt. */
+export async function readTableFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<string[][]> {
+  const name = file.name.toLowerCase();
+  if (/\.xlsx$/.test(name)) return readXlsxTable(await file.arrayBuffer());
+  if (/\.(csv|tsv|txt)$/.test(name)) return parseTable(decodeText(await file.arrayBuffer()));
+  if (/\.(xls|et|ods|numbers)$/.test(name)) {
+    throw new TableInputError(`「${file.name}」是旧格式或别的表格格式，这里打不开。请在 Excel 或 WPS 里「另存为」.xlsx 或 .csv，或者全选、复制后粘贴到上面的框里。`);
+  }
+  throw new TableInputError(`「${file.name}」不是表格文件。请选 .xlsx 或 .csv 文件。`);
+}

@@ -1,0 +1,247 @@
+/**
+ * Texts of the school officer's kit (九月问答卡, 宣传月 messages) from templates whose figures and
+ * facts are placeholders, resolved from the policy data for a date. Pure: data and date in, text out;
+ * the pages call it at build time, so an answer changes when the data changes. Placeholders (see
+ * `Template` in src/schema/schools.ts):
+ *
+ *   resolveTemplate('按学期发，{amount:senior-grant}。', data, '2026-09-01')
+ *     → { text: '按学期发，2300 元/年（平均标准），平均每学期 1150 元，以当地公布为准。',
+ *         sources: ['caijiao-2024-181'], checked: '2026-11-29', figures: [2300, 1150, 1200, 3500] … }
+ *
+ * `figures` lists every number the placeholders put into the text (for the content test that compares
+ * answers with the data). Errors: TemplateError (Chinese message naming the placeholder).
+ */
+import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
+import type { Faq, KitStage, Messages } from '../schema/schools.ts';
+import { formatAmount, formatAmountFull, formatRange } from '../lib/format.ts';
+import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
+
+/** What templates can read. */
+export interface TemplateData {
+  subsidies: readonly Subsidy[];
+  sources: readonly Source[];
+  documents: readonly DocumentInfo[];
+  glossary: readonly GlossaryEntry[];
+  steps: readonly ApplyStep[];
+}
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+/** The kit's stage groups → the wizard's stages. */
+export const KIT_STAGES: Record<KitStage, readonly Stage[]> = {
+  preschool: ['preschool'],
+  compulsory: ['primary', 'junior'],
+  senior: ['senior'],
+  vocational: ['vocational'],
+  undergrad: ['undergrad'],
+  postgrad: ['postgrad'],
+};
+
+export interface Resolved {
+  text: string;
+  /** content/sources.yaml ids behind the placeholders, in order of first use. */
+  sources: string[];
+  /** The earliest `lastVerified` of the subsidies used ('' when none was used). */
+  checked: string;
+  /** Every number a placeholder put into the text. */
+  figures: number[];
+}
+
+/** Text from the data without its final 。 (the template goes on after it). */
+const stop = (t: string) => t.replace(/[。；]$/, '');
+
+const PLACEHOLDER = /\{([a-z]+)(?::([a-z0-9-]+))?(?::([^}:]+))?\}/g;
+
+function amountText(lines: Amount[], figures: number[]): string {
+  return lines
+    .map((a) => {
+      if (a.value !== undefined) figures.push(a.value);
+      if (a.perInstalment !== undefined) figures.push(a.perInstalment);
+      if (a.range) figures.push(a.range.min, a.range.max);
+      const range = formatRange(a);
+      return `${a.label ? a.label + ' ' : ''}${formatAmountFull(a)}${range ? `（${range}）` : ''}`;
+    })
+    .join('；');
+}
+
+/** Only the main figure of each line (「2300 元/年（平均标准）」), for short messages. */
+function shortText(lines: Amount[], figures: number[]): string {
+  return lines
+    .map((a) => {
+      if (a.value !== undefined) figures.push(a.value);
+      return `${lines.length > 1 && a.label ? a.label + ' ' : ''}${formatAmount(a)}`;
+    })
+    .join('，');
+}
+
+/**
+ * Resolves one template.
+ * @throws TemplateError for an unknown placeholder, subsidy, stage, step, glossary entry, or a subsidy
+ *         with no amount in force on `date`.
+ */
+export function resolveTemplate(template: string, data: TemplateData, date: string): Resolved {
+  const sources: string[] = [];
+  const figures: number[] = [];
+  const sourceOf = sourceLookup(data.sources);
+  const checked: string[] = [];
+  const cite = (id: string | undefined) => {
+    if (id && sources.indexOf(id) < 0) sources.push(id);
+  };
+  const subsidy = (id: string | undefined, ph: string): Subsidy => {
+    const s = data.subsidies.find((x) => x.id === id);
+    if (!s) throw new TemplateError(`${ph}：没有资助项目「${id ?? ''}」（content/subsidies/ 里没有）`);
+    checked.push(s.lastVerified);
+    return s;
+  };
+  const text = template.replace(PLACEHOLDER, (ph: string, kind: string, a?: string, b?: string) => {
+    switch (kind) {
+      case 'amount':
+      case 'short': {
+        const s = subsidy(a, ph);
+        if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
+        const lines = linesInForce(s, date, sourceOf, b ? [b as Stage] : undefined);
+        if (!lines.length) throw new TemplateError(`${ph}：${date} 这天「${s.name}」没有在用的金额`);
+        lines.forEach((a) => cite(a.source.id));
+        return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures);
+      }
+      case 'name':
+      case 'summary':
+      case 'note':
+      case 'delivery':
+      case 'when':
+      case 'where':
+      case 'how':
+      case 'who':
+      case 'docs': {
+        const s = subsidy(a, ph);
+        const rule = inForce(s.rules, date);
+        if (!rule) throw new TemplateError(`${ph}：${date} 这天「${s.name}」还没有资格规则`);
+        cite(rule.source);
+        if (kind === 'name') return s.name;
+        if (kind === 'summary') return stop(s.summary);
+        if (kind === 'note') {
+          const n = s.notes.find((x) => !!b && x.indexOf(b) >= 0);
+          if (!n) throw new TemplateError(`${ph}：「${s.name}」的 notes 里没有含「${b ?? ''}」的一条`);
+          return n.replace(/[。；]$/, '');
+        }
+        if (kind === 'delivery') return stop(s.delivery.text);
+        if (kind === 'who') return stop(rule.who);
+        if (kind === 'docs') {
+          return s.documents
+            .filter((d) => !d.if)
+            .map((d) => {
+              const doc = data.documents.find((x) => x.id === d.doc);
+              if (!doc) throw new TemplateError(`${ph}：材料目录里没有「${d.doc}」`);
+              return doc.name;
+            })
+            .join('、');
+        }
+        return stop(s.apply[kind as 'when' | 'where' | 'how']);
+      }
+      case 'step':
+      case 'stepinfo': {
+        const st = data.steps.find((x) => x.id === a);
+        if (!st) throw new TemplateError(`${ph}：content/steps.yaml 里没有「${a ?? ''}」这一步`);
+        cite(st.source);
+        const t = kind === 'step' ? st.when : st.short.replace(/。$/, '');
+        for (const m of t.match(/\d+(?:\.\d+)?/g) ?? []) figures.push(Number(m));
+        return t;
+      }
+      case 'docnote': {
+        const doc = data.documents.find((x) => x.id === a);
+        if (!doc?.note) throw new TemplateError(`${ph}：材料目录里没有「${a ?? ''}」的 note（content/documents.yaml）`);
+        return doc.note.replace(/。$/, '');
+      }
+      case 'term': {
+        const g = data.glossary.find((x) => x.id === a);
+        if (!g?.plain) throw new TemplateError(`${ph}：术语表里没有「${a ?? ''}」的解释（content/glossary.yaml 的 plain）`);
+        for (const m of g.plain.match(/\d+(?:\.\d+)?/g) ?? []) figures.push(Number(m));
+        return g.plain;
+      }
+      default:
+        throw new TemplateError(`${ph}：不认识的占位符（可用 amount、short、name、summary、note、delivery、when、where、how、who、docs、docnote、step、stepinfo、term）`);
+    }
+  });
+  return { text, sources, checked: checked.sort()[0] ?? '', figures };
+}
+
+/** A source as a card cites it: 《title》 and 文号 when there is one. */
+export interface CitedSource {
+  id: string;
+  title: string;
+  docNumber?: string;
+  issuer: string;
+}
+
+function citeSources(ids: readonly string[], data: TemplateData): CitedSource[] {
+  return ids.map((id) => {
+    const s = data.sources.find((x) => x.id === id);
+    if (!s) throw new TemplateError(`未知来源「${id}」（content/sources.yaml 里没有）`);
+    return { id, title: s.title, docNumber: s.docNumber, issuer: s.issuer };
+  });
+}
+
+export interface FaqCard {
+  id: string;
+  q: string;
+  a: string;
+  sources: CitedSource[];
+  /** Check date (YYYY-MM-DD): the earlier of the answers file's and the data's. */
+  checked: string;
+  figures: number[];
+}
+
+/** The 问答卡 of one stage group on `date`, in the file's order (questions with no answer for it are left out). */
+export function faqCards(faq: Faq, stage: KitStage, data: TemplateData, date: string): FaqCard[] {
+  const cards: FaqCard[] = [];
+  for (const q of faq.questions) {
+    const ans = q.answers.find((x) => x.stages.indexOf(stage) >= 0);
+    if (!ans) continue;
+    const r = resolveTemplate(ans.text, data, date);
+    const ids = r.sources.slice();
+    for (const id of ans.sources) if (ids.indexOf(id) < 0) ids.push(id);
+    const checked = [faq.lastVerified, r.checked].filter(Boolean).sort()[0]!;
+    cards.push({ id: q.id, q: q.q, a: r.text, sources: citeSources(ids, data), checked, figures: r.figures });
+  }
+  return cards;
+}
+
+export interface StageKit {
+  stage: KitStage;
+  /** The parents' group message, without the link (the page adds it). */
+  group: string;
+  outline: string[];
+  sources: CitedSource[];
+  checked: string;
+  figures: number[];
+}
+
+/** The 宣传月 message and 家长会 outline of one stage group on `date`. */
+export function stageKit(messages: Messages, stage: KitStage, data: TemplateData, date: string): StageKit {
+  const m = messages.stages.find((x) => x.stage === stage);
+  if (!m) throw new TemplateError(`content/schools/messages.yaml 里没有学段「${stage}」`);
+  const parts = [m.group, ...m.outline].map((t) => resolveTemplate(t, data, date));
+  const ids: string[] = [];
+  for (const p of parts) for (const id of p.sources) if (ids.indexOf(id) < 0) ids.push(id);
+  for (const id of m.sources) if (ids.indexOf(id) < 0) ids.push(id);
+  const checked = [messages.lastVerified, ...parts.map((p) => p.checked)].filter(Boolean).sort()[0]!;
+  return {
+    stage,
+    group: parts[0]!.text,
+    outline: parts.slice(1).map((p) => p.text),
+    sources: citeSources(ids, data),
+    checked,
+    figures: parts.reduce<number[]>((all, p) => all.concat(p.figures), []),
+  };
+}
+
+/** 「财教〔2024〕181号」 or, without a 文号, the title: how a card names its source in one line. */
+export function sourceLabel(s: CitedSource): string {
+  return s.docNumber ? `${s.title}（${s.docNumber}）` : `${s.title}（${s.issuer}）`;
+}
+

@@ -1,0 +1,434 @@
+/**
+ * 公示名单自查: which columns and cells of a 公示 list must not be published (教财厅函〔2017〕28号), and
+ * the cleaned list with only the columns that may be. Pure: a table of strings and the rules
+ * (content/schools/gongshi.yaml, validated by src/schema/schools.ts) in, a report out. No DOM, no
+ * network, no file reading; parsing CSV / TSV / XLSX into a table is src/lib/table-input.ts.
+ *
+ *   const report = checkGongshi(table, { rules, sources, today: '2026-09-10' });
+ *   report.summary      // one entry per broken rule: label, rule, sources, columns, cells
+ *   report.findings     // every flagged cell: row/col (1-based, as the spreadsheet counts), rule id
+ *   report.cleaned      // { headers, rows }: only the allowed columns, rows numbered again
+ *   report.ok           // true when nothing was flagged
+ *
+ * Recognition (every cell, whatever its column):
+ *  - 身份证号: 18 characters (17 digits + digit or X) whose birth date exists, with the GB 11643-1999
+ *    check digit (ISO 7064 MOD 11-2); a wrong check digit is still flagged (a mistyped ID is still an
+ *    ID). 15-digit old IDs (6-digit area + YYMMDD + 3) with an existing 19YY date.
+ *  - 银行卡号: 16–19 digits (spaces or dashes between them allowed) passing the Luhn check; a run of
+ *    16–19 digits failing it is flagged as 「像卡号」 too.
+ *  - 电话: 11-digit mobile numbers (1[3-9]…, optionally +86), area-code landlines (0…, 10–12 digits).
+ *  - 出生日期: a full date whose year is at least 2 years before `today`, or 年月 at least 3 years before
+ *    (公示 dates of this year are not birth dates).
+ *  - 住址: 省/市/县/区 … 乡/镇/街道/村/社区, 村 … 组, 路/街 … 号, … 栋/单元/室 (not in columns whose
+ *    values are place names by nature: 学校、院系、专业).
+ *  - 困难情况: the words of the `words` rule (「重病」「残疾」「低保」…).
+ * Columns are classified by their header (forbidden → not listed → ignored → allowed; a header
+ * "contains" a spelling after spaces are removed). The header row is the row among the first ten with
+ * the most recognised headers (title lines above it are kept as the list's title, and checked too).
+ */
+import type { GongshiRules, ForbiddenRule } from '../schema/schools.ts';
+
+/** A source as the report cites it. */
+export interface SourceRef {
+  id: string;
+  title: string;
+  docNumber?: string;
+}
+
+export interface GongshiOptions {
+  rules: GongshiRules;
+  /** content/sources.yaml entries (at least those the rules cite). */
+  sources: readonly SourceRef[];
+  /** The day of the check, YYYY-MM-DD (birth dates are told from this year's 公示 dates by it). */
+  today: string;
+}
+
+/** How a column is treated. */
+export type ColumnKind = 'allowed' | 'ignored' | 'not-listed' | 'forbidden';
+
+export interface ColumnInfo {
+  /** 1-based column number (A = 1). */
+  col: number;
+  /** The header as written ('' when empty). */
+  header: string;
+  kind: ColumnKind;
+  /** For allowed columns: the allowed column's id (name, school, …). */
+  field?: string;
+  /** For forbidden columns: the rule id (id-number, phone, …). */
+  rule?: string;
+}
+
+/** Rule id of a column that is not on the allowed list (and not sensitive). */
+export const NOT_LISTED = 'not-listed';
+
+export interface Finding {
+  /** 1-based row and column as the spreadsheet numbers them. */
+  row: number;
+  col: number;
+  /** The column's header ('' for a title line). */
+  header: string;
+  /** Rule id (a forbidden rule's id). */
+  rule: string;
+  /** What was found, partly masked (「5305**********123X」), for showing on screen. */
+  shown: string;
+  /** A remark such as 「校验位不对，可能抄错了一位」; '' when none. */
+  note: string;
+}
+
+export interface RuleSummary {
+  /** Rule id, or NOT_LISTED. */
+  id: string;
+  label: string;
+  rule: string;
+  sources: SourceRef[];
+  /** Headers of the columns flagged as a whole. */
+  columns: string[];
+  /** Number of flagged cells. */
+  cells: number;
+}
+
+export interface GongshiReport {
+  /** 1-based row of the header ('0' when none was found). */
+  headerRow: number;
+  /** Title lines above the header, as written. */
+  title: string[];
+  columns: ColumnInfo[];
+  /** Data rows checked (non-empty rows below the header). */
+  rows: number;
+  findings: Finding[];
+  summary: RuleSummary[];
+  /** Only the allowed columns; first column 序号 numbered again. Cells with findings lose the found text. */
+  cleaned: { headers: string[]; rows: string[][] };
+  /** Cells of allowed columns from which found text was removed (the officer should look at them). */
+  edited: Finding[];
+  /** A problem that stops the check (no header found, empty table), in Chinese; '' when none. */
+  problem: string;
+  /** Nothing flagged, a header found, at least one row. */
+  ok: boolean;
+}
+
+// ---- recognisers -------------------------------------------------------------------------------
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** The GB 11643 check character of the first 17 digits of an ID number. */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17.charAt(i)) * ID_WEIGHTS[i]!;
+  return ID_CHECK.charAt(sum % 11);
+}
+
+/** Whether year-month-day exists. */
+function dayExists(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/** Luhn check (bank card numbers). */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let dbl = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let n = Number(digits.charAt(i));
+    if (dbl) {
+      n *= 2;
+      if (n > 9) n -= 9;
+    }
+    sum += n;
+    dbl = !dbl;
+  }
+  return sum % 10 === 0;
+}
+
+/** What a run of digits is: an 18- or 15-digit ID, a card number, a phone number, or nothing. */
+export function classifyNumber(run: string, todayYear: number): { rule: 'id-number' | 'bank-card' | 'phone'; note: string } | null {
+  const hasSep = /[ -]/.test(run);
+  const d = run.replace(/[ -]/g, '').toUpperCase();
+  if (/^\d{17}[\dX]$/.test(d) && /^[1-8]/.test(d)) {
+    const y = Number(d.slice(6, 10));
+    if (y >= 1900 && y <= todayYear && dayExists(y, Number(d.slice(10, 12)), Number(d.slice(12, 14)))) {
+      return { rule: 'id-number', note: idCheckChar(d.slice(0, 17)) === d.charAt(17) ? '' : '校验位对不上，可能抄错了一位；抄错的身份证号也不能公示' };
+    }
+    if (d.charAt(17) === 'X') return { rule: 'id-number', note: '像身份证号（出生日期那几位不对）' };
+  }
+  if (/^\d{15}$/.test(d) && /^[1-8]/.test(d) && dayExists(1900 + Number(d.slice(6, 8)), Number(d.slice(8, 10)), Number(d.slice(10, 12)))) {
+    return { rule: 'id-number', note: '15 位的旧身份证号' };
+  }
+  if (/^\d{16,19}$/.test(d)) return { rule: 'bank-card', note: luhnValid(d) ? '' : '像银行卡号（校验不对，可能抄错了）' };
+  if (/^1[3-9]\d{9}$/.test(d) || /^861[3-9]\d{9}$/.test(d)) return { rule: 'phone', note: '' };
+  if (/^0[1-9]\d{8,10}$/.test(d) && (hasSep || d.length >= 11)) return { rule: 'phone', note: '座机号' };
+  return null;
+}
+
+const NUMBER_RUN = /\d(?:\d|[ -](?=\d))*[Xx]?/g;
+const FULL_DATE = /(19\d\d|20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?/g;
+const YEAR_MONTH = /(19\d\d|20\d\d)\s*(?:年\s*(\d{1,2})\s*月|[-/.](\d{1,2})(?![\d./-]))/g;
+const ADDRESS = [
+  /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fa5\d]{0,12}?(?:乡|镇|街道|村|社区|屯|寨)/,
+  /[\u4e00-\u9fa5\d]{1,12}(?:村|社区|小区)[\u4e00-\u9fa5\d]{0,6}?(?:组|队|社|号|栋|幢)/,
+  /[\u4e00-\u9fa5]{1,12}(?:路|街|巷|弄)\s*\d+\s*号/,
+  /\d+\s*(?:栋|幢|单元|号楼|室)/,
+];
+
+/** Half-width digits and letters (full-width １３８ and ＸＸ count the same). */
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+const normalise = (s: string): string => (WIDE.test(s) && typeof s.normalize === 'function' ? s.normalize('NFKC') : s);
+
+/** 「5305**********123X」: keep the first 4 and last 2 characters of a number, mask the rest. */
+export function maskNumber(s: string): string {
+  const d = s.replace(/[ -]/g, '');
+  if (d.length <= 6) return d.replace(/./g, '*');
+  return d.slice(0, 4) + d.slice(4, -2).replace(/./g, '*') + d.slice(-2);
+}
+
+interface Hit {
+  rule: string;
+  text: string;
+  shown: string;
+  note: string;
+}
+
+/** Compiled once per check: which rules are present, and one regex for all the words. */
+interface Scanner {
+  detectors: Map<string, ForbiddenRule>;
+  numbers: boolean;
+  birth?: ForbiddenRule;
+  address?: ForbiddenRule;
+  words: { re: RegExp; rule: Map<string, ForbiddenRule> } | null;
+  todayYear: number;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters without which a cell cannot hold an address (a cheap test before the address patterns). */
+const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单元室社屯寨]/;
+const YEAR_HINT = /(?:19|20)\d\d/;
+
+function makeScanner(rules: GongshiRules, todayYear: number): Scanner {
+  const detectors = new Map<string, ForbiddenRule>();
+  for (const f of rules.forbidden) if (f.detector !== 'words' && !detectors.has(f.detector)) detectors.set(f.detector, f);
+  const wordRule = new Map<string, ForbiddenRule>();
+  for (const f of rules.forbidden) if (f.detector === 'words') for (const w of f.words ?? []) if (!wordRule.has(w)) wordRule.set(w, f);
+  const words = wordRule.size ? Array.from(wordRule.keys()).sort((a, b) => b.length - a.length) : [];
+  return {
+    detectors,
+    numbers: detectors.has('id-number') || detectors.has('bank-card') || detectors.has('phone'),
+    birth: detectors.get('birth-date'),
+    address: detectors.get('address'),
+    words: words.length ? { re: new RegExp(words.map(escapeRe).join('|'), 'g'), rule: wordRule } : null,
+    todayYear,
+  };
+}
+
+/** Everything sensitive in one cell (normalised text), by the rules present in the data. */
+const NONE: readonly Hit[] = [];
+
+function scanCell(text: string, sc: Scanner, placeNames: boolean): readonly Hit[] {
+  let hits: Hit[] | undefined;
+  const add = (h: Hit) => {
+    if (!hits) hits = [];
+    hits.push(h);
+  };
+  const { todayYear } = sc;
+  const hasDigit = /\d/.test(text);
+  if (sc.numbers && hasDigit) {
+    NUMBER_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = NUMBER_RUN.exec(text))) {
+      if (m[0].length < 11) continue;
+      const c = classifyNumber(m[0], todayYear);
+      const rule = c && sc.detectors.get(c.rule);
+      if (c && rule) add({ rule: rule.id, text: m[0], shown: maskNumber(m[0]), note: c.note });
+    }
+  }
+  const birth = sc.birth;
+  if (birth && hasDigit && YEAR_HINT.test(text)) {
+    const before = (i: number) => (i > 0 ? text.charAt(i - 1) : '');
+    FULL_DATE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    const seen: number[] = [];
+    while ((m = FULL_DATE.exec(text))) {
+      if (/\d/.test(before(m.index))) continue;
+      const y = Number(m[1]);
+      if (y <= todayYear - 2 && dayExists(y, Number(m[2]), Number(m[3]))) {
+        add({ rule: birth.id, text: m[0], shown: m[0], note: '' });
+        seen.push(m.index);
+      }
+    }
+    YEAR_MONTH.lastIndex = 0;
+    while ((m = YEAR_MONTH.exec(text))) {
+      if (/\d/.test(before(m.index)) || seen.indexOf(m.index) >= 0) continue;
+      const y = Number(m[1]);
+      const mo = Number(m[2] || m[3]);
+      if (y <= todayYear - 3 && mo >= 1 && mo <= 12) add({ rule: birth.id, text: m[0], shown: m[0], note: '像出生年月' });
+    }
+  }
+  const address = sc.address;
+  if (address && !placeNames && ADDRESS_HINT.test(text)) {
+    for (const re of ADDRESS) {
+      const m = re.exec(text);
+      if (m) {
+        add({ rule: address.id, text: m[0], shown: m[0].length > 4 ? m[0].slice(0, 2) + '……' + m[0].slice(-1) : m[0], note: '' });
+        break;
+      }
+    }
+  }
+  if (sc.words) {
+    sc.words.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = sc.words.re.exec(text))) add({ rule: sc.words.rule.get(m[0])!.id, text: m[0], shown: m[0], note: '' });
+  }
+  return hits ?? NONE;
+}
+
+
+const squash = (s: string) => normalise(String(s)).replace(/\s+/g, '');
+const hasAny = (header: string, spellings: readonly string[]) => spellings.some((h) => header.indexOf(h) >= 0);
+
+/** Classifies one header (after squashing). */
+export function classifyHeader(header: string, rules: GongshiRules): Omit<ColumnInfo, 'col' | 'header'> | null {
+  const h = squash(header);
+  // Headers are short words; a cell with digits (「高一（1）班」「2300」) is data, not a header.
+  if (!h || h.length > 20 || /\d/.test(h)) return null;
+  for (const f of rules.forbidden) if (hasAny(h, f.headers)) return { kind: 'forbidden', rule: f.id };
+  if (hasAny(h, rules.notListed.headers)) return { kind: 'not-listed' };
+  for (const c of rules.ignored) if (hasAny(h, c.headers)) return { kind: 'ignored', field: c.id };
+  for (const c of rules.allowed) if (hasAny(h, c.headers)) return { kind: 'allowed', field: c.id };
+  return null;
+}
+
+const isEmptyRow = (r: readonly string[]) => r.every((c) => String(c ?? '').trim() === '');
+
+/**
+ * Checks a 公示 list.
+ * @param table rows of cells as strings (what src/lib/table-input.ts makes of a paste, a CSV or an XLSX)
+ * @returns the report (never throws on bad input: `problem` says in Chinese what is wrong)
+ * @throws Error only when the rules cite a source missing from `sources` (a data error caught at build)
+ */
+export function checkGongshi(table: readonly (readonly string[])[], { rules, sources, today }: GongshiOptions): GongshiReport {
+  const todayYear = Number(today.slice(0, 4));
+  const source = (id: string): SourceRef => {
+    const s = sources.find((x) => x.id === id);
+    if (!s) throw new Error(`公示规则引用了未知来源「${id}」`);
+    return s;
+  };
+  const rowsIn = table.map((r) => r.map((c) => (c == null ? '' : String(c))));
+  const width = rowsIn.reduce((w, r) => Math.max(w, r.length), 0);
+  const empty: GongshiReport = { headerRow: 0, title: [], columns: [], rows: 0, findings: [], summary: [], cleaned: { headers: [], rows: [] }, edited: [], problem: '', ok: false };
+  if (!rowsIn.some((r) => !isEmptyRow(r))) return { ...empty, problem: '表格是空的：请把名单（连同表头一行）复制进来，或选一个文件。' };
+
+  // Header row: the one among the first ten with the most recognised headers.
+  let headerIdx = -1;
+  let best = 0;
+  for (let i = 0; i < Math.min(10, rowsIn.length); i++) {
+    const n = rowsIn[i]!.filter((c) => classifyHeader(c, rules)).length;
+    if (n > best) {
+      best = n;
+      headerIdx = i;
+    }
+  }
+  const scanner = makeScanner(rules, todayYear);
+
+  const columns: ColumnInfo[] = [];
+  const header = headerIdx >= 0 ? rowsIn[headerIdx]! : [];
+  for (let c = 0; c < width; c++) {
+    const text = (header[c] ?? '').trim();
+    const k = headerIdx >= 0 ? classifyHeader(text, rules) : null;
+    columns.push({ col: c + 1, header: text, ...(k ?? { kind: 'not-listed' as const }) });
+  }
+  const placeNames = new Set(rules.allowed.filter((a) => a.placeNames).map((a) => a.id));
+
+  const findings: Finding[] = [];
+  const edited: Finding[] = [];
+  const title: string[] = [];
+  const cleanedCols = columns
+    .filter((c) => c.kind === 'allowed')
+    .sort((a, b) => rules.allowed.findIndex((x) => x.id === a.field) - rules.allowed.findIndex((x) => x.id === b.field) || a.col - b.col);
+  const cleanedRows: string[][] = [];
+  let dataRows = 0;
+
+  for (let r = 0; r < rowsIn.length; r++) {
+    const row = rowsIn[r]!;
+    if (r === headerIdx || isEmptyRow(row)) continue;
+    const isTitle = r < headerIdx;
+    if (isTitle) title.push(row.filter((c) => c.trim()).join(' '));
+    else dataRows++;
+    let fixed: Map<number, string> | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const raw = row[c]!;
+      if (!raw || !raw.trim()) continue;
+      const col = columns[c]!;
+      const text = normalise(raw);
+      // Titles name the school (「××县××镇中心小学……公示」): place names there are not addresses.
+      const hits = scanCell(text, scanner, isTitle || (!!col.field && placeNames.has(col.field)));
+      if (!hits.length) continue;
+      const seen: string[] = [];
+      for (const h of hits) {
+        const key = h.rule + '\u0000' + h.text;
+        if (seen.indexOf(key) >= 0) continue;
+        seen.push(key);
+        findings.push({ row: r + 1, col: c + 1, header: isTitle ? '' : col.header, rule: h.rule, shown: h.shown, note: h.note });
+      }
+      if (!isTitle && col.kind === 'allowed') {
+        let t = text;
+        // 「王五（低保户）」→「王五」: a bracket holding found text goes as a whole.
+        for (const h of hits) t = t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)).split(h.text).join('');
+        t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').trim();
+        (fixed || (fixed = new Map<number, string>())).set(c, t);
+        edited.push({ row: r + 1, col: c + 1, header: col.header, rule: hits[0]!.rule, shown: t, note: '' });
+      }
+    }
+    if (!isTitle) {
+      cleanedRows.push([String(cleanedRows.length + 1), ...cleanedCols.map((c) => (fixed && fixed.has(c.col - 1) ? fixed.get(c.col - 1)! : (row[c.col - 1] ?? '').trim()))]);
+    }
+  }
+
+  const summary: RuleSummary[] = [];
+  for (const f of rules.forbidden) {
+    const cols = columns.filter((c) => c.kind === 'forbidden' && c.rule === f.id).map((c) => c.header);
+    const cells = findings.filter((x) => x.rule === f.id).length;
+    if (!cols.length && !cells) continue;
+    summary.push({ id: f.id, label: f.label, rule: f.rule, sources: [source(f.source), ...(f.alsoSource ? [source(f.alsoSource)] : [])], columns: cols, cells });
+  }
+  const notListed = columns.filter((c) => c.kind === 'not-listed' && (c.header || columnHasData(rowsIn, headerIdx, c.col - 1)));
+  if (notListed.length) {
+    summary.push({ id: NOT_LISTED, label: '不在可以公示的列里', rule: rules.notListed.rule, sources: [source(rules.notListed.source)], columns: notListed.map((c) => c.header || `第 ${c.col} 列`), cells: 0 });
+  }
+
+  const problem =
+    headerIdx < 0
+      ? `没有找到表头：第一行（或前几行）里应当有「${rules.allowed.map((a) => a.label).slice(0, 3).join('」「')}」这样的列名。请把表头一起复制进来。`
+      : dataRows === 0
+        ? '只有表头，没有名单：请把表头和下面的名单一起复制进来。'
+        : '';
+  const sensitive = summary.filter((s) => s.id !== NOT_LISTED);
+  return {
+    headerRow: headerIdx + 1,
+    title,
+    columns,
+    rows: dataRows,
+    findings,
+    summary,
+    cleaned: { headers: ['序号', ...cleanedCols.map((c) => c.header)], rows: cleanedRows },
+    edited,
+    problem,
+    ok: !problem && sensitive.length === 0,
+  };
+}
+
+function columnHasData(rows: readonly (readonly string[])[], headerIdx: number, c: number): boolean {
+  for (let r = headerIdx + 1; r < rows.length; r++) if ((rows[r]![c] ?? '').trim()) return true;
+  return false;
+}
+
+/**
+ * 「公示期：不少于 N 个工作日」: the minimum number of working days from the 公示 step's `when`
+ * (content/steps.yaml, e.g. 「不少于 5 个工作日」).
+ * @throws Error when the step does not say a number of working days.
+ */
+export function publicizeDays(when: string): number {
+  const m = /(\d+)\s*个工作日/.exec(when);
+  if (!m) throw new Error(`公示一步的 when 里没有「N 个工作日」：「${when}」`);
+  return Number(m[1]);
+}

@@ -1,0 +1,167 @@
+// Content tests for the school kit's texts (content/schools/faq.yaml, messages.yaml): every 问答卡
+// answer cites a source and a date; every figure in an answer is one the data holds for the things the
+// answer refers to; an answer follows the data when the data changes; broken files fail naming the
+// file and field.
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../src/data/index.ts';
+import { applySteps } from '../../src/data/steps.ts';
+import { FAQ_FILE, MESSAGES_FILE, faq, messages, templateDataOf, validateFaq, validateMessages } from '../../src/data/schools.ts';
+import { faqCards, stageKit, type TemplateData } from '../../src/rules/faq.ts';
+import { inForce } from '../../src/rules/lines.ts';
+import { KitStage } from '../../src/schema/schools.ts';
+import { isIsoDay } from '../../src/lib/today.ts';
+import { dataErrorOf } from '../support/data-error.ts';
+import rawFaq from '../../content/schools/faq.yaml';
+import rawMessages from '../../content/schools/messages.yaml';
+
+const DATE = '2026-12-01';
+const data = templateDataOf(dataset, applySteps);
+const stages = KitStage.options;
+
+/** Numbers written in a text (「2300」「312.5」「7–9」 → 7 and 9). */
+const numbersIn = (t: string): number[] => (t.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+
+/**
+ * What the data holds for a template, read here without the resolver: for each placeholder the
+ * amounts in force on DATE (value, per semester, range) and the numbers in the referenced text fields.
+ */
+function figuresOfTemplate(t: string, d: TemplateData): Set<number> {
+  const out = new Set<number>();
+  for (const m of t.matchAll(/\{([a-z]+)(?::([a-z0-9-]+))?(?::([^}:]+))?\}/g)) {
+    const [, kind, id, extra] = m;
+    const s = d.subsidies.find((x) => x.id === id);
+    if (kind === 'amount' || kind === 'short') {
+      for (const e of s!.amounts.filter((a) => !extra || !a.when?.stages || a.when.stages.includes(extra as never))) {
+        const sameLine = s!.amounts.filter((a) => JSON.stringify(a.when ?? null) === JSON.stringify(e.when ?? null));
+        if (inForce(sameLine, DATE) !== e) continue;
+        if (e.value !== undefined) out.add(e.value);
+        if (e.value !== undefined && e.instalments) out.add(e.value / e.instalments);
+        if (e.range) [e.range.min, e.range.max].forEach((n) => out.add(n));
+      }
+    } else if (kind === 'step' || kind === 'stepinfo') {
+      const st = d.steps.find((x) => x.id === id)!;
+      numbersIn(st.when + st.short).forEach((n) => out.add(n));
+    } else if (kind === 'docnote' || kind === 'docs' || kind === 'term') {
+      // these texts carry no figures today; any number in them would show up as unexplained below
+    } else if (s) {
+      numbersIn([s.summary, s.delivery.text, s.apply.when, s.apply.where, s.apply.how, ...s.notes, ...s.rules.map((r) => r.who)].join(' ')).forEach((n) => out.add(n));
+    }
+  }
+  return out;
+}
+
+describe('九月问答卡 (content/schools/faq.yaml)', () => {
+  it('every stage has cards, and the common questions are there', () => {
+    for (const st of stages) {
+      const ids = faqCards(faq, st, data, DATE).map((c) => c.id);
+      expect(ids.length, st).toBeGreaterThanOrEqual(8);
+      for (const q of ['when-money', 'which-card', 'income', 'neighbour', 'fraud', 'private', 'elsewhere']) expect(ids, `${st} ${q}`).toContain(q);
+    }
+    const senior = faqCards(faq, 'senior', data, DATE).map((c) => c.id);
+    expect(senior).toEqual(expect.arrayContaining(['loan', 'repeat']));
+  });
+
+  it('every answer cites at least one source with a title, and a check date', () => {
+    for (const st of stages) {
+      for (const c of faqCards(faq, st, data, DATE)) {
+        expect(c.sources.length, `${st} ${c.id}`).toBeGreaterThan(0);
+        for (const s of c.sources) expect(s.title, `${st} ${c.id}`).toMatch(/\S/);
+        expect(isIsoDay(c.checked), `${st} ${c.id}: ${c.checked}`).toBe(true);
+        expect(c.checked <= faq.lastVerified).toBe(true);
+      }
+    }
+  });
+
+  it('no answer types a figure: numbers only come from placeholders', () => {
+    const typed = faq.questions.flatMap((q) => q.answers.map((a) => `${q.id}: ${a.text.replace(/\{[^}]*\}/g, '')}`)).filter((t) => /[0-9０-９]/.test(t));
+    expect(typed).toEqual([]);
+  });
+
+  it('every figure in every answer is one the data holds for what the answer refers to', () => {
+    const wrong: string[] = [];
+    for (const q of faq.questions) {
+      for (const a of q.answers) {
+        const allowed = figuresOfTemplate(a.text, data);
+        for (const st of a.stages) {
+          const card = faqCards(faq, st, data, DATE).find((c) => c.id === q.id)!;
+          for (const n of numbersIn(card.a)) if (!allowed.has(n)) wrong.push(`${st} ${q.id}: ${n} 不在数据里（${card.a}）`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the senior 「能拿多少钱」 answer says the national average in force, per year and per semester', () => {
+    const line = inForce(dataset.subsidies.find((s) => s.id === 'senior-grant')!.amounts, DATE)!;
+    const card = faqCards(faq, 'senior', data, DATE).find((c) => c.id === 'how-much')!;
+    expect(card.a).toContain(`${line.value} 元`);
+    expect(card.a).toContain(`${line.value! / 2} 元`);
+    expect(card.sources.map((s) => s.id)).toContain(line.source);
+  });
+
+  it('an answer changes when the data changes (a new amount appended to senior-grant)', () => {
+    const changed = structuredClone(dataset);
+    const sg = changed.subsidies.find((s) => s.id === 'senior-grant')!;
+    sg.amounts.push({ ...sg.amounts[sg.amounts.length - 1]!, from: '2026-09-01', value: 2468 });
+    sg.lastVerified = '2026-10-02';
+    const card = faqCards(faq, 'senior', templateDataOf(changed, applySteps), DATE).find((c) => c.id === 'how-much')!;
+    expect(card.a).toContain('2468 元');
+    expect(card.a).toContain('1234 元');
+    expect(card.a).not.toContain('2300 元');
+    expect(card.checked).toBe('2026-10-02');
+  });
+
+  it('the figure check catches an answer whose figure differs from the data', () => {
+    const allowed = figuresOfTemplate('{amount:senior-grant}', data);
+    expect(numbersIn('平均 2400 元/年').every((n) => allowed.has(n))).toBe(false);
+    expect(numbersIn(faqCards(faq, 'senior', data, DATE).find((c) => c.id === 'how-much')!.a).every((n) => allowed.has(n) || figuresOfTemplate('{who:senior-fee-waiver}', data).has(n))).toBe(true);
+  });
+
+  it('where the data has no answer, the card says 请问学校 instead of guessing', () => {
+    expect(faqCards(faq, 'senior', data, DATE).find((c) => c.id === 'repeat')!.a).toMatch(/请问学校/);
+    expect(faqCards(faq, 'senior', data, DATE).find((c) => c.id === 'income')!.a).toMatch(/请问学校/);
+  });
+});
+
+describe('宣传月 messages (content/schools/messages.yaml)', () => {
+  it('every stage has a group message and an outline, with sources and a date, figures from the data', () => {
+    for (const st of stages) {
+      const k = stageKit(messages, st, data, DATE);
+      expect(k.group.length, st).toBeGreaterThan(20);
+      expect(k.group.length, `${st}: a group message stays short`).toBeLessThan(220);
+      expect(k.outline.length, st).toBeGreaterThanOrEqual(3);
+      expect(k.sources.length, st).toBeGreaterThan(0);
+      expect(isIsoDay(k.checked)).toBe(true);
+      const raw = messages.stages.find((m) => m.stage === st)!;
+      const allowed = figuresOfTemplate([raw.group, ...raw.outline].join(' '), data);
+      const texts = [k.group, ...k.outline].join(' ');
+      expect(numbersIn(texts).filter((n) => !allowed.has(n)), st).toEqual([]);
+    }
+  });
+});
+
+describe('broken kit files fail naming the file and field', () => {
+  it('a typed figure in an answer', () => {
+    const f = structuredClone(rawFaq) as any;
+    f.questions[1].answers[0].text = '每年 2300 元。';
+    expect(dataErrorOf(() => validateFaq(f, data, DATE), 'validateFaq')).toContain(`${FAQ_FILE}: questions[1].answers[0].text: 不要在文字里直接写数字`);
+  });
+  it('an unknown subsidy in a placeholder', () => {
+    const f = structuredClone(rawFaq) as any;
+    f.questions[0].answers[1].text = '{amount:senior-grnat}';
+    expect(dataErrorOf(() => validateFaq(f, data, DATE), 'validateFaq')).toContain(`${FAQ_FILE}: questions[0].answers[1].text: {amount:senior-grnat}：没有资助项目「senior-grnat」`);
+  });
+  it('an unknown source, and a stage answered twice', () => {
+    const f = structuredClone(rawFaq) as any;
+    f.questions[3].answers[0].sources = ['jiaocai-2099-1'];
+    f.questions[0].answers[1].stages = ['senior', 'compulsory'];
+    const msg = dataErrorOf(() => validateFaq(f, data, DATE), 'validateFaq');
+    expect(msg).toContain(`${FAQ_FILE}: questions[3].answers[0].sources[0]: 未知来源「jiaocai-2099-1」`);
+    expect(msg).toContain(`${FAQ_FILE}: questions[0].answers[1].stages: 学段「compulsory」在这个问题里已经有回答`);
+  });
+  it('a missing stage in the messages', () => {
+    const m = structuredClone(rawMessages) as any;
+    m.stages = m.stages.filter((s: { stage: string }) => s.stage !== 'postgrad');
+    expect(dataErrorOf(() => validateMessages(m, data, DATE), 'validateMessages')).toContain(`${MESSAGES_FILE}: stages: 缺少学段「postgrad」`);
+  });
+});

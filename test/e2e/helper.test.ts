@@ -1,0 +1,144 @@
+// 代问模式 (/check/?mode=helper): three families in a row on one phone. After 「下一户，清空」 nothing of
+// the previous family is in the page, the address, the history (Back does not bring it back),
+// localStorage or sessionStorage; each family gets its result as a QR code that decodes to its link.
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { formatViolations, newPage, phone, runAxe, screenshot, useBrowser } from './helpers';
+import { formatAnswers, parseAnswers, type Answers } from '../../src/rules/answers.ts';
+import { dataset } from '../../src/data/index.ts';
+
+const baseURL = inject('baseURL');
+const context = useBrowser();
+const small = { ...phone, viewport: { width: 360, height: 640 } };
+const term = (id: string) => dataset.glossary.find((g) => g.kind === 'term' && g.id === id)!.term;
+
+/** Three families, each with answers the others do not share (stage, family situation, region answer). */
+const FAMILIES: { name: string; answers: Answers; taps: [string, string][]; marks: RegExp }[] = [
+  {
+    name: 'a senior-school family on 低保',
+    answers: { stage: 'senior', grade: 2, school: 'public', hukou: 'rural', family: ['dibao'], region: '000000' },
+    taps: [['stage', 'senior'], ['grade', '2'], ['school', 'public'], ['hukou', 'rural'], ['family', 'dibao'], ['region', '000000']],
+    marks: /普通高中国家助学金|低保家庭|高二/,
+  },
+  {
+    name: 'a boarding primary-school pupil',
+    answers: { stage: 'primary', grade: 5, school: 'public', boarding: 'yes', hukou: 'rural', family: ['tuopin'], region: '000000' },
+    taps: [['stage', 'primary'], ['grade', '5'], ['school', 'public'], ['boarding', 'yes'], ['hukou', 'rural'], ['family', 'tuopin'], ['region', '000000']],
+    marks: /寄宿|脱贫家庭|五年级/,
+  },
+  {
+    name: 'an undergraduate who served in the army',
+    answers: { stage: 'undergrad', grade: 1, school: 'private', hukou: 'town', family: ['hardship'], veteran: 'yes', region: '000000' },
+    taps: [['stage', 'undergrad'], ['grade', '1'], ['school', 'private'], ['hukou', 'town'], ['family', 'hardship'], ['veteran', 'yes'], ['region', '000000']],
+    marks: /退役士兵|本专科|国家助学贷款/,
+  },
+];
+
+const currentQuestion = (page: Page) => page.evaluate(() => document.querySelector('section[data-q]')?.getAttribute('data-q') ?? null);
+
+/** Taps through the wizard as the helper does, until the results. */
+async function ask(page: Page, taps: [string, string][]) {
+  for (let i = 0; i < 12; i++) {
+    const q = await currentQuestion(page);
+    if (!q) break;
+    const tap = taps.find(([id]) => id === q);
+    if (!tap) throw new Error(`这一户没有准备「${q}」的回答`);
+    if (q === 'family') {
+      await page.locator(`input[name="family"][value="${tap[1]}"]`).tap();
+      await page.getByRole('button', { name: '下一步' }).tap();
+    } else {
+      await page.locator(`button[data-v="${tap[1]}"]`).tap();
+    }
+    await page.waitForFunction((prev) => document.querySelector('section[data-q]')?.getAttribute('data-q') !== prev, q);
+  }
+  await page.getByRole('button', { name: '看结果' }).tap();
+  await page.waitForSelector('.wz-results');
+}
+
+/** Everything of the page a later family could see or get back. */
+async function traces(page: Page) {
+  return page.evaluate(() => {
+    const store = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i)!)}`).join('\n');
+    return { text: document.body.innerText, url: location.href, state: JSON.stringify(history.state), local: store(localStorage), session: store(sessionStorage) };
+  });
+}
+
+async function decodeQr(page: Page): Promise<string | null> {
+  const png = PNG.sync.read(await page.locator('.wz-qr').screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe('代问模式: three families in a row', () => {
+  it('after 「下一户，清空」 nothing of the previous family is in the page, the URL, history or storage', async () => {
+    const { page, errors } = await newPage(await context({ ...small, permissions: ['clipboard-read', 'clipboard-write'] }));
+    await page.goto(baseURL + '/schools/');
+    await page.locator('main a[href="/check/?mode=helper"]').first().tap();
+    await page.waitForSelector('#wz-h');
+    expect(await page.locator('#wz-h').innerText()).toBe(term('helper-ask') + '孩子现在上什么学？');
+    expect(formatViolations(await runAxe(page))).toBe('');
+    const entries = await page.evaluate(() => history.length);
+
+    for (const [n, f] of FAMILIES.entries()) {
+      await ask(page, f.taps);
+      // the helper's wording was used, and the family's answers are on screen now
+      const during = await traces(page);
+      expect(parseAnswers(new URL(during.url).hash)).toMatchObject({ ok: true, answers: f.answers });
+      expect(during.text, f.name).toMatch(f.marks);
+      // tick a document and keep the ticks, so something is stored
+      await page.locator('.wz-results input[type=checkbox]').first().check();
+      await page.getByLabel(/记住我的勾选/).check();
+      expect((await traces(page)).local, 'the ticks are stored while this family is asked').toContain(formatAnswers(f.answers));
+      // the QR code hands over exactly this family's link, without the helper flag
+      await page.waitForSelector('.wz-qr svg');
+      const link = await decodeQr(page);
+      expect(link, f.name).toBe(`${baseURL}/check/#${formatAnswers(f.answers)}`);
+      if (n === 0) {
+        expect(formatViolations(await runAxe(page))).toBe('');
+        await screenshot(page, 'helper-results');
+      }
+      // history holds one entry for the wizard, whatever the number of steps
+      expect(await page.evaluate(() => history.length)).toBe(entries);
+
+      await page.getByRole('button', { name: term('helper-next') }).tap();
+      await page.waitForSelector('section[data-q="stage"]');
+      const after = await traces(page);
+      expect(after.url).toBe(`${baseURL}/check/?mode=helper`);
+      expect(after.state).toBe('null');
+      expect(after.text).toContain(term('helper-cleared'));
+      for (const prev of FAMILIES.slice(0, n + 1)) {
+        expect(after.text, `${prev.name}: page`).not.toMatch(prev.marks);
+        for (const s of [after.url, after.local, after.session]) expect(s).not.toContain(formatAnswers(prev.answers));
+      }
+      expect(after.local).not.toMatch(/stage=/);
+      expect(after.session).toBe('');
+      expect(await page.locator('.wz-qr').count()).toBe(0);
+    }
+
+    // Back leaves the wizard for the page before it (no entry holds answers); Forward opens a clean wizard.
+    await page.goBack();
+    await page.waitForURL(`${baseURL}/schools/`);
+    await page.goForward();
+    await page.waitForSelector('#wz-h');
+    expect(page.url()).toBe(`${baseURL}/check/?mode=helper`);
+    expect(await currentQuestion(page)).toBe('stage');
+    const back = await traces(page);
+    for (const f of FAMILIES) expect(back.text).not.toMatch(f.marks);
+    expect(errors).toEqual([]);
+  });
+
+  it('the family\'s own wizard (no flag) keeps its own wording and history', async () => {
+    const { page } = await newPage(await context(small));
+    await page.goto(baseURL + '/check/');
+    await page.waitForSelector('#wz-h');
+    expect(await page.locator('#wz-h').innerText()).not.toContain(term('helper-ask'));
+    await page.locator('button[data-v="senior"]').tap();
+    await page.waitForSelector('section[data-q="grade"]');
+    expect(await page.locator('.wz-helper-note').count()).toBe(0);
+    const before = await page.evaluate(() => history.length);
+    await page.locator('button[data-v="2"]').tap();
+    await page.waitForSelector('section[data-q="school"]');
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  });
+});

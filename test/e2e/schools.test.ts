@@ -1,0 +1,136 @@
+// The school kit in Chromium: /schools/ and its pages pass axe at 360×640; the 公示 checker flags a bad
+// list pasted, opened as CSV and as XLSX, passes a good one, and makes no network request (and keeps
+// working offline) while it runs; the 问答卡 print as one A4 sheet and as A6 cards four to a sheet; the
+// 宣传月 message copies in one tap with the link.
+import { describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import writeExcelFile from 'write-excel-file/node';
+import type { Page } from 'playwright-core';
+import { formatViolations, horizontalOverflow, newPage, phone, printToPng, runAxe, screenshot, useBrowser } from './helpers';
+import { faq } from '../../src/data/schools.ts';
+import { parseTable } from '../../src/lib/table-input.ts';
+
+const baseURL = inject('baseURL');
+const context = useBrowser();
+const small = { ...phone, viewport: { width: 360, height: 640 } };
+const fixtures = join(import.meta.dirname, '../fixtures/gongshi');
+const fixture = (f: string) => readFileSync(join(fixtures, f));
+
+const PAGES = ['/schools/', '/schools/gongshi/', '/schools/faq/', '/schools/faq/senior/', '/schools/faq/compulsory/cards/', '/schools/messages/'];
+
+describe('school kit pages', () => {
+  it.each(PAGES)('%s passes axe at 360×640, without horizontal scrolling or errors', async (path) => {
+    const { page, errors } = await newPage(await context(small));
+    await page.goto(baseURL + path, { waitUntil: 'networkidle' });
+    expect(formatViolations(await runAxe(page))).toBe('');
+    expect((await horizontalOverflow(page)).overflow).toBe(0);
+    expect(errors).toEqual([]);
+    await screenshot(page, `schools${path.replace(/\//g, '_')}`);
+  });
+
+  it('home and the posters page link to /schools/', async () => {
+    const { page } = await newPage(await context(small));
+    for (const p of ['/', '/posters/']) {
+      await page.goto(baseURL + p);
+      expect(await page.locator('main a[href="/schools/"]').count(), p).toBeGreaterThan(0);
+    }
+  });
+});
+
+/** Rule ids shown as cards after a check. */
+const shownRules = (page: Page) => page.locator('.gs-rule').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+const cleanedHeaders = (page: Page) => page.locator('.gs-table thead th').allTextContents();
+const SENSITIVE = ['id-number', 'phone', 'bank-card', 'birth-date', 'address', 'hardship'];
+
+describe('公示名单自查 (/schools/gongshi/)', () => {
+  it('flags a pasted, a CSV and an XLSX bad list, passes a good one, with no request at all while it runs (and offline)', async () => {
+    const ctx = await context(small);
+    const { page, errors, requests } = await newPage(ctx);
+    await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });
+    requests.length = 0;
+    await ctx.setOffline(true);
+
+    // 1. a paste from Excel (tabs)
+    await page.fill('#gs-text', fixture('bad.tsv').toString('utf8'));
+    await page.click('.gs-in button[type=submit]');
+    await page.waitForSelector('.gs-rule');
+    expect((await shownRules(page)).sort()).toEqual([...SENSITIVE, 'not-listed'].sort());
+    for (const id of SENSITIVE) await expect.poll(() => page.locator(`.gs-rule[data-rule="${id}"]`).textContent()).toContain('教财厅函〔2017〕28号');
+    expect(await cleanedHeaders(page)).toEqual(['序号', '姓名', '班级', '资助档次']);
+    const sheet = await page.locator('.gs-sheet').textContent();
+    expect(sheet).toContain('阿依古丽·买买提');
+    expect(sheet).not.toMatch(/5305212010|13812345678|杨柳村|重病|低保/);
+    expect(sheet).toMatch(/不少于 5 个工作日/);
+    expect(sheet).toMatch(/撤下/);
+    expect(formatViolations(await runAxe(page))).toBe('');
+    await screenshot(page, 'schools-gongshi-bad');
+    const pngs = await printToPng(page, 'schools-gongshi-print');
+    expect(pngs.length).toBeGreaterThan(0);
+
+    // 2. a CSV file
+    await page.setInputFiles('#gs-file', { name: '名单.csv', mimeType: 'text/csv', buffer: fixture('bad.csv') });
+    await expect.poll(() => page.locator('.gs-result [role=status]').textContent()).toContain('名单.csv');
+    expect((await shownRules(page)).sort()).toEqual([...SENSITIVE, 'not-listed'].sort());
+
+    // 3. an XLSX file
+    const rows = parseTable(fixture('bad.tsv').toString('utf8'));
+    const xlsx = await writeExcelFile(rows.map((r) => r.map((c) => ({ value: c, type: String }))) as never).toBuffer();
+    await page.setInputFiles('#gs-file', { name: '名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(xlsx) });
+    await expect.poll(() => page.locator('.gs-result [role=status]').textContent()).toContain('名单.xlsx');
+    expect((await shownRules(page)).sort()).toEqual([...SENSITIVE, 'not-listed'].sort());
+    expect(await cleanedHeaders(page)).toEqual(['序号', '姓名', '班级', '资助档次']);
+
+    // 4. a good list: no false alarm
+    await page.setInputFiles('#gs-file', { name: 'good.csv', mimeType: 'text/csv', buffer: fixture('good-gbk.csv') });
+    await expect.poll(() => page.locator('.gs-result [role=status]').textContent()).toContain('没有发现不能公示的内容');
+    expect(await shownRules(page)).toEqual([]);
+    expect(await cleanedHeaders(page)).toEqual(['序号', '姓名', '学校', '年级', '班级', '资助档次', '金额（元）']);
+
+    expect(requests, 'no request while checking').toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.setOffline(false);
+  });
+
+  it('says in Chinese what is wrong with an old .xls file', async () => {
+    const { page, errors } = await newPage(await context(small));
+    await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });
+    await page.setInputFiles('#gs-file', { name: '名单.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('not really') });
+    await expect.poll(() => page.locator('.gs-error').textContent()).toContain('另存为');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('九月问答卡 and 宣传月 messages', () => {
+  it('the A4 问答卡 prints on one sheet, with a source and date on every answer', async () => {
+    const { page } = await newPage(await context(small));
+    await page.goto(baseURL + '/schools/faq/senior/');
+    const n = await page.locator('.qa').count();
+    expect(n).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('.qa .cite time').count()).toBe(n);
+    await page.emulateMedia({ media: 'print' });
+    const pages = await printToPng(page, 'schools-faq-senior-a4');
+    expect(pages).toHaveLength(1);
+  });
+
+  it('the A6 cards print four to an A4 sheet', async () => {
+    const { page } = await newPage(await context(small));
+    await page.goto(baseURL + '/schools/faq/compulsory/cards/');
+    const n = await page.locator('.a6').count();
+    expect(n).toBe(faq.questions.filter((q) => q.answers.some((a) => a.stages.includes('compulsory'))).length);
+    await page.emulateMedia({ media: 'print' });
+    const pages = await printToPng(page, 'schools-faq-compulsory-a6');
+    expect(pages).toHaveLength(Math.ceil(n / 4));
+  });
+
+  it('the parents\' group message copies in one tap, with the link to the wizard', async () => {
+    const { page, errors } = await newPage(await context({ ...small, permissions: ['clipboard-read', 'clipboard-write'] }));
+    await page.goto(baseURL + '/schools/messages/');
+    const text = await page.inputValue('#m-senior');
+    expect(text).toMatch(/\/check\/#stage=senior$/);
+    await page.click('[data-copy="m-senior"]');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expect(await page.locator('[data-copy="m-senior"]').textContent()).toBe('已复制');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,175 @@
+// 公示名单自查 (src/rules/gongshi.ts with content/schools/gongshi.yaml): the cell cases of
+// test/cases/gongshi/cells.yaml, then whole lists from test/fixtures/gongshi/ as a paste (TSV), a CSV
+// (UTF-8 with BOM, and GB18030 as WPS saves it) and an XLSX written here with write-excel-file.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import writeExcelFile from 'write-excel-file/node';
+import { checkGongshi, NOT_LISTED, publicizeDays, type GongshiReport } from '../../src/rules/gongshi.ts';
+import { gongshiRules, validateGongshi, GONGSHI_FILE } from '../../src/data/schools.ts';
+import { applySteps } from '../../src/data/steps.ts';
+import { dataset } from '../../src/data/index.ts';
+import { decodeText, parseTable, readTableFile, readXlsxTable, TableInputError } from '../../src/lib/table-input.ts';
+import { dataErrorOf } from '../support/data-error.ts';
+import rawRules from '../../content/schools/gongshi.yaml';
+import rawCellCases from '../cases/gongshi/cells.yaml';
+
+const dir = join(import.meta.dirname, '../fixtures/gongshi');
+const fixture = (f: string) => readFileSync(join(dir, f));
+const values = JSON.parse(fixture('values.json').toString()) as Record<string, string>;
+const TODAY = '2026-09-10';
+const check = (table: string[][]) => checkGongshi(table, { rules: gongshiRules, sources: dataset.sources, today: TODAY });
+
+interface CellCase { name: string; header: string; cell: string; expect: string[]; note?: string }
+const cellCases = rawCellCases as CellCase[];
+
+/** ISO 7064 MOD 11-2 written the other way round (powers of 2), to check the fixtures independently. */
+function mod112Valid(id: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (2 ** (17 - i) % 11);
+  const c = (12 - (sum % 11)) % 11;
+  return (c === 10 ? 'X' : String(c)) === id[17]!.toUpperCase();
+}
+
+describe('the fixtures are what their names say', () => {
+  it('the valid IDs pass MOD 11-2 and the invalid one does not', () => {
+    expect(mod112Valid(values.validId!)).toBe(true);
+    expect(mod112Valid(values.validId2!)).toBe(true);
+    expect(mod112Valid('11010519491231002X')).toBe(true);
+    expect(mod112Valid(values.invalidId!)).toBe(false);
+    expect(values.oldId).toMatch(/^\d{15}$/);
+  });
+});
+
+describe('one cell (test/cases/gongshi/cells.yaml)', () => {
+  it.each(cellCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const r = check([[c.header], [String(c.cell)]]);
+    const rules = [...new Set(r.findings.map((f) => f.rule))].sort();
+    expect(rules).toEqual([...c.expect].sort());
+    if (c.note) expect(r.findings.map((f) => f.note).join(' ')).toContain(c.note);
+  });
+});
+
+/** Headers of the bad fixture and the rule each must be flagged with. */
+const BAD_COLUMNS: Record<string, string> = {
+  身份证号: 'id-number', 联系电话: 'phone', 家庭住址: 'address', 银行卡号: 'bank-card', 出生日期: 'birth-date', 困难原因: 'hardship',
+};
+const SENSITIVE_VALUES = [values.validId!, values.invalidId!, values.oldId!, values.validId2!, values.card!, '13812345678', '8123456', '杨柳村', '文化路', '2010-03-05', '重病', '低保', '残疾', '去世', '单亲'];
+
+function expectBad(r: GongshiReport) {
+  expect(r.problem).toBe('');
+  expect(r.ok).toBe(false);
+  expect(r.rows).toBe(4);
+  expect(r.title[0]).toContain('公示');
+  for (const [header, rule] of Object.entries(BAD_COLUMNS)) {
+    const col = r.columns.find((c) => c.header === header);
+    expect(col, header).toMatchObject({ kind: 'forbidden', rule });
+    const s = r.summary.find((x) => x.id === rule);
+    expect(s?.columns, rule).toContain(header);
+    expect(s!.sources.map((x) => x.docNumber)).toContain('教财厅函〔2017〕28号');
+    expect(s!.rule.length).toBeGreaterThan(4);
+  }
+  // every sensitive cell is found, not only the column
+  const at = (header: string) => r.findings.filter((f) => f.header === header);
+  expect(at('身份证号').map((f) => f.rule)).toEqual(['id-number', 'id-number', 'id-number', 'id-number']);
+  expect(at('身份证号').some((f) => /校验位/.test(f.note))).toBe(true);
+  expect(at('身份证号').some((f) => /15 位/.test(f.note))).toBe(true);
+  expect(at('联系电话').filter((f) => f.rule === 'phone')).toHaveLength(3);
+  expect(at('银行卡号').filter((f) => f.rule === 'bank-card')).toHaveLength(2);
+  expect(at('出生日期').filter((f) => f.rule === 'birth-date')).toHaveLength(4);
+  expect(at('家庭住址').filter((f) => f.rule === 'address')).toHaveLength(3);
+  expect(at('困难原因').filter((f) => f.rule === 'hardship').length).toBeGreaterThanOrEqual(4);
+  expect(at('姓名').map((f) => f.rule)).toEqual(['hardship']); // 王五（低保户）
+  // shown values are masked
+  expect(r.findings.map((f) => f.shown).join(' ')).not.toContain(values.validId);
+  // 性别 is dropped as not listed; 序号 silently
+  expect(r.summary.find((s) => s.id === NOT_LISTED)?.columns).toEqual(['性别']);
+  // the cleaned list: only allowed columns, nothing sensitive, names with · kept
+  expect(r.cleaned.headers).toEqual(['序号', '姓名', '班级', '资助档次']);
+  expect(r.cleaned.rows.map((x) => x[1])).toEqual(['阿依古丽·买买提', '张小明', '李四', '王五']);
+  const printed = JSON.stringify(r.cleaned);
+  for (const v of SENSITIVE_VALUES) expect(printed, v).not.toContain(v);
+  expect(r.edited).toHaveLength(1);
+}
+
+const GOOD_HEADERS = ['序号', '姓名', '学校', '年级', '班级', '资助档次', '金额（元）'];
+function expectGood(r: GongshiReport) {
+  expect(r.problem).toBe('');
+  expect(r.findings).toEqual([]);
+  expect(r.summary).toEqual([]);
+  expect(r.ok).toBe(true);
+  expect(r.cleaned.headers).toEqual(GOOD_HEADERS);
+  expect(r.cleaned.rows.map((x) => x[1])).toEqual(['阿依古丽·买买提', '买买提·艾力', '欧阳小燕', '努尔·阿不都热合曼']);
+  expect(r.cleaned.rows[2]![6]).toBe('312.5');
+}
+
+describe('whole lists', () => {
+  it('a bad list pasted from Excel (tab-separated): every forbidden column and cell flagged with its rule, the cleaned list has only allowed columns', () => {
+    expectBad(check(parseTable(fixture('bad.tsv').toString('utf8'))));
+  });
+  it('the same bad list as a CSV file with a BOM', async () => {
+    const file = { name: '名单.CSV', arrayBuffer: async () => new Uint8Array(fixture('bad.csv')).buffer };
+    expectBad(check(await readTableFile(file)));
+  });
+  it('the same bad list as an XLSX (ID numbers as text, birth dates as real date cells, an old ID as a number)', async () => {
+    const rows = parseTable(fixture('bad.tsv').toString('utf8'));
+    const sheet = rows.map((r, i) =>
+      r.map((c, j) => {
+        if (i > 1 && rows[1]![j] === '出生日期' && /^\d{4}-\d{2}-\d{2}$/.test(c)) return { value: new Date(`${c}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd' };
+        if (i > 1 && /^\d{15}$/.test(c)) return { value: Number(c), type: Number };
+        return { value: c, type: String };
+      }),
+    );
+    const buffer = await writeExcelFile(sheet as never).toBuffer();
+    const table = await readXlsxTable(new Uint8Array(buffer).buffer);
+    expect(table[2]![9]).toBe('2010-03-05');
+    expect(table[4]![3]).toBe(values.oldId);
+    expectBad(check(table));
+  });
+  it('a good list gets no false alarm (tab-separated)', () => {
+    expectGood(check(parseTable(fixture('good.tsv').toString('utf8'))));
+  });
+  it('a good list saved by WPS as a GB18030 CSV gets no false alarm', async () => {
+    expect(decodeText(new Uint8Array(fixture('good-gbk.csv')).buffer)).toContain('阿依古丽·买买提');
+    const file = { name: 'good.csv', arrayBuffer: async () => new Uint8Array(fixture('good-gbk.csv')).buffer };
+    expectGood(check(await readTableFile(file)));
+  });
+  it('a list without a header says so in Chinese instead of a wrong result', () => {
+    const r = check([['张三', '高一（1）班'], ['李四', '高一（2）班']]);
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/表头/);
+    expect(check([]).problem).toMatch(/空/);
+  });
+  it('an .xls file is refused with a Chinese message', async () => {
+    await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(TableInputError);
+    await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(/另存为/);
+  });
+});
+
+describe('the 公示 period comes from content/steps.yaml', () => {
+  it('reads the number of working days of the 公示 step', () => {
+    const when = applySteps.find((s) => s.id === 'publicize')!.when;
+    expect(publicizeDays(when)).toBe(Number(/(\d+) 个工作日/.exec(when)![1]));
+    expect(() => publicizeDays('一周')).toThrow(/工作日/);
+  });
+});
+
+describe('a broken content/schools/gongshi.yaml fails with the file and field named', () => {
+  const copy = () => structuredClone(rawRules) as Record<string, any>;
+  it('an unknown source', () => {
+    const r = copy();
+    r.forbidden[0].source = 'jiaocaitinghan-2099-1';
+    expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: forbidden[0].source: 未知来源「jiaocaitinghan-2099-1」`);
+  });
+  it('an unknown detector', () => {
+    const r = copy();
+    r.forbidden[1].detector = 'telepathy';
+    expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: forbidden[1].detector:`);
+  });
+  it('a words rule without words', () => {
+    const r = copy();
+    const i = r.forbidden.findIndex((f: { detector: string }) => f.detector === 'words');
+    delete r.forbidden[i].words;
+    expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: forbidden[${i}].words: detector 为 words 时要列出 words`);
+  });
+});
