@@ -316,6 +316,11 @@ export const Subsidy = z
       where: z.string().min(1),
       /** When, e.g. 「每学年秋季开学后（9 月）」. */
       when: z.string().min(1),
+      /**
+       * The months (1–12) named in `when`, for the wizard's calendar file (.ics) and printed month strip;
+       * omitted when `when` names no month (「每学期」「按学校通知」). Schools set the real days.
+       */
+      months: z.array(z.number().int().min(1).max(12)).min(1).optional(),
       /** How, one or two plain sentences. */
       how: z.string().min(1),
     }),
@@ -373,6 +378,11 @@ export const DocumentInfo = z.strictObject({
   note: z.string().min(1).optional(),
   /** The stages the note is true for (e.g. 「不用再开贫困证明」 only for 高校); omitted = every stage. */
   noteStages: z.array(Stage).min(1).optional(),
+  /**
+   * true when each child needs its own (a form filled per student, a 学生证): a family with several
+   * children lists it under each child. Absent/false: one copy serves the family (户口簿, 低保证).
+   */
+  perStudent: z.boolean().optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 

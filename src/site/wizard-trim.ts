@@ -102,7 +102,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
-  const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages }));
+  const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages, perStudent: d.perStudent }));
   const shortSteps = steps.map((s) => clean({ name: s.name, when: s.when, short: s.short, term: s.term }));
   return { subsidies, sources, documents, regions: rs, steps: shortSteps } as unknown as Part;
 }

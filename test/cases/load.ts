@@ -43,8 +43,9 @@ export interface Case {
   error?: string[];
 }
 
-// test/cases/gongshi/ holds the 公示 checker's cell cases (another shape: test/unit/gongshi.test.ts reads them).
-const files = import.meta.glob(['./**/*.yaml', '!./gongshi/**'], { eager: true, import: 'default' }) as Record<string, Case[]>;
+// Cases of another shape, read by their own tests: ./families/ (test/unit/family.test.ts) and ./gongshi/
+// (the 公示 checker's cells, test/unit/gongshi.test.ts).
+const files = import.meta.glob(['./**/*.yaml', '!./families/**', '!./gongshi/**'], { eager: true, import: 'default' }) as Record<string, Case[]>;
 
 /** [file path, cases] for every case file, path relative to the repository. */
 export function loadCases(): [string, Case[]][] {

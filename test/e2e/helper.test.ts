@@ -4,6 +4,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
+// @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
 import { PNG } from 'pngjs';
 import { formatViolations, newPage, phone, runAxe, screenshot, useBrowser } from './helpers';
 import { formatAnswers, parseAnswers, type Answers } from '../../src/rules/answers.ts';

@@ -19,12 +19,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const self = fileURLToPath(import.meta.url);
 
 /**
- * @param {{ root?: string, outDir: string, env?: Record<string, string | undefined>, timeoutMs?: number }} options
- *   root: the repository (or a copy of it) to build, default the current folder; outDir: where the
- *   built site goes; env: extra environment variables; timeoutMs: default 10 minutes.
- * @returns {{ ok: boolean, log: string, seconds: number }} log: the end of the build output (≤ 4000 characters)
- */
-/**
  * vitest puts Vite's own variables into process.env (BASE_URL='/', MODE, DEV, PROD, SSR); a child build
  * would take them over (BASE_URL would undo a sub-path base in import.meta.env).
  * @param {Record<string, string | undefined>} env
@@ -34,6 +28,12 @@ function withoutViteVars(env) {
   return env;
 }
 
+/**
+ * @param {{ root?: string, outDir: string, env?: Record<string, string | undefined>, timeoutMs?: number }} options
+ *   root: the repository (or a copy of it) to build, default the current folder; outDir: where the
+ *   built site goes; env: extra environment variables; timeoutMs: default 10 minutes.
+ * @returns {{ ok: boolean, log: string, seconds: number }} log: the end of the build output (≤ 4000 characters)
+ */
 export function buildSite({ root = '.', outDir, env = {}, timeoutMs = 600_000 }) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [self, resolve(root), resolve(outDir)], {

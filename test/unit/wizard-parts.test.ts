@@ -17,6 +17,9 @@ import type { Amount } from '../../src/rules/evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from '../../src/rules/regions.ts';
 import { makePayload } from '../../src/site/wizard-trim.ts';
 import { joinPart, type Payload } from '../../src/islands/wizard/lib.ts';
+import { mergeParts } from '../../src/islands/wizard/merge-parts.ts';
+import { evaluateFamily } from '../../src/rules/family-eval.ts';
+import { timeline } from '../../src/rules/timeline.ts';
 import { answerSpace } from '../support/answer-space.ts';
 
 const floor = dataAsOf;
@@ -110,6 +113,40 @@ describe('the wizard data block and the per-stage parts', () => {
       }
     });
   }
+
+  it('joined for a family (issue 17): each child’s results and next years from the joined parts equal those from the full data', { timeout: 120_000 }, () => {
+    const { base, parts } = makePayload(dataset, regions, applySteps, floor, undefined);
+    const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'] };
+    const space = [...answerSpace()].filter((_, i) => i % 53 === 0);
+    let compared = 0;
+    for (let i = 0; i < space.length; i++) {
+      const a = space[i]!;
+      const b = space[(i * 7 + 3) % space.length]!;
+      const { stage: _s, grade: _g, school: _c, boarding: _b, agri: _a, degree: _d, veteran: _v, ...shared } = a;
+      const own = (x: Answers) => ({ stage: x.stage, grade: x.grade, school: x.school, boarding: x.boarding, agri: x.agri, degree: x.degree, veteran: x.veteran });
+      const family = { shared, children: [{ answers: own(a) }, { answers: own(b) }] };
+      const joined = joinPart(block, mergeParts([...new Set([a.stage!, b.stage!, 'senior', 'vocational', 'undergrad'] as const)].map((st) => parts[st])));
+      for (const date of [floor, '2027-09-01']) {
+        const got = evaluateFamily(joined.data, joined.regions, family, { date });
+        const want = evaluateFamily(dataset, regions, family, { date });
+        for (const k of [0, 1]) {
+          expect(firstDifference(shown(got.children[k]!.evaluation), shown(want.children[k]!.evaluation))).toBe('');
+          compared++;
+        }
+        expect(got.money).toEqual(want.money);
+        expect(got.checklist.shared.map((d) => [d.doc.id, d.children])).toEqual(want.checklist.shared.map((d) => [d.doc.id, d.children]));
+        expect(got.checklist.perChild.map((l) => l.map((d) => d.doc.id))).toEqual(want.checklist.perChild.map((l) => l.map((d) => d.doc.id)));
+      }
+      // 接下来几年 for a 初中 child needs the 高中 and 中职 parts too: with them joined, the same steps.
+      const steps = (d: typeof joined.data, r: typeof joined.regions) =>
+        timeline(d, r, { ...own(a), ...shared }, { date: floor }).map((st) => [st.date, st.options.map((o) => o.changes.map((c) => [c.id, c.kind, c.after?.amount?.value]))]);
+      if (['junior', 'senior', 'vocational', 'preschool', 'primary'].includes(a.stage!) === false) continue;
+      const need = [...new Set([a.stage!, ...({ preschool: ['primary'], primary: ['junior'], junior: ['senior', 'vocational'], senior: ['undergrad'], vocational: ['undergrad'] } as Record<string, string[]>)[a.stage!]!])];
+      const j2 = joinPart(block, mergeParts(need.map((st) => parts[st as keyof typeof parts])));
+      expect(steps(j2.data, j2.regions)).toEqual(steps(dataset, regions));
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
 
   it('keep the page block small: no subsidies, amounts or documents in it', () => {
     const { base } = makePayload(dataset, regions, applySteps, floor, undefined);

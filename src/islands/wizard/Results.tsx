@@ -112,7 +112,7 @@ function PayLink({ r }: { r: Result }) {
   return <> <a class="wz-pay no-print" href={sitePath(l.href)}>{l.text}</a></>; // under the deployment's base (sub-path sites)
 }
 
-function Card({ r, terms }: { r: Result; terms: Terms }) {
+export function Card({ r, terms }: { r: Result; terms: Terms }) {
   const out = r.status === 'ineligible';
   return (
     <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id}>

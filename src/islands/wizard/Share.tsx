@@ -3,15 +3,17 @@ import { formatAnswers, type Answers } from '../../rules/answers.ts';
 import type { Ui, View } from './types.ts';
 
 interface Props {
-  answers: Answers;
+  answers?: Answers;
+  /** The whole link, when it is not just `answers` (a family: formatFamily). */
+  link?: string;
   /** What the copy button did (Wizard state). */
   msg: string;
   ui: (u: Partial<Ui>) => void;
   onGo: (v: View) => void;
 }
 
-export function Share({ answers, msg, ui, onGo }: Props) {
-  const link = `${location.origin}${location.pathname}#${formatAnswers(answers)}`;
+export function Share({ answers, link: given, msg, ui, onGo }: Props) {
+  const link = given ?? `${location.origin}${location.pathname}#${formatAnswers(answers ?? {})}`;
   const setMsg = (m: string) => ui({ msg: m });
   const copy = async () => {
     try {

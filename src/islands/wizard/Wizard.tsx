@@ -18,13 +18,21 @@
  * apply (evaluateInRegion). The default stands as the answer to the region question until the family
  * changes it (`withDefaultRegion`); share links carry it.
  *
+ * Several children (issue 17): the hash holds a whole family (parseFamily / formatFamily, which read
+ * and write a one-child link exactly as before). The question screens work on one child at a time
+ * (`cur`; its own answers plus the family's shared ones); a family of two or more gets the family
+ * results (./Family.tsx, loaded with every stage part the children need), a family of one today's
+ * results with the family extras (money, 接下来几年, 带回家) under them.
+ *
  * One class component holds all state (the screens are plain functions), so the page needs Preact's
  * core only, not preact/hooks.
  */
 import { Component, render } from 'preact';
 import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type Answers, type Stage } from '../../rules/answers.ts';
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
-import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
+import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, type DroppedChild, type Family } from '../../rules/family.ts';
+import { deviceDay, isPart, joinPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
+import { addChild, removeChild, setOrder, withChild } from './family-state.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
 import { helperTitle, isHelperMode } from './helper.ts';
 import { answerTextOf, hasAnswers } from '../../rules/link-repair.ts';
@@ -37,6 +45,9 @@ import { Review } from './Review.tsx';
 /** The results screens and the engine (./Results.tsx), loaded when the stage is known. */
 type ResultsModule = typeof import('./Results.tsx');
 const loadResults = () => import('./Results.tsx');
+/** The family screens (./Family.tsx), loaded when the results screen opens. */
+type FamilyModule = typeof import('./Family.tsx');
+const loadFamily = () => import('./Family.tsx');
 
 /** How long the stage's part and the results module may take before the wizard says it could not get them. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -44,7 +55,24 @@ export const LOAD_TIMEOUT_MS = 20_000;
 /** The stage's part and the results module: being fetched, ready, or failed (no signal, server error, too slow). */
 type Loading = { stage: Stage; state: 'loading' | 'failed' } | { stage: Stage; state: 'ready'; mod: ResultsModule; part: Part };
 
+/** The family screens and every part the family needs, joined (see loadFam). */
+type FamLoading = { key: string; state: 'loading' | 'failed' } | { key: string; state: 'ready'; mod: FamilyModule; part: Part };
+
+const EMPTY: Family = { shared: {}, children: [{ answers: {} }] };
+
+/** Which loaded family state fits a family: its children's stages (the parts it needs follow from them). */
+const stagesKey = (f: Family) => f.children.map((c) => c.answers.stage ?? '').sort().join();
+
 interface State extends Ui {
+  /** The whole family, as in the address. */
+  family: Family;
+  /** The child the question screens are about (index in family.children). */
+  cur: number;
+  /** Children of a family link that could not be read (shown once). */
+  lost: DroppedChild[];
+  /** The family screens and parts (null before the results screen opened). */
+  fam: FamLoading | null;
+  /** `cur`'s full answers: its own and the family's shared ones. */
   answers: Answers;
   view: View;
   /** What a malformed link got wrong (shown once, until the next answer). */
@@ -67,13 +95,14 @@ const FRESH: Ui = { picked: null, warn: false, find: '', msg: '', confirm: false
 function resolveView(a: Answers, want: unknown): View {
   const next = firstUnanswered(a);
   const w = want as View | undefined;
+  if (w?.v === 'label') return w;
   if (w?.v === 'q' && isAsked(w.q, a)) return w;
   if (next) return { v: 'q', q: next };
   return w?.v === 'results' ? w : { v: 'review' };
 }
 
-const urlFor = (a: Answers) => {
-  const h = formatAnswers(a);
+const urlFor = (f: Family) => {
+  const h = formatFamily(f);
   return location.pathname + otherSearch() + (h ? `#${h}` : '');
 };
 /** The query part of the address without answers put there instead of after # (they move to the hash). */
@@ -118,8 +147,8 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.terms = makeTerms(props.p.glossary, props.p.regions);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
-    if (s.errors.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view, n: depth() }, '', urlFor(s.answers));
-    this.state = { ...s, ticks: new Set(), remember: false, loading: null };
+    if (s.errors.length || s.lost.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view, cur: s.cur, n: depth() }, '', urlFor(s.family));
+    this.state = { ...s, ticks: new Set(), remember: false, loading: null, fam: null };
   }
 
   /** The latest request for a stage's part: only its outcome is taken (a late answer to an older request is dropped). */
@@ -133,28 +162,77 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.setState({ loading: { stage, state: 'loading' } });
     // A weak signal can stall a request without failing it: give up after LOAD_TIMEOUT_MS, so the
     // family sees 「再试一次」 instead of waiting forever.
-    const abort = new AbortController();
-    const part = fetch(this.props.p.parts[stage], { signal: abort.signal })
-      .then((r) => {
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.json() as Promise<unknown>;
-      })
-      .then((p) => {
-        if (!isPart(p)) throw new Error('not a stage part');
-        return p;
-      });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => {
-        abort.abort();
-        fail(new Error('timeout'));
-      }, LOAD_TIMEOUT_MS);
-    });
-    Promise.race([Promise.all([loadResults(), part]), late]).finally(() => clearTimeout(timer)).then(
+    this.withTimeout(Promise.all([loadResults(), this.part(stage)])).then(
       ([mod, part]) => this.loaded(req, { stage, state: 'ready', mod, part }),
       () => {
         req.failed = true;
         this.loaded(req, { stage, state: 'failed' });
+      },
+    );
+  }
+
+  /** Each stage's part, fetched once (again after a failure). */
+  parts = new Map<Stage, Promise<Part>>();
+
+  part(stage: Stage): Promise<Part> {
+    let got = this.parts.get(stage);
+    if (!got) {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), LOAD_TIMEOUT_MS);
+      got = fetch(this.props.p.parts[stage], { signal: abort.signal })
+        .then((r) => {
+          if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          return r.json() as Promise<unknown>;
+        })
+        .then((p) => {
+          if (!isPart(p)) throw new Error('not a stage part');
+          return p;
+        })
+        .finally(() => clearTimeout(timer));
+      got.catch(() => this.parts.delete(stage));
+      this.parts.set(stage, got);
+    }
+    return got;
+  }
+
+  /** `p`, or a failure after LOAD_TIMEOUT_MS: a weak signal can stall a request without failing it. */
+  withTimeout<T>(p: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error('timeout')), LOAD_TIMEOUT_MS);
+    });
+    return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  }
+
+  /** The latest request for the family screens: only its outcome is taken. */
+  famReq: { key: string; failed: boolean } | null = null;
+
+  /** The family module once loaded (the label screen needs it, whatever the parts). */
+  famMod: FamilyModule | null = null;
+
+  /**
+   * Starts loading the family screens, then the parts of every stage the family needs (each child's
+   * and the next ones, for 接下来几年; the current stage's part is usually here already).
+   */
+  loadFam() {
+    const { family } = this.state;
+    const key = stagesKey(family);
+    if (this.famReq?.key === key && !this.famReq.failed) return;
+    const req = { key, failed: false };
+    this.famReq = req;
+    this.setState({ fam: { key, state: 'loading' } });
+    this.withTimeout(
+      loadFamily().then((mod) => {
+        this.famMod = mod;
+        return Promise.all(mod.neededStages(family).map((st) => this.part(st))).then((parts) => ({ mod, parts }));
+      }),
+    ).then(
+      ({ mod, parts }) => {
+        if (this.famReq === req) this.setState({ fam: { key, state: 'ready', mod, part: mod.mergeParts(parts) } });
+      },
+      () => {
+        req.failed = true;
+        if (this.famReq === req) this.setState({ fam: { key, state: 'failed' } });
       },
     );
   }
@@ -173,16 +251,20 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   };
 
   read() {
-    const parsed = parseAnswers(answerTextOf(location.search, location.hash)); // answers after ? instead of #: ../../rules/link-repair.ts
-    const answers = parsed.ok ? parsed.answers : parsed.partial;
-    const view = resolveView(this.fill(answers), parsed.ok ? (history.state as { wz?: View } | null)?.wz : undefined);
-    return { ...FRESH, answers, view, errors: parsed.ok ? [] : parsed.errors, dropped: [] };
+    const parsed = parseFamily(answerTextOf(location.search, location.hash)); // answers after ? instead of #: ../../rules/link-repair.ts
+    const { family } = parsed;
+    const ok = !parsed.errors.length;
+    const st = history.state as { wz?: View; cur?: number } | null;
+    const cur = ok && st && typeof st.cur === 'number' && st.cur >= 0 && st.cur < family.children.length ? st.cur : 0;
+    const answers = childAnswers(family, cur);
+    const view = resolveView(this.fill(answers), ok ? st?.wz : undefined);
+    return { ...FRESH, family, cur, answers, view, errors: parsed.errors, lost: parsed.dropped, dropped: [] as QuestionId[] };
   }
 
   sync = () => {
     // An in-page link (「跳到正文」 → #main) is not a set of answers: put the answers back in the address.
     if (isInPageLink(location.hash)) {
-      history.replaceState({ wz: this.state.view, n: depth() }, '', urlFor(this.state.answers));
+      history.replaceState({ wz: this.state.view, cur: this.state.cur, n: depth() }, '', urlFor(this.state.family));
       return;
     }
     // 清除我的回答 went back to the wizard's first entry: wipe it and drop the entries after it.
@@ -195,7 +277,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     }
     const s = this.read();
     // hashchange and popstate both fire for one navigation; the second has nothing new.
-    if (!s.errors.length && formatAnswers(s.answers) === formatAnswers(this.state.answers) && JSON.stringify(s.view) === JSON.stringify(this.state.view)) return;
+    if (!s.errors.length && !s.lost.length && s.cur === this.state.cur && formatFamily(s.family) === formatFamily(this.state.family) && JSON.stringify(s.view) === JSON.stringify(this.state.view)) return;
     this.focusNext = true;
     this.setState(s);
   };
@@ -205,6 +287,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     addEventListener('hashchange', this.sync);
     this.store();
     this.load(this.state.answers.stage);
+    if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
     if (this.helper) import('./Handoff.tsx').then((m) => this.setState({ handoff: m }), () => {});
   }
 
@@ -222,6 +305,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     }
     if (formatAnswers(prev.answers) !== formatAnswers(this.state.answers)) this.store();
     if (prev.answers.stage !== this.state.answers.stage) this.load(this.state.answers.stage);
+    if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
   }
 
   /** New answers: keep the remembered ticks in step, or pick up ticks remembered for exactly these answers. */
@@ -239,12 +323,30 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   clearing = false;
 
   go = (answers: Answers, want?: View, dropped: QuestionId[] = []) => {
+    this.goFamily(withChild(this.state.family, this.state.cur, answers), this.state.cur, want, dropped);
+  };
+
+  /** A new family state: `cur`'s screen (`want` if it still makes sense), one history entry. */
+  goFamily = (family: Family, cur: number, want?: View, dropped: QuestionId[] = []) => {
+    const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), want);
     // 代问模式: one history entry for all families, so Back never shows an earlier family's answers.
-    if (this.helper) history.replaceState({ wz: view, n: depth() }, '', urlFor(answers));
-    else history.pushState({ wz: view, n: depth() + 1 }, '', urlFor(answers));
+    if (this.helper) history.replaceState({ wz: view, cur, n: depth() }, '', urlFor(family));
+    else history.pushState({ wz: view, cur, n: depth() + 1 }, '', urlFor(family));
     this.focusNext = true;
-    this.setState({ ...FRESH, answers, view, errors: [], dropped, cleared: false });
+    this.setState({ ...FRESH, family, cur, answers, view, errors: [], lost: [], dropped, cleared: false });
+  };
+
+  /** 再加一个孩子: a new child, first its label. */
+  addKid = () => {
+    const family = addChild(this.state.family);
+    this.goFamily(family, family.children.length - 1, { v: 'label' });
+  };
+
+  /** The label picked for `cur`; then its questions (or the results when it is answered). */
+  pickLabel = (order: number | undefined) => {
+    const family = setOrder(this.state.family, this.state.cur, order);
+    this.goFamily(family, this.state.cur, firstUnanswered(this.fill(childAnswers(family, this.state.cur))) ? undefined : { v: 'results' });
   };
 
   answer = (id: QuestionId, values: string[]) => {
@@ -277,14 +379,14 @@ export default class Wizard extends Component<{ p: Payload }, State> {
       history.go(-n);
     } else history.replaceState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', location.pathname + otherSearch());
     this.focusNext = true;
-    this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false });
+    this.setState({ ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], lost: [], dropped: [], ticks: new Set(), remember: false });
   };
 
   /** 代问模式's 「下一户，清空」: storage, address and screen wiped; the next family starts at the first question. */
   next = () => {
     this.state.handoff?.wipe();
     this.focusNext = true;
-    this.setState({ ...FRESH, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], dropped: [], ticks: new Set(), remember: false, cleared: true });
+    this.setState({ ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], lost: [], dropped: [], ticks: new Set(), remember: false, cleared: true });
   };
 
   render() {
@@ -297,7 +399,18 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const ui = (u: Partial<Ui>) => this.setState(u as State);
     const l = s.loading;
     const ready = l?.state === 'ready' && l.stage === answers.stage ? l : null;
-    const ev = view.v === 'results' && ready ? ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor)) : null;
+    const { family, cur } = s;
+    const many = family.children.length > 1;
+    const ev = view.v === 'results' && ready && !many ? ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor)) : null;
+    // The family layer: its screens and joined parts, once loaded (see loadFam).
+    const f = s.fam?.state === 'ready' && s.fam.key === stagesKey(family) ? s.fam : null;
+    const fm = this.famMod;
+    const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)))}`;
+    const model = view.v === 'results' && f ? (() => {
+      const { data, regions } = joinPart(p, f.part);
+      return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion);
+    })() : null;
+    const canAdd = family.children.length < MAX_CHILDREN;
     const helper = this.helper;
     return (
       <div class={helper ? 'wz wz-helper' : 'wz'}>
@@ -309,12 +422,37 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             <p>能看懂的回答已经保留，下面接着问还没回答的问题。</p>
           </div>
         )}
+        {s.lost.length > 0 && (
+          <div class="note wz-errors" role="alert">
+            <ul>{s.lost.map((d) => <li key={d.index}>{d.message}</li>)}</ul>
+          </div>
+        )}
+        {many && view.v !== 'results' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
+        {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} />}</div>
-        {view.v === 'results' && !ready && answers.stage && (
+        {view.v === 'results' && !many && !ready && answers.stage && (
           <Waiting failed={l?.state === 'failed'} stage={answers.stage} onRetry={() => this.load(answers.stage)} />
+        )}
+        {view.v === 'results' && many && !model && (
+          <Waiting failed={s.fam?.state === 'failed'} stage={answers.stage ?? 'primary'} onRetry={() => this.loadFam()} />
+        )}
+        {view.v === 'results' && many && model && f && (
+          <f.mod.FamilyResults
+            model={model}
+            terms={terms}
+            link={link}
+            canAdd={canAdd}
+            onEdit={(i) => this.goFamily(family, i, { v: 'review' })}
+            onLabel={(i) => this.goFamily(family, i, { v: 'label' })}
+            onRemove={(i) => this.goFamily(removeChild(family, i), 0, { v: 'results' })}
+            onAdd={this.addKid}
+            msg={s.msg}
+            ui={ui}
+            onGo={onGo}
+          />
         )}
         {helper && ev && ready && s.handoff && <s.handoff.Handoff answers={withDefaultRegion(answers, p.defaultRegion)} terms={terms} />}
         {ev && ready && (
@@ -332,8 +470,10 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             onGo={onGo}
           />
         )}
+        {ev && model && f && <f.mod.FamilyExtras model={model} link={link} onAdd={this.addKid} />}
+
         {helper && s.handoff && Object.keys(answers).length > 0 && <s.handoff.NextFamily terms={terms} onNext={this.next} />}
-        {!helper && Object.keys(answers).length > 0 && (
+        {!helper && (Object.keys(answers).length > 0 || many) && (
           <p class="wz-clear no-print">
             <button type="button" class="btn" aria-expanded={s.confirm} aria-controls="wz-confirm" onClick={() => ui({ confirm: !s.confirm })}>清除我的回答</button>
             <span id="wz-confirm" role="status">

@@ -4,8 +4,11 @@
  */
 import type { QuestionId } from '../../rules/questions.ts';
 
-/** Which screen is shown: a question, 「核对你的回答」, or the results. */
-export type View = { v: 'q'; q: QuestionId } | { v: 'review' } | { v: 'results' };
+/**
+ * Which screen is shown: a question, 「核对你的回答」, the results, or (several children, issue 17)
+ * 「这个孩子怎么称呼？」 for the current child.
+ */
+export type View = { v: 'q'; q: QuestionId } | { v: 'review' } | { v: 'results' } | { v: 'label' };
 
 /** Screen-local state, reset whenever the screen changes. */
 export interface Ui {

@@ -1,0 +1,43 @@
+/**
+ * 「加到手机日历」: the family's application months (src/rules/calendar.ts) as an iCalendar file
+ * (RFC 5545), written by the `ics` package in the browser. Loaded only when the button is tapped.
+ * One all-day event on the first day of each month, with an alarm that morning; the description lists
+ * each child's applications (label, name, where, the data's 「when」) and the link that reopens the
+ * results. No name, no ID number; nothing is sent anywhere.
+ *
+ *   icsText(months, 'https://…/check/#stage=…', false) → 'BEGIN:VCALENDAR\r\n…END:VCALENDAR\r\n'
+ * @throws Error when `ics` rejects an event (it validates every field).
+ */
+import { createEvents, type EventAttributes } from 'ics';
+import type { CalendarMonth } from '../../rules/calendar.ts';
+
+/** Stable per month and family link, so adding the same file twice updates instead of duplicating. */
+function uid(date: string, link: string): string {
+  let h = 0;
+  for (let i = 0; i < link.length; i++) h = (Math.imul(h, 31) + link.charCodeAt(i)) | 0;
+  return `${date}-${(h >>> 0).toString(16)}@zizhu-mingbaizhi`;
+}
+
+/** `many`: the family has several children (each line then starts with the child's label). */
+export function icsText(months: readonly CalendarMonth[], link: string, many: boolean): string {
+  const events: EventAttributes[] = months.map((m) => {
+    return {
+      uid: uid(m.date, link),
+      start: [m.year, m.month, 1],
+      end: [m.year, m.month, 2],
+      title: `资助申请月：${[...new Set(m.items.map((i) => i.name))].join('、')}`,
+      description: [
+        ...m.items.map((i) => `${many ? `${i.label}：` : ''}${i.name}${i.maybe ? '（可能可以）' : ''}——${i.where}，${i.when}`),
+        '具体日期看学校通知。',
+        `再次打开结果：${link}`,
+      ].join('\n'),
+      url: link,
+      transp: 'TRANSPARENT',
+      busyStatus: 'FREE',
+      alarms: [{ action: 'display', description: '资助申请月', trigger: { hours: 9, before: false } }],
+    };
+  });
+  const { error, value } = createEvents(events, { productId: 'zizhu-mingbaizhi/check', calName: '资助申请月份' });
+  if (error || !value) throw error ?? new Error('日历文件没有生成');
+  return value;
+}

@@ -1,0 +1,68 @@
+/** Joining stage parts for a family whose children are at different stages (loaded with ./Family.tsx). */
+import type { Part } from './lib.ts';
+
+/**
+ * Several stages' parts as one (subsidies, sources, documents and region entries each once, by id),
+ * so the engine can evaluate children at different stages from one dataset. A child's results from
+ * the joined part equal those from its own stage's part (test/unit/wizard-parts.test.ts).
+ */
+/**
+ * The union of several lists that are each in the data's order (a part lists its stage's subsidies as
+ * the data does), in an order that keeps every list's own order (a topological sort; ties in order of
+ * first appearance), so a child's results come in the same order as from its own stage's part.
+ */
+export function inOrder<T extends { id: string }>(lists: readonly (readonly T[])[]): T[] {
+  const byId = new Map<string, T>();
+  const after = new Map<string, Set<string>>();
+  const before = new Map<string, number>();
+  for (const list of lists) {
+    list.forEach((x, i) => {
+      if (!byId.has(x.id)) {
+        byId.set(x.id, x);
+        after.set(x.id, new Set());
+        before.set(x.id, 0);
+      }
+      const prev = list[i - 1];
+      if (prev && !after.get(prev.id)!.has(x.id)) {
+        after.get(prev.id)!.add(x.id);
+        before.set(x.id, before.get(x.id)! + 1);
+      }
+    });
+  }
+  const out: T[] = [];
+  const ready = [...byId.keys()].filter((id) => before.get(id) === 0);
+  const rank = new Map([...byId.keys()].map((id, i) => [id, i]));
+  while (ready.length) {
+    ready.sort((a, b) => rank.get(a)! - rank.get(b)!);
+    const id = ready.shift()!;
+    out.push(byId.get(id)!);
+    for (const n of after.get(id)!) {
+      before.set(n, before.get(n)! - 1);
+      if (before.get(n) === 0) ready.push(n);
+    }
+  }
+  return out;
+}
+
+export function mergeParts(parts: readonly Part[]): Part {
+  const byId = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
+  const first = parts[0]!;
+  const regions = first.regions.map((r) => {
+    const all = parts.map((p) => p.regions.find((x) => x.code === r.code)!).filter(Boolean);
+    const seen = new Set<string>();
+    const overrides = all.flatMap((x) => x.overrides).filter((o) => {
+      const k = JSON.stringify(o);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    return { ...r, overrides, subsidies: inOrder(all.map((x) => x.subsidies)), sources: byId(all.flatMap((x) => x.sources)) };
+  });
+  return {
+    subsidies: inOrder(parts.map((p) => p.subsidies)),
+    sources: byId(parts.flatMap((p) => p.sources)),
+    documents: byId(parts.flatMap((p) => p.documents)),
+    regions,
+    steps: first.steps,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The family's application months: for the coming 12 months, which child applies for what, from each
+ * subsidy's `apply.months` (content/subsidies, the months its `apply.when` names). Pure; the wizard
+ * turns this into an .ics file (src/islands/wizard/ics-file.ts) and a printed month strip.
+ *
+ *   applicationMonths(familyEvaluation)
+ *     → [{ date: '2027-09-01', year: 2027, month: 9, items: [{ child: 0, label: '老大', id: 'living-allowance', … }] }]
+ *
+ * Only results the family applies for (可以申请) or may apply for (可能可以, `maybe: true`) count;
+ * 自动享受 needs no application. Subsidies whose `when` names no month are not in the calendar (the
+ * results page says when in words).
+ */
+import type { FamilyEvaluation } from './family-eval.ts';
+
+export interface CalendarItem {
+  /** Index of the child in the family. */
+  child: number;
+  /** 「老大」「孩子 2」. */
+  label: string;
+  /** Subsidy id and name. */
+  id: string;
+  name: string;
+  /** Where to apply (the subsidy's `apply.where`). */
+  where: string;
+  /** The subsidy's `apply.when`, as the data words it. */
+  when: string;
+  /** true for a 「可能可以」 result. */
+  maybe: boolean;
+}
+
+export interface CalendarMonth {
+  /** First day of the month, YYYY-MM-01. */
+  date: string;
+  year: number;
+  /** 1–12. */
+  month: number;
+  items: CalendarItem[];
+}
+
+/** The months from `fe.date`'s month on (this month included) for `months` months (default 12) in which someone applies. */
+export function applicationMonths(fe: FamilyEvaluation, months = 12): CalendarMonth[] {
+  const y0 = Number(fe.date.slice(0, 4));
+  const m0 = Number(fe.date.slice(5, 7));
+  const out: CalendarMonth[] = [];
+  for (let k = 0; k < months; k++) {
+    const month = ((m0 - 1 + k) % 12) + 1;
+    const year = y0 + Math.floor((m0 - 1 + k) / 12);
+    const items: CalendarItem[] = [];
+    fe.children.forEach((c, child) => {
+      for (const r of c.evaluation.results) {
+        if (r.status !== 'apply' && r.status !== 'conditional') continue;
+        if (!(r.apply.months ?? []).includes(month)) continue;
+        items.push({ child, label: c.label, id: r.id, name: r.name, where: r.apply.where, when: r.apply.when, maybe: r.status === 'conditional' });
+      }
+    });
+    if (items.length) out.push({ date: `${year}-${String(month).padStart(2, '0')}-01`, year, month, items });
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+/**
+ * Several children in one visit (issue 17) in Chromium at 360×640 and 390×844, against the built site:
+ * a parent enters two children by tapping, sees both, edits the first without losing the second,
+ * saves the image (its QR code is decoded and must reopen the same family), downloads the .ics (parsed
+ * with ical.js: one event per application month), and prints in 大字 (text ≥ 14 pt, at most one child
+ * on a page). The engine is the oracle: what the page shows is compared with evaluateFamily /
+ * applicationMonths for the family in the final URL.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+// @ts-expect-error pngjs ships no type declarations (only used here to read the saved image)
+import pngjs from 'pngjs';
+import jsQR from 'jsqr';
+import ICAL from 'ical.js';
+import { formatViolations, launchBrowser, newPage, phone, printToPng, runAxe, screenshot } from './helpers';
+import { dataset } from '../../src/data/index.ts';
+import { regions } from '../../src/data/regions.ts';
+import { NATIONAL_REGION } from '../../src/rules/answers.ts';
+import { parseFamily, type Family } from '../../src/rules/family.ts';
+import { evaluateFamily } from '../../src/rules/family-eval.ts';
+import { applicationMonths } from '../../src/rules/calendar.ts';
+import { docLine } from '../../src/islands/wizard/family-view.ts';
+
+const baseURL = inject('baseURL');
+const DATE = '2026-12-02';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+const small: BrowserContextOptions = { ...phone, viewport: { width: 360, height: 640 } };
+
+async function open(context: BrowserContextOptions, hash = '') {
+  const c = await browser.newContext({ ...context, acceptDownloads: true });
+  contexts.push(c);
+  const t = await newPage(c);
+  await t.page.clock.setFixedTime(new Date(`${DATE}T12:00:00+08:00`));
+  await t.page.goto(`${baseURL}/check/${hash ? `#${hash}` : ''}`);
+  await t.page.waitForSelector('#wz-h');
+  return t;
+}
+
+const familyOf = (page: Page): Family => {
+  const r = parseFamily(new URL(page.url()).hash);
+  expect(r.errors).toEqual([]);
+  return r.family;
+};
+const q = (page: Page) => page.evaluate(() => document.querySelector('section[data-q]')?.getAttribute('data-q') ?? null);
+
+/** Taps the answers in order (question id → value), until the review screen. */
+async function tapAnswers(page: Page, answers: Record<string, string[]>) {
+  for (let i = 0; i < 12; i++) {
+    const id = await q(page);
+    if (!id) break;
+    const vs = answers[id];
+    if (!vs) throw new Error(`没有给「${id}」的回答`);
+    if (id === 'family') {
+      for (const v of vs) await page.locator(`input[name="family"][value="${v}"]`).tap();
+      await page.getByRole('button', { name: '下一步' }).tap();
+    } else await page.locator(`button[data-v="${vs[0]}"]`).tap();
+    await page.waitForFunction((prev) => document.querySelector('section[data-q]')?.getAttribute('data-q') !== prev, id);
+  }
+  expect(await page.locator('#wz-h').innerText()).toBe('核对你的回答');
+}
+
+const FIRST = { stage: ['primary'], grade: ['3'], school: ['public'], boarding: ['yes'], hukou: ['rural'], family: ['dibao'], region: [NATIONAL_REGION] };
+const SECOND = { stage: ['junior'], grade: ['2'], school: ['public'], boarding: ['yes'] };
+
+/** Decodes the QR code in a PNG data URL. */
+function decodeQr(dataUrl: string): string | null {
+  const png = pngjs.PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe.each([['360×640', small], ['390×844', phone]] as const)('a family of two at %s', (name, ctx) => {
+  it('enters two children by tapping, sees both, edits the first without losing the second, saves the image, the calendar and a 大字 printout', { timeout: 180_000 }, async () => {
+    const { page, errors, requests } = await open(ctx);
+    await tapAnswers(page, FIRST);
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.wz-results');
+    await page.getByRole('button', { name: '再加一个孩子' }).tap();
+    expect(await page.locator('#wz-h').innerText()).toContain('第 2 个孩子怎么称呼');
+    await page.getByRole('button', { name: '老二' }).tap();
+    // Only the child's own questions: 户口, 家庭情况 and 地区 are the family's.
+    const asked: string[] = [];
+    const rec = { ...SECOND };
+    for (let i = 0; i < 8; i++) {
+      const id = await q(page);
+      if (!id) break;
+      asked.push(id);
+      await page.locator(`button[data-v="${rec[id as keyof typeof rec]![0]}"]`).tap();
+      await page.waitForFunction((prev) => document.querySelector('section[data-q]')?.getAttribute('data-q') !== prev, id);
+    }
+    expect(asked).toEqual(['stage', 'grade', 'school', 'boarding']);
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-child');
+
+    let family = familyOf(page);
+    expect(family.children).toHaveLength(2);
+    expect(family.children[1]!.order).toBe(2);
+    // The day the page evaluated for (the device clock, or the data's date when the clock is earlier).
+    const day = (await page.locator('time.wz-date').first().getAttribute('datetime'))!;
+    let fe = evaluateFamily(dataset, regions, family, { date: day });
+    expect(await page.locator('.fam-child').count()).toBe(2);
+    // The merged checklist says what the engine says, each shared document once with whom it is for.
+    for (const d of fe.checklist.shared) {
+      const li = page.locator(`.fam-docs li[data-doc="${d.doc.id}"]`);
+      expect(await li.count(), d.doc.id).toBe(1);
+      expect(await li.innerText()).toContain(docLine(d));
+    }
+    expect(await page.locator('.fam-docs').innerText()).toContain('户口簿：两个孩子都要');
+    for (const [i, l] of fe.checklist.perChild.entries()) expect(await page.locator(`.fam-docs li[data-child="${i}"]`).count()).toBe(l.length);
+    expect(await page.locator('.fam-total').innerText()).toContain(String(fe.money.sum!.total));
+    await screenshot(page, `family-${name}`);
+    expect(formatViolations(await runAxe(page))).toBe('');
+
+    // Edit the first child's grade; the second child stays as it was.
+    const second = JSON.stringify(family.children[1]);
+    await page.getByRole('button', { name: '改孩子 1的回答' }).tap();
+    expect(await page.locator('.wz-who-child').innerText()).toContain('孩子 1');
+    await page.getByRole('button', { name: /^修改\s*年级$/ }).tap();
+    await page.locator('button[data-v="4"]').tap();
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-child');
+    family = familyOf(page);
+    expect(family.children[0]!.answers.grade).toBe(4);
+    expect(JSON.stringify(family.children[1])).toBe(second);
+    expect(await page.locator('.fam-child h3').allInnerTexts()).toEqual(['孩子 1 · 小学四年级', '老二 · 初中二年级']);
+    fe = evaluateFamily(dataset, regions, family, { date: day });
+
+    // The image: drawn in the page, its QR code reopens this family.
+    await page.getByRole('button', { name: '存成图片' }).tap();
+    const src = await page.locator('#fam-img').getAttribute('src', { timeout: 30_000 });
+    expect(src).toMatch(/^data:image\/png;base64,/);
+    const link = await page.locator('#wz-link').inputValue();
+    writeFileSync(`test-results/screenshots/family-image-${name}.png`, Buffer.from(src!.split(',')[1]!, 'base64'));
+    expect(decodeQr(src!)).toBe(link);
+    expect(parseFamily(new URL(link).hash).family).toEqual(family);
+
+    // The calendar file: one all-day event per application month the engine lists.
+    const months = applicationMonths(fe);
+    expect(months.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '加到手机日历' }).tap()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const cal = new ICAL.Component(ICAL.parse(text));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toString())).toEqual(months.map((m) => m.date));
+    for (const [i, e] of events.entries()) for (const it of months[i]!.items) expect(e.description).toContain(it.name);
+    expect(await page.locator('.fam-months li').count()).toBe(months.length);
+
+    // Print in 大字: no text under 14 pt, at most one child per page.
+    await page.locator('#lt-toggle').tap();
+    await page.emulateMedia({ media: 'print' });
+    const tiny = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('.wz')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent!.trim() || !el.getClientRects().length) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < (14 * 96) / 72 - 0.01) out.push(`${el.tagName} ${px}px ${n.textContent!.trim().slice(0, 12)}`);
+      }
+      return out;
+    });
+    expect(tiny).toEqual([]);
+    const pngs = await printToPng(page, `family-print-lt-${name}`);
+    const pdf = pngs.length ? pngs[0]!.replace(/-0*1\.png$/, '.pdf') : '';
+    if (pdf) {
+      const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
+      const heads = ['孩子 1 · 小学四年级', '老二 · 初中二年级'];
+      // A child's heading is a line of its own (the summary line names both children in one sentence).
+      const onPage = (p: string) => heads.filter((h) => p.split('\n').some((l) => l.trim() === h));
+      for (const p of pages) expect(onPage(p).length, p.slice(0, 120)).toBeLessThanOrEqual(1);
+      expect(pages.flatMap(onPage).sort()).toEqual([...heads].sort());
+    }
+
+    expect(errors).toEqual([]);
+    for (const u of requests) expect(new URL(u).origin, u).toBe(new URL(baseURL).origin);
+  });
+});
+
+describe('family links', () => {
+  it('a family link opens the family results; a malformed child is named and the others kept', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(phone, 'stage=senior&grade=2&hukou=rural&family=dibao&region=000000&stage2=junior&grade2=7&stage3=undergrad&grade3=1&school3=public&veteran3=no&school=public');
+    expect(await page.locator('.wz-errors').innerText()).toContain('第 2 个孩子');
+    const family = familyOf(page);
+    expect(family.children.map((c) => c.answers.stage)).toEqual(['senior', 'undergrad']);
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-child');
+    expect(await page.locator('.fam-child').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+});

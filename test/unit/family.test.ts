@@ -1,0 +1,256 @@
+// Several children in one visit (issue 17): the family table cases (test/cases/families/*.yaml), the
+// link format (round trip; every one-child link in test/cases opens as before) and invariants over
+// generated families (merged checklist, family of one, money).
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../src/data/index.ts';
+import { regions } from '../../src/data/regions.ts';
+import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/site/evaluate.ts';
+import { CHILD_KEYS, MAX_CHILDREN, childAnswers, familyOf, formatFamily, parseFamily, splitAnswers, type Family } from '../../src/rules/family.ts';
+import { MONEY_KINDS, evaluateFamily, moneyKind, type FamilyEvaluation } from '../../src/rules/family-eval.ts';
+import { applicationMonths } from '../../src/rules/calendar.ts';
+import { loadCases } from '../cases/load.ts';
+import { SINGLE_FAMILIES, answerSpace } from '../support/answer-space.ts';
+
+interface FamilyCase {
+  name: string; date: string | Date; link: string; labels?: string[];
+  shared?: Record<string, number[]>; perChild?: string[][]; maybe?: Record<string, number[]>;
+  sums?: (number | null)[]; total?: number | null; apart?: Record<string, Record<string, string[]>>;
+  maybeResults?: string[][]; unsure?: string[][]; dropped?: number[];
+}
+const files = import.meta.glob('../cases/families/*.yaml', { eager: true, import: 'default' }) as Record<string, FamilyCase[]>;
+const iso = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+const byDoc = (xs: FamilyEvaluation['checklist']['shared']) => Object.fromEntries(xs.map((d) => [d.doc.id, d.children]));
+
+describe('family cases (test/cases/families/)', () => {
+  for (const [file, cases] of Object.entries(files)) {
+    for (const c of cases) {
+      it(`${file.replace('../', 'test/')}: ${c.name}`, () => {
+        const parsed = parseFamily(c.link);
+        expect(parsed.errors, '第 1 个孩子和全家的回答').toEqual([]);
+        expect(parsed.dropped.map((d) => d.index)).toEqual(c.dropped ?? []);
+        for (const d of parsed.dropped) expect(d.message).toContain(`第 ${d.index} 个孩子`);
+        const fe = evaluateFamily(dataset, regions, parsed.family, { date: iso(c.date) });
+        if (c.labels) expect(fe.children.map((k) => k.label)).toEqual(c.labels);
+        if (c.shared) expect(byDoc(fe.checklist.shared)).toEqual(c.shared);
+        if (c.perChild) expect(fe.checklist.perChild.map((l) => l.map((d) => d.doc.id).sort())).toEqual(c.perChild.map((l) => [...l].sort()));
+        if (c.maybe) expect(byDoc(fe.checklist.maybe)).toEqual(c.maybe);
+        if (c.sums) expect(fe.children.map((k) => k.money.sum?.total ?? null)).toEqual(c.sums);
+        if (c.total !== undefined) expect(fe.money.sum?.total ?? null).toBe(c.total);
+        for (const [i, kinds] of Object.entries(c.apart ?? {})) {
+          const got = fe.children[Number(i)]!.money.apart;
+          for (const [k, ids] of Object.entries(kinds)) expect(got[k as keyof typeof got], `孩子 ${i} 的 ${k}`).toEqual(ids);
+        }
+        if (c.maybeResults) expect(fe.children.map((k) => k.money.maybe)).toEqual(c.maybeResults);
+        if (c.unsure) expect(fe.children.map((k) => k.money.unsure)).toEqual(c.unsure);
+      });
+    }
+  }
+});
+
+describe('family link format', () => {
+  const oneChildLinks = loadCases().flatMap(([, cs]) => cs.map((c) => c.answers));
+
+  it('every one-child link in test/cases opens exactly as before (same answers, same errors, same canonical link)', () => {
+    expect(oneChildLinks.length).toBeGreaterThan(50);
+    for (const link of oneChildLinks) {
+      const before = parseAnswers(link);
+      const now = parseFamily(link);
+      expect(now.family.children, link).toHaveLength(1);
+      expect(now.dropped).toEqual([]);
+      expect(childAnswers(now.family, 0), link).toEqual(before.ok ? before.answers : before.partial);
+      expect(now.errors, link).toEqual(before.ok ? [] : before.errors);
+      expect(formatFamily(now.family), link).toBe(formatAnswers(before.ok ? before.answers : before.partial));
+    }
+  });
+
+  it('an unlabelled family of one is written exactly as formatAnswers writes its answers', () => {
+    for (const a of answerSpace(SINGLE_FAMILIES, ['rural', 'unknown'])) expect(formatFamily(familyOf(a))).toBe(formatAnswers(a));
+  });
+
+  it('round trip: parseFamily(formatFamily(f)) gives f back for generated families of 1–6', () => {
+    for (const f of families(400)) {
+      const s = formatFamily(f);
+      const back = parseFamily(s);
+      expect(back.errors, s).toEqual([]);
+      expect(back.dropped, s).toEqual([]);
+      expect(back.family, s).toEqual(f);
+      expect(formatFamily(back.family)).toBe(s);
+    }
+  });
+
+  it('a child not answered yet stays in the link', () => {
+    const f: Family = { shared: { hukou: 'rural' }, children: [{ answers: { stage: 'junior' } }, { answers: {} }] };
+    expect(parseFamily(formatFamily(f)).family).toEqual(f);
+  });
+
+  it('a malformed child is left out whole, the others stay, and the message (Chinese) names it', () => {
+    const r = parseFamily('stage=primary&grade=2&family=dibao&stage2=senior&boarding2=yes&stage3=junior&grade3=1&order3=3&stage4=moon');
+    expect(r.family.children.map((c) => c.answers.stage)).toEqual(['primary', 'junior']);
+    expect(r.family.children[1]!.order).toBe(3);
+    expect(r.dropped.map((d) => d.index)).toEqual([2, 4]);
+    expect(r.dropped[0]!.message).toMatch(/^第 2 个孩子的回答看不懂.*boarding2/);
+    expect(r.dropped[1]!.message).toMatch(/^第 4 个孩子.*stage4/);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('a bad label is an error naming the parameter; repeated child parameters drop that child', () => {
+    expect(parseFamily('stage=senior&order=9').errors.map((e) => e.field)).toEqual(['order']);
+    expect(parseFamily('stage=senior&stage2=junior&stage2=senior').dropped.map((d) => d.index)).toEqual([2]);
+  });
+
+  it('children beyond the sixth are not read', () => {
+    expect(parseFamily('stage=senior&stage7=junior').family.children).toHaveLength(1);
+    expect(MAX_CHILDREN).toBe(6);
+  });
+});
+
+/** A small seeded generator (mulberry32), so failures reproduce. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const space = [...answerSpace(SINGLE_FAMILIES, ['rural', 'town', 'urban', 'unknown'])];
+function* families(n: number, seed = 17): Generator<Family> {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  for (let k = 0; k < n; k++) {
+    const size = 1 + Math.floor(r() * (k % 3 === 0 ? MAX_CHILDREN : 3));
+    const { shared } = splitAnswers(pick(space));
+    if (r() < 0.3) shared.region = pick(['510000', '530521', '000000']);
+    const children = Array.from({ length: size }, () => {
+      const { child } = splitAnswers(pick(space));
+      const o = r() < 0.4 ? { order: 1 + Math.floor(r() * 6) } : {};
+      return { ...o, answers: child };
+    });
+    yield { shared, children };
+  }
+}
+
+describe('invariants over generated families', { timeout: 120_000 }, () => {
+  const dates = ['2024-02-28', '2025-03-01', '2026-10-10'];
+  const docsOf = (fe: FamilyEvaluation) => {
+    const pairs: string[] = [];
+    for (const d of [...fe.checklist.shared, ...fe.checklist.maybe, ...fe.checklist.perChild.flat()]) for (const c of d.children) pairs.push(`${d.doc.id}@${c}`);
+    return pairs;
+  };
+
+  it('the merged checklist is the union of each child’s, each document once, with the right children', () => {
+    let checked = 0;
+    for (const f of families(300)) {
+      for (const date of dates) {
+        const fe = evaluateFamily(dataset, regions, f, { date });
+        const want = fe.children.flatMap((c, i) => c.evaluation.documents.map((d) => `${d.doc.id}@${i}`));
+        const got = docsOf(fe);
+        expect(new Set(got).size, '没有重复的（材料, 孩子）').toBe(got.length);
+        expect([...got].sort()).toEqual([...want].sort());
+        // Shared documents appear once in the whole list; per-student ones once per child.
+        const sharedIds = [...fe.checklist.shared, ...fe.checklist.maybe.filter((d) => !d.perStudent)].map((d) => d.doc.id);
+        expect(new Set(sharedIds).size).toBe(sharedIds.length);
+        for (const d of fe.checklist.maybe) expect(fe.checklist.maybe.filter((x) => x.doc.id === d.doc.id)).toHaveLength(1);
+        fe.checklist.perChild.forEach((l, i) => {
+          for (const d of l) expect(d.children).toEqual([i]);
+          expect(new Set(l.map((d) => d.doc.id)).size).toBe(l.length);
+        });
+        // 看情况: every pair in `maybe` is a 「可能可以」 item of that child; every shared item is needed for sure by someone.
+        const item = (id: string, c: number) => fe.children[c]!.evaluation.documents.find((d) => d.doc.id === id)!;
+        for (const d of fe.checklist.maybe) for (const c of d.children) expect(item(d.doc.id, c).maybe).toBe(true);
+        for (const d of fe.checklist.shared) expect(d.children.some((c) => !item(d.doc.id, c).maybe)).toBe(true);
+        for (const l of fe.checklist.perChild) for (const d of l) expect(item(d.doc.id, d.children[0]!).maybe).toBe(false);
+        for (const d of [...fe.checklist.shared, ...fe.checklist.maybe, ...fe.checklist.perChild.flat()])
+          for (const n of d.neededFor) expect(n.subsidies).toEqual(item(d.doc.id, n.child).neededFor);
+        checked++;
+      }
+    }
+    expect(checked).toBe(900);
+  });
+
+  it('a family of one equals today’s single-child result', () => {
+    const r = rng(3);
+    for (let k = 0; k < 500; k++) {
+      const a: Answers = { ...space[Math.floor(r() * space.length)]! };
+      if (k % 5 === 0) a.region = '530521';
+      const date = dates[k % dates.length]!;
+      const fe = evaluateFamily(dataset, regions, familyOf(a), { date });
+      const ev = evaluate(a, { date });
+      expect(isDeepStrictEqual(fe.children[0]!.evaluation, ev), formatAnswers(a)).toBe(true);
+      const sure = [...fe.checklist.shared, ...fe.checklist.perChild[0]!].map((d) => d.doc.id).sort();
+      expect(sure).toEqual(ev.documents.filter((d) => !d.maybe).map((d) => d.doc.id).sort());
+      expect(fe.checklist.maybe.map((d) => d.doc.id).sort()).toEqual(ev.documents.filter((d) => d.maybe).map((d) => d.doc.id).sort());
+      for (const d of [...fe.checklist.shared, ...fe.checklist.maybe]) expect(d.forWhom).toBe('');
+    }
+  });
+
+  it('no total mixes units, loans, waivers or 「可能可以」; the family total is the sum of the children’s', () => {
+    for (const f of families(300, 5)) {
+      for (const date of dates) {
+        const fe = evaluateFamily(dataset, regions, f, { date });
+        let total = 0;
+        for (const c of fe.children) {
+          const byId = new Map(c.evaluation.results.map((r) => [r.id, r]));
+          for (const x of c.money.counted) {
+            const r = byId.get(x.id)!;
+            expect(['automatic', 'apply']).toContain(r.status);
+            expect(r.amount!.unit).toBe('per-year');
+            expect(['fixed', 'average']).toContain(r.amount!.basis);
+            expect(r.delivery.form).toBe('aid-card');
+            expect(r.alternatives.length).toBeLessThanOrEqual(1);
+            expect(x.value).toBe(r.amount!.value);
+          }
+          expect(c.money.sum?.total ?? 0).toBe(c.money.counted.reduce((s, x) => s + x.value, 0));
+          // Every result the child may get is in exactly one place: counted, apart, maybe or unsure.
+          const placed = [...c.money.counted.map((x) => x.id), ...MONEY_KINDS.flatMap((k) => c.money.apart[k] ?? []), ...c.money.maybe, ...c.money.unsure];
+          expect(placed.sort()).toEqual(c.evaluation.results.filter((r) => r.status !== 'ineligible').map((r) => r.id).sort());
+          for (const id of c.money.maybe) expect(byId.get(id)!.status).toBe('conditional');
+          for (const k of MONEY_KINDS) for (const id of c.money.apart[k] ?? []) expect(moneyKind(byId.get(id)!)).toBe(k);
+          expect(c.money.apart.grant).toBeUndefined();
+          total += c.money.sum?.total ?? 0;
+        }
+        expect(fe.money.sum?.total ?? 0).toBe(total);
+      }
+    }
+  });
+
+  it('the calendar lists only results to apply for, in the months their data names, within 12 months', () => {
+    for (const f of families(100, 9)) {
+      const fe = evaluateFamily(dataset, regions, f, { date: '2026-10-10' });
+      for (const m of applicationMonths(fe)) {
+        expect(m.date >= '2026-10-01' && m.date < '2027-10-01').toBe(true);
+        for (const it of m.items) {
+          const r = fe.children[it.child]!.evaluation.results.find((x) => x.id === it.id)!;
+          expect(['apply', 'conditional']).toContain(r.status);
+          expect(r.apply.months).toContain(m.month);
+          expect(it.maybe).toBe(r.status === 'conditional');
+        }
+      }
+    }
+  });
+});
+
+describe('data: application months', () => {
+  it('every month in apply.months is named in that subsidy’s apply.when', () => {
+    const withMonths = dataset.subsidies.filter((s) => s.apply.months);
+    expect(withMonths.length).toBeGreaterThan(3);
+    for (const s of withMonths) {
+      const named = new Set<number>();
+      for (const m of s.apply.when.matchAll(/(\d{1,2})(?:[–-](\d{1,2}))?\s*月/g)) {
+        const a = Number(m[1]);
+        const b = m[2] ? Number(m[2]) : a;
+        for (let x = a; x <= b; x++) named.add(x);
+      }
+      expect([...s.apply.months!].sort((x, y) => x - y), s.id).toEqual([...named].sort((x, y) => x - y));
+    }
+  });
+});
+
+describe('child keys', () => {
+  it('child and shared keys together are the answer keys, none twice', () => {
+    const { shared, child } = splitAnswers({ stage: 'junior', grade: 1, boarding: 'yes', hukou: 'rural', family: ['dibao'], region: '510000' });
+    expect(Object.keys(child).every((k) => (CHILD_KEYS as string[]).includes(k))).toBe(true);
+    expect(shared).toEqual({ hukou: 'rural', family: ['dibao'], region: '510000' });
+  });
+});
