@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import yaml from './src/integrations/yaml.mjs';
 import cspHashes from './src/integrations/csp-hashes.mjs';
 import modulePreload from './src/integrations/module-preload.mjs';
+import speechChunk from './src/integrations/speech-chunk.mjs';
 
 /**
  * The public address of this deployment. QR codes on posters, canonical links and the sitemap use it.
@@ -41,6 +42,8 @@ export default defineConfig({
     preact(),
     // Pages that are not content (search, 404) stay out of the sitemap.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+    // The 「听一听」 speech module: one small file a tap imports (/_astro/speech.<hash>.js).
+    speechChunk(),
     cspHashes(),
     // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
     modulePreload(),

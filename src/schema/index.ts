@@ -268,6 +268,11 @@ export const GlossaryEntry = z.strictObject({
   term: z.string().min(1),
   /** Short term for buttons and lists. */
   short: z.string().min(1).optional(),
+  /**
+   * The label of an option a parent picks in the wizard: the everyday name first, the official term
+   * after it in （）, e.g. 「低保户（最低生活保障家庭）」. Absent: the option shows `short ?? term`.
+   */
+  label: z.string().min(1).optional(),
   /** Plain explanation for 「这是什么意思？」. */
   plain: z.string().min(1).optional(),
 });

@@ -5,6 +5,7 @@
  *   <StageOverview stage="senior" />  <StageSources stage="senior" />  <ValueHistory id="senior-grant" />
  *   <DocumentsList id="senior-grant" />  <SourceCite id="caijiao-2024-181" />  <WizardLink stage="senior" />
  *   <Who id="living-allowance" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
+ *   <Listen>…</Listen>   (a block with a 「听一听」 button: reads its visible text aloud)
  *   <RegionContacts />   (default-region builds only: who to ask there)   <ApplySteps />   (申请 → … → 发放, content/steps.yaml)
  * Each file's header comment documents its props.
  */
@@ -24,8 +25,9 @@ import ValueHistory from './ValueHistory.astro';
 import Who from './Who.astro';
 import WizardLink from './WizardLink.astro';
 import FraudLine from '../shell/FraudLine.astro';
+import Listen from '../shell/Listen.astro';
 
 export const policyComponents = {
   Amount, ApplySteps, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
-  ValueHistory, Who, WizardLink, FraudLine,
+  ValueHistory, Who, WizardLink, FraudLine, Listen,
 };

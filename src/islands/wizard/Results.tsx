@@ -16,6 +16,7 @@ import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms }
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
 import type { Ui, View } from './Wizard.tsx';
+import { SpeakButton } from '../speak/Button.tsx';
 
 export type { Evaluation };
 
@@ -109,11 +110,16 @@ function Source({ r }: { r: Result }) {
   );
 }
 
-function Card({ r }: { r: Result }) {
+function Card({ r, terms }: { r: Result; terms: Terms }) {
   const out = r.status === 'ineligible';
   return (
-    <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id}>
-      <h4 id={`r-${r.id}`}>{r.name}</h4>
+    <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id} data-tts>
+      <div class="tts-head">
+        <h4 id={`r-${r.id}`}>{r.name}</h4>
+        {/* The status in the card too: read aloud with it, and printed beside it. */}
+        <span class={`badge status-${r.status} wz-st`}>{statusTerm(r.status, terms)}</span>
+        <SpeakButton />
+      </div>
       {r.region && <p class="muted">{r.region.name}自己的项目</p>}
       {!out && <AmountBlock r={r} />}
       <p class="wz-reason">{r.reason}</p>
@@ -171,14 +177,14 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
           <section key={s} class="wz-group" aria-labelledby={`g-${s}`} data-status={s}>
             <h3 id={`g-${s}`}><span class={`badge status-${s}`}>{HEADINGS[s](statusTerm(s, terms))}</span></h3>
             {plain && <p class="muted wz-more">{plain}</p>}
-            {rs.map((r) => <Card key={r.id} r={r} />)}
+            {rs.map((r) => <Card key={r.id} r={r} terms={terms} />)}
           </section>
         );
       })}
       {out.length > 0 && (
         <section class="wz-group" aria-labelledby="g-ineligible" data-status="ineligible">
           <h3 id="g-ineligible"><span class="badge status-ineligible">{statusTerm('ineligible', terms)}</span></h3>
-          <div class="wz-more">{out.map((r) => <Card key={r.id} r={r} />)}</div>
+          <div class="wz-more">{out.map((r) => <Card key={r.id} r={r} terms={terms} />)}</div>
           <p class="print-only">{out.map((r) => r.name).join('、')}</p>
           <p class="wz-else">
             家里情况有变化（比如突发困难），可以随时找学校资助老师重新申请认定；也可以问县（市、区）

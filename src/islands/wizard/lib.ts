@@ -61,6 +61,8 @@ export interface Terms {
   get(ref: TermRef): Entry | undefined;
   /** Label for buttons and lists: `short ?? term`, or the id when missing. */
   label(ref: TermRef): string;
+  /** Label of an option the parent picks: `label ?? short ?? term` (everyday name first, official term in （）). */
+  option(ref: TermRef): string;
   /** The configured regions. */
   regions: Region[];
   /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有找到」. */
@@ -73,12 +75,14 @@ export function makeTerms(glossary: Glossary, regions: Region[]): Terms {
   return {
     get,
     label: (r) => { const e = get(r); return e ? (e.short ?? e.term) : r.id; },
+    option: (r) => { const e = get(r); return e ? (e.label ?? e.short ?? e.term) : r.id; },
     regions,
     place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有找到这个地区）`),
   };
 }
 
-export const optionLabel = (o: QuestionOption, t: Terms) => (o.term ? t.label(o.term) : o.label ?? o.value);
+/** An option as the parent sees it: 「低保户（最低生活保障家庭）」「住校（寄宿生）」. */
+export const optionLabel = (o: QuestionOption, t: Terms) => (o.term ? t.option(o.term) : o.label ?? o.value);
 
 /** The answer to `id` in words (「普通高中」「低保家庭、孤儿」「四川省」), '' when unanswered. */
 export function answerLabel(a: Answers, id: QuestionId, t: Terms): string {

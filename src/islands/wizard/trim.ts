@@ -107,7 +107,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
 export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && GLOSSARY_TERMS.has(g.id)))
-    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, plain: g.plain }));
+    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, label: g.label, plain: g.plain }));
   const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
   const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;
   return { base, parts };
