@@ -9,7 +9,8 @@
  *   <section data-tts> … <button type="button" class="tts-btn" aria-pressed="false">…</button> … </section>
  * The spoken text is the block's visible text (`visibleText`: hidden parts, `.sr-only`, `.tts-skip`
  * and the button itself left out), turned into words by `toSpeech` (src/lib/speak.ts), so it cannot
- * say something the screen does not. One tap plays (aria-pressed="true"), another stops; tapping
+ * say something the screen does not. A block whose element is reused for other content (the wizard's
+ * question screens) gives `data-tts` a value that names the content (the question id). One tap plays (aria-pressed="true"), another stops; tapping
  * another block's button switches to it. When the block leaves the page (the wizard moved to another
  * screen) reading stops, unless the family ticked `#tts-keep` (「换了页面也接着读」).
  */
@@ -50,7 +51,8 @@ function voice(): SpeechSynthesisVoice | undefined {
   return zh.filter((v) => /^(zh|cmn)[-_](cn|hans)/i.test(v.lang))[0] || zh[0];
 }
 
-interface Playing { btn: Element; block: Element }
+/** What is being read: the button, its block, and the block's `data-tts` value then (a new value = a new screen in the same element). */
+interface Playing { btn: Element; block: Element; key: string | null }
 let current: Playing | null = null;
 let watcher: MutationObserver | null = null;
 
@@ -85,7 +87,7 @@ export function toggle(btn: Element): void {
   const block = blockOf(btn);
   const pieces = piecesFor(btn);
   if (!block || !pieces.length) return;
-  const me: Playing = { btn, block };
+  const me: Playing = { btn, block, key: block.getAttribute('data-tts') };
   current = me;
   press(btn, true);
   const v = voice();
@@ -105,11 +107,13 @@ export function toggle(btn: Element): void {
     speechSynthesis.speak(u);
   });
   if (!watcher) {
-    // The screen changed under the voice (the wizard's next question): stop, unless asked to go on.
+    // The screen changed under the voice (the block is gone, or now shows the wizard's next question,
+    // which Preact draws into the same element): stop, unless asked to go on.
     watcher = new MutationObserver(() => {
-      if (current && !document.contains(current.block) && !keep()) stop();
+      const c = current;
+      if (c && (!document.contains(c.block) || c.block.getAttribute('data-tts') !== c.key) && !keep()) stop();
     });
-    watcher.observe(document.body, { childList: true, subtree: true });
+    watcher.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-tts'] });
     addEventListener('pagehide', () => speechSynthesis.cancel());
   }
 }

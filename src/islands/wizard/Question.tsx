@@ -64,7 +64,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
   const type = (e: Event) => ui({ find: (e.target as HTMLInputElement).value });
 
   return (
-    <section class="wz-q" aria-labelledby="wz-h" data-q={id} data-tts>
+    <section class="wz-q" aria-labelledby="wz-h" data-q={id} data-tts={id}>
       {dropped.length > 0 && (
         <p class="note tts-skip">
           因为改了前面的回答，这些问题不再需要，已经去掉：{dropped.map((d) => question(d, answers).short).join('、')}
