@@ -1,7 +1,7 @@
 /**
  * The validated steps of applying for aid (content/steps.yaml, schema `ApplySteps` in
  * src/schema/index.ts), read by the 认定 page (src/components/policy/ApplySteps.astro) and, through
- * the wizard's data parts (src/islands/wizard/trim.ts), by the wizard's results. Importing this module
+ * the wizard's data parts (src/site/wizard-trim.ts), by the wizard's results. Importing this module
  * validates the file: a problem throws `DataError` whose lines read `FILE: FIELD: 说明`, e.g.
  *   content/steps.yaml: [3].source: 未知来源「jiaocai-2099-1」（content/sources.yaml 里没有）
  * which fails `astro build` and the tests.

@@ -7,14 +7,9 @@
  * Astro's build imports the validated dataset, so a bad file fails the build with that message.
  */
 import type { z } from 'zod';
-import { Documents, Glossary, Sources, Subsidy as SubsidySchema, type Condition, type DocumentInfo, type GlossaryEntry, type Source, type Subsidy } from '../schema/index.ts';
+import { Documents, Glossary, Sources, Subsidy as SubsidySchema, type Condition, type Dataset, type Subsidy } from '../schema/index.ts';
 
-export interface Dataset {
-  subsidies: Subsidy[];
-  sources: Source[];
-  documents: DocumentInfo[];
-  glossary: GlossaryEntry[];
-}
+export type { Dataset };
 
 /** Raw file contents keyed by repository-relative path (e.g. `content/subsidies/senior-grant.yaml`). */
 export interface RawDataset {

@@ -5,75 +5,37 @@
  */
 import type { FamilyStatus, Stage } from '../schema/index.ts';
 import { FAMILY_STATUSES, STAGES } from '../schema/vocab.ts';
+import { GRADE_MAX, NATIONAL_REGION, QUESTIONS, QUESTION_IDS, appliesTo, type ChoiceValue, type QuestionId } from '../schema/questions.ts';
+import { gradeName, stageName } from '../schema/words.ts';
 import { quoteLinkValue } from '../lib/link-value.ts';
 
-export { FAMILY_STATUSES, STAGES, type FamilyStatus, type Stage };
+export { FAMILY_STATUSES, STAGES, gradeName, stageName, type FamilyStatus, type Stage };
 
 export type TriState = 'yes' | 'no' | 'unknown';
 
-/** A parent's answers. Every field is optional: a half-finished wizard is a valid state. */
-export interface Answers {
-  stage?: Stage;
-  /** 1-based year within the stage (preschool 1–3 = 小班/中班/大班). */
-  grade?: number;
-  /** postgrad only. */
-  degree?: 'master' | 'doctor';
-  school?: 'public' | 'private';
-  /** primary / junior only: lives at school (寄宿). */
-  boarding?: TriState;
-  hukou?: 'rural' | 'town' | 'urban' | 'unknown';
-  /** vocational only: 涉农专业. */
-  agri?: TriState;
-  /** The family's situations; 'none' = none apply, 'unknown' = the parent is not sure. */
-  family?: FamilyStatus[] | 'none' | 'unknown';
-  /** undergrad / postgrad only: 退役士兵学生. */
-  veteran?: 'yes' | 'no';
-  /** Region code (GB/T 2260, six digits) of a configured region, or NATIONAL_REGION. */
-  region?: string;
-}
+type ChoiceId = Exclude<Extract<(typeof QUESTIONS)[number], { kind: 'choice' }>['id'], 'stage'>;
 
 /**
- * `region=000000`: the family chose national standards (「不知道 / 用全国标准」 in the wizard). No
- * region's figures apply, not even a deployment's default region (ZZ_REGION).
+ * A parent's answers, one field per question of the table (src/schema/questions.ts). Every field is
+ * optional: a half-finished wizard is a valid state.
+ * - stage; grade (1-based year within the stage; preschool 1–3 = 小班/中班/大班);
+ * - the choice questions (degree: postgrad only; school; boarding: primary/junior only; hukou; agri:
+ *   vocational only, 涉农专业; veteran: undergrad/postgrad only, 退役士兵学生 …), each one of its option values;
+ * - family: the family's situations; 'none' = none apply, 'unknown' = the parent is not sure;
+ * - region: GB/T 2260 code (six digits) of a configured region, or NATIONAL_REGION.
  */
-export const NATIONAL_REGION = '000000';
+export type Answers = {
+  stage?: Stage;
+  grade?: number;
+  family?: FamilyStatus[] | 'none' | 'unknown';
+  region?: string;
+} & { [K in ChoiceId]?: ChoiceValue<K> };
+
+export { NATIONAL_REGION, GRADE_MAX, appliesTo };
 
 /** Order of parameters in the canonical string, which is also the wizard's question order. */
-export const ANSWER_KEYS = ['stage', 'grade', 'degree', 'school', 'boarding', 'hukou', 'agri', 'family', 'veteran', 'region'] as const;
-export type AnswerKey = (typeof ANSWER_KEYS)[number];
-
-/** Highest grade for each stage (grades start at 1). */
-export const GRADE_MAX: Record<Stage, number> = {
-  preschool: 3, primary: 6, junior: 3, senior: 3, vocational: 3, undergrad: 5, postgrad: 6,
-};
-
-/** Which stages a question applies to; a question not listed applies to all stages. */
-export const QUESTION_STAGES: Partial<Record<AnswerKey, readonly Stage[]>> = {
-  degree: ['postgrad'],
-  boarding: ['primary', 'junior'],
-  agri: ['vocational'],
-  veteran: ['undergrad', 'postgrad'],
-};
-
-/** Whether `key` is asked for `stage`. */
-export function appliesTo(key: AnswerKey, stage: Stage | undefined): boolean {
-  const only = QUESTION_STAGES[key];
-  return !only || (stage !== undefined && only.includes(stage));
-}
-
-const ALLOWED: Partial<Record<AnswerKey, readonly string[]>> = {
-  stage: STAGES,
-  degree: ['master', 'doctor'],
-  school: ['public', 'private'],
-  boarding: ['yes', 'no', 'unknown'],
-  hukou: ['rural', 'town', 'urban', 'unknown'],
-  agri: ['yes', 'no', 'unknown'],
-  veteran: ['yes', 'no'],
-};
-
-const STAGE_NAMES: Record<Stage, string> = {
-  preschool: '学前教育', primary: '小学', junior: '初中', senior: '普通高中', vocational: '中等职业教育', undergrad: '本专科', postgrad: '研究生',
-};
+export const ANSWER_KEYS: readonly QuestionId[] = QUESTION_IDS;
+export type AnswerKey = QuestionId;
 
 export interface AnswerError {
   /** The parameter name, e.g. `grade`. */
@@ -110,16 +72,17 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
     else errors.push({ field: 'stage', message: `不认识的阶段${quoteLinkValue(stage)}` });
   }
 
-  for (const key of ['degree', 'school', 'boarding', 'hukou', 'agri', 'veteran'] as const) {
-    const v = raw.get(key);
+  for (const q of QUESTIONS) {
+    if (q.kind !== 'choice' || q.id === 'stage') continue;
+    const v = raw.get(q.id);
     if (v === undefined) continue;
-    if (!ALLOWED[key]!.includes(v)) {
-      errors.push({ field: key, message: `「${key}」的值${quoteLinkValue(v)}不认识` });
-    } else if (!appliesTo(key, a.stage)) {
-      const only = QUESTION_STAGES[key]!.map((s) => STAGE_NAMES[s]).join('、');
-      errors.push({ field: key, message: a.stage ? `这个问题只问${only}的学生，不适用于${STAGE_NAMES[a.stage]}` : `这个问题只问${only}的学生，要先选阶段` });
+    if (!q.options.some((o) => o.value === v)) {
+      errors.push({ field: q.id, message: `「${q.id}」的值${quoteLinkValue(v)}不认识` });
+    } else if (!appliesTo(q.id, a.stage)) {
+      const only = ('stages' in q ? q.stages : STAGES).map((s) => stageName(s)).join('、');
+      errors.push({ field: q.id, message: a.stage ? `这个问题只问${only}的学生，不适用于${stageName(a.stage)}` : `这个问题只问${only}的学生，要先选阶段` });
     } else {
-      (a as Record<string, string>)[key] = v;
+      (a as Record<string, string>)[q.id] = v;
     }
   }
 
@@ -128,7 +91,7 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
     const n = /^\d{1,2}$/.test(grade) ? Number(grade) : NaN;
     if (!a.stage) errors.push({ field: 'grade', message: '要先选阶段，再选年级' });
     else if (!Number.isInteger(n) || n < 1 || n > GRADE_MAX[a.stage])
-      errors.push({ field: 'grade', message: `${STAGE_NAMES[a.stage]}的年级只能是 1 到 ${GRADE_MAX[a.stage]}${quoteLinkValue(grade) && `，链接里是${quoteLinkValue(grade)}`}` });
+      errors.push({ field: 'grade', message: `${stageName(a.stage)}的年级只能是 1 到 ${GRADE_MAX[a.stage]}${quoteLinkValue(grade) && `，链接里是${quoteLinkValue(grade)}`}` });
     else a.grade = n;
   }
 
@@ -163,19 +126,4 @@ export function formatAnswers(answers: Answers): string {
     } else out.push(`${key}=${encodeURIComponent(String(v))}`);
   }
   return out.join('&');
-}
-
-/** Chinese name of a stage as used in sentences (小学, 普通高中 …). */
-export function stageName(stage: Stage): string {
-  return STAGE_NAMES[stage];
-}
-
-const CN_NUM = ['', '一', '二', '三', '四', '五', '六'];
-/** A grade in words: 大班, 初中二年级, 大学一年级, 研究生一年级 … */
-export function gradeName(stage: Stage, grade: number): string {
-  if (stage === 'preschool') return ['', '小班', '中班', '大班'][grade] ?? `${grade}`;
-  const prefix: Record<Stage, string> = {
-    preschool: '', primary: '小学', junior: '初中', senior: '高中', vocational: '中职', undergrad: '大学', postgrad: '研究生',
-  };
-  return `${prefix[stage]}${CN_NUM[grade] ?? grade}年级`;
 }

@@ -4,6 +4,8 @@
  * (content/glossary.yaml), so a term is written once.
  */
 import type { Condition, GlossaryEntry } from '../schema/index.ts';
+import { appliesTo, declOf, type ChoiceDecl, type QuestionId } from '../schema/questions.ts';
+import type { Stage } from '../schema/index.ts';
 import { gradeName, stageName, type Answers } from './answers.ts';
 
 export type State = 'met' | 'missed' | 'unknown';
@@ -27,7 +29,35 @@ export function makeTerms(glossary: GlossaryEntry[]): TermLookup {
   return (kind, id) => map.get(`${kind}:${id}`) ?? id;
 }
 
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('、')}或${xs.at(-1)}`);
+/** 「A、B或C」 */
+export const list = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('、')}或${xs[xs.length - 1]}`);
+
+/** The name of a choice question's value, from the glossary entry its option points at (else its literal label). */
+export function valueName(id: QuestionId, value: string, t: TermLookup): string {
+  const o = (declOf(id) as ChoiceDecl).options.find((x) => x.value === value);
+  return o?.term ? t(o.term.kind, o.term.id) : o?.label ?? value;
+}
+
+type AnswerCondition = Exclude<Condition, { type: 'stage' | 'grade' | 'family' | 'hardship' | 'external' | 'anyOf' | 'allOf' }>;
+
+/**
+ * A condition on one choice answer, worded from the question table: `in` conditions name the values
+ * asked for (glossary), `is` conditions use the table's yes/no words.
+ */
+function answerCondition(c: AnswerCondition, a: Answers, t: TermLookup, out: (s: State, text: string) => Outcome): Outcome {
+  const w = (declOf(c.type) as ChoiceDecl).condition!;
+  const v = (a as Record<string, string | undefined>)[c.type];
+  if ('in' in c) {
+    const names = c.in.map((x) => valueName(c.type, x, t));
+    const fill = (s: string) => s.replace('{list}', list(names));
+    if (!v || v === 'unknown') return out('unknown', fill(w.unknown));
+    return (c.in as string[]).includes(v) ? out('met', valueName(c.type, v, t)) : out('missed', fill((w as { missed: string }).missed));
+  }
+  if (w.form !== 'is') throw new Error(`条件「${c.type}」的写法和问题表不符`);
+  if (!v || v === 'unknown') return out('unknown', w.unknown);
+  const want = c.is === 'yes' ? w.yes : w.no;
+  return v === c.is ? out('met', want) : out('missed', `只适用于${want}`);
+}
 
 /** Evaluates one condition. `text` on the condition replaces the generated wording for every outcome. */
 export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outcome {
@@ -46,36 +76,6 @@ export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outc
       if (ok) return out('met', `${gradeName(a.stage, a.grade)}`);
       if (c.min !== undefined && a.grade < c.min) return out('missed', `${gradeName(a.stage, c.min)}及以上才能申请`);
       return out('missed', `只适用于${gradeName(a.stage, c.max!)}及以下`);
-    }
-    case 'degree': {
-      const names = c.in.map((d) => t('answer', `degree-${d}`));
-      if (!a.degree) return out('unknown', '要看读的是硕士还是博士');
-      return c.in.includes(a.degree) ? out('met', t('answer', `degree-${a.degree}`)) : out('missed', `只适用于${list(names)}`);
-    }
-    case 'school': {
-      const names = c.in.map((s) => t('answer', `school-${s}`));
-      if (!a.school) return out('unknown', '要看是公办还是民办学校');
-      return c.in.includes(a.school) ? out('met', t('answer', `school-${a.school}`)) : out('missed', `只适用于${list(names)}`);
-    }
-    case 'boarding': {
-      if (!a.boarding || a.boarding === 'unknown') return out('unknown', '要看孩子是否住校（寄宿）');
-      const want = c.is === 'yes' ? '寄宿生（住校）' : '走读生（不住校）';
-      return a.boarding === c.is ? out('met', want) : out('missed', `只适用于${want}`);
-    }
-    case 'hukou': {
-      const names = c.in.map((h) => t('answer', `hukou-${h}`));
-      if (!a.hukou || a.hukou === 'unknown') return out('unknown', `要看户口是不是${list(names)}`);
-      return c.in.includes(a.hukou) ? out('met', t('answer', `hukou-${a.hukou}`)) : out('missed', `要求${list(names)}`);
-    }
-    case 'agri': {
-      if (!a.agri || a.agri === 'unknown') return out('unknown', '要看读的是不是涉农专业');
-      const want = c.is === 'yes' ? '涉农专业' : '非涉农专业';
-      return a.agri === c.is ? out('met', want) : out('missed', `只适用于${want}`);
-    }
-    case 'veteran': {
-      if (!a.veteran) return out('unknown', '要看是不是退役士兵学生');
-      const want = c.is === 'yes' ? '退役士兵学生' : '非退役士兵学生';
-      return a.veteran === c.is ? out('met', want) : out('missed', `只适用于${want}`);
     }
     case 'family': {
       const names = c.anyOf.map((f) => t('family', f));
@@ -107,5 +107,38 @@ export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outc
       if (rs.some((r) => r.state === 'unknown')) return { state: 'unknown', text: c.text ?? rs.filter((r) => r.state === 'unknown').map((r) => r.text).join('，并且') };
       return { state: 'met', text: rs.map((r) => r.text).join('，') };
     }
+    default:
+      return answerCondition(c, a, t, out);
+  }
+}
+
+/**
+ * A condition for a profile rather than for answers: a child at one of `stages` whose answers meet
+ * every condition the wizard asks about. `stage` conditions are checked against `stages`; `external`
+ * conditions (试点地区, 评选 …) stay unknown, since no answer settles them; every other condition is met
+ * by some answer. Stage pages' status chips use it (src/rules/views.ts profileStatus), so a chip says
+ * what the wizard says for such a child.
+ */
+export function profileState(c: Condition, stages: readonly string[]): State {
+  switch (c.type) {
+    case 'stage':
+      return c.in.some((s) => stages.includes(s)) ? 'met' : 'missed';
+    case 'external':
+      return 'unknown';
+    case 'anyOf': {
+      const rs = c.of.map((x) => profileState(x, stages));
+      return rs.includes('met') ? 'met' : rs.includes('unknown') ? 'unknown' : 'missed';
+    }
+    case 'allOf': {
+      const rs = c.of.map((x) => profileState(x, stages));
+      return rs.includes('missed') ? 'missed' : rs.includes('unknown') ? 'unknown' : 'met';
+    }
+    case 'grade':
+    case 'family':
+    case 'hardship':
+      return 'met';
+    default:
+      // A question the wizard does not ask at these stages stays unknown there, as in the wizard.
+      return stages.some((st) => appliesTo(c.type, st as Stage)) ? 'met' : 'unknown';
   }
 }

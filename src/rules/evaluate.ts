@@ -3,10 +3,12 @@
  * its status, the amount in force on that date, the reason, how it is paid, the documents and sources.
  * Pure: no clock (the date is an argument), no UI, no I/O. Data comes in as a validated `Dataset`.
  */
-import type { AmountEntry, Basis, DocumentInfo, Source, Stage, Subsidy, Unit } from '../schema/index.ts';
-import type { Dataset } from '../data/validate.ts';
+import type { AmountEntry, Dataset, DocumentInfo, Source, Stage, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type Outcome, type TermLookup } from './conditions.ts';
+import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
+import { isIsoDay } from '../lib/today.ts';
+import { subsidiesFor } from './stages.ts';
 
 /**
  * automatic = given without applying · apply = qualifies if the family applies (and passes 家庭经济困难
@@ -14,35 +16,8 @@ import { evaluateCondition, makeTerms, type Outcome, type TermLookup } from './c
  */
 export type Status = 'automatic' | 'apply' | 'conditional' | 'ineligible';
 
-/** An amount in force on the evaluation date. Money in 元. */
-export interface Amount {
-  basis: Basis;
-  unit: Unit;
-  /** 元 per `unit`; absent for waiver, local and service. */
-  value?: number;
-  /** For average: the span of local tiers. */
-  range?: { min: number; max: number };
-  /** The tiers a province or county published (元 per unit, low to high). */
-  tiers?: number[];
-  /** Instalments a year; with 2, `perInstalment` is the 元/学期 figure. */
-  instalments?: number;
-  perInstalment?: number;
-  /** The day this value took effect. */
-  from: string;
-  confidence: 'high' | 'medium' | 'unconfirmed';
-  note?: string;
-  /** Who this line is for when several could apply (「寄宿生」「走读生」). */
-  label?: string;
-  /** true when province, county or school sets the real figure (以当地公布为准). */
-  local: boolean;
-  /** The source that set this value. */
-  source: Source;
-  /** The region that set this value (see src/rules/regions.ts); absent = national. */
-  region?: RegionTag;
-}
-
-/** Which region set a value or a programme. */
-export interface RegionTag { code: string; name: string; level: 'province' | 'city' | 'county' }
+export type { Amount, RegionTag };
+export { inForce };
 
 export interface Result {
   id: string;
@@ -87,7 +62,7 @@ export interface ChecklistItem {
 export interface Evaluation {
   date: string;
   stage?: Stage;
-  /** Results in data order: every subsidy of the stage, including ineligible ones. */
+  /** Results in data order (`order:`): every subsidy of the stage, including ineligible ones. */
   results: Result[];
   /** The merged, de-duplicated documents checklist: what is needed for sure first, then the `maybe` items. */
   documents: ChecklistItem[];
@@ -109,63 +84,36 @@ export class EvaluateError extends Error {
   }
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** The newest entry with `from` ≤ date, or undefined if none is in force yet. */
-export function inForce<T extends { from: string }>(entries: readonly T[], date: string): T | undefined {
-  let best: T | undefined;
-  for (const e of entries) if (e.from <= date && (!best || e.from >= best.from)) best = e;
-  return best;
-}
-
 type Match = 'yes' | 'maybe' | 'no';
 
+/**
+ * Whether an amount line's `when` fits the answers: every key must match (`stages`; a choice question
+ * of the table by value list, e.g. `degree: [doctor]`, or by yes/no, e.g. `boarding: yes`); an answer
+ * that is missing or 不确定 makes it 'maybe'.
+ */
 function whenMatches(w: AmountEntry['when'], a: Answers): Match {
   if (!w) return 'yes';
   let m: Match = 'yes';
   if (w.stages && !(a.stage && w.stages.includes(a.stage))) return 'no';
-  if (w.degree) {
-    if (!a.degree) m = 'maybe';
-    else if (!w.degree.includes(a.degree)) return 'no';
-  }
-  if (w.boarding) {
-    if (!a.boarding || a.boarding === 'unknown') m = 'maybe';
-    else if (a.boarding !== w.boarding) return 'no';
+  for (const [k, want] of Object.entries(w)) {
+    if (k === 'stages' || k === 'label' || want === undefined) continue;
+    const v = (a as Record<string, unknown>)[k];
+    if (v === undefined || v === 'unknown') m = 'maybe';
+    else if (Array.isArray(want) ? !(want as unknown[]).includes(v) : v !== want) return 'no';
   }
   return m;
 }
 
 /** Amount lines in force on `date` for these answers: the definite one, or every possible one. */
 function amountsFor(s: Subsidy, a: Answers, date: string, sources: Map<string, Source>): Amount[] {
-  const groups = new Map<string, AmountEntry[]>();
-  for (const e of s.amounts) {
-    const key = JSON.stringify({ ...e.when, label: undefined });
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
   const yes: Amount[] = [];
   const maybe: Amount[] = [];
-  for (const entries of groups.values()) {
+  for (const entries of amountHistories(s)) {
     const e = inForce(entries, date);
     if (!e) continue;
     const m = whenMatches(e.when, a);
     if (m === 'no') continue;
-    const amount: Amount = {
-      basis: e.basis,
-      unit: e.unit,
-      ...(e.value !== undefined && { value: e.value }),
-      ...(e.range && { range: e.range }),
-      ...(e.tiers && { tiers: e.tiers }),
-      ...(e.instalments && { instalments: e.instalments }),
-      ...(e.value !== undefined && e.instalments && e.instalments > 1 && { perInstalment: e.value / e.instalments }),
-      from: e.from,
-      confidence: e.confidence,
-      ...(e.note && { note: e.note }),
-      ...(e.when?.label && { label: e.when.label }),
-      local: s.setLocally === true || e.basis === 'local',
-      source: sources.get(e.source)!,
-      ...((e as { region?: RegionTag }).region && { region: (e as { region?: RegionTag }).region }),
-    };
-    (m === 'yes' ? yes : maybe).push(amount);
+    (m === 'yes' ? yes : maybe).push(toAmount(s, e, (id) => sources.get(id)!));
   }
   return yes.length ? yes : maybe;
 }
@@ -226,12 +174,12 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
  */
 export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateOptions): Evaluation {
   const { date } = options;
-  if (typeof date !== 'string' || !DATE.test(date) || Number.isNaN(Date.parse(date)))
+  if (typeof date !== 'string' || !isIsoDay(date))
     throw new EvaluateError(`日期要写成 YYYY-MM-DD，收到的是「${String(date)}」`);
   if (!answers.stage) return { date, results: [], documents: [], missing: ['stage'] };
   const t = makeTerms(data.glossary);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  const results = data.subsidies.filter((s) => s.stages.includes(answers.stage!)).map((s) => evaluateSubsidy(s, answers, date, t, sources));
+  const results = subsidiesFor([answers.stage], data).map((s) => evaluateSubsidy(s, answers, date, t, sources));
 
   const docsById = new Map(data.documents.map((d) => [d.id, d]));
   const checklist = new Map<string, ChecklistItem>();

@@ -16,33 +16,12 @@
  * NATIONAL_REGION (「不知道 / 用全国标准」); the UI offers the configured regions by search. A deployment's
  * default region (ZZ_REGION) answers it in advance: see `withDefaultRegion`.
  */
-import {
-  ANSWER_KEYS, FAMILY_STATUSES, GRADE_MAX, NATIONAL_REGION, STAGES, appliesTo, gradeName,
-  type AnswerKey, type Answers, type Stage,
-} from './answers.ts';
+import { FAMILY_STATUSES, GRADE_MAX, appliesTo, gradeName, type Answers, type Stage } from './answers.ts';
+import { QUESTION_IDS, declOf, type OptionDecl, type QuestionId, type TermRef } from '../schema/questions.ts';
 
-/** Every answer key is a question. */
-export type QuestionId = AnswerKey;
+export { QUESTION_IDS, type QuestionId, type TermRef };
 
-/** In asking order (the canonical parameter order). */
-export const QUESTION_IDS: readonly QuestionId[] = ANSWER_KEYS;
-
-/** Points at a glossary entry: label = `short ?? term`, help = `plain`. */
-export interface TermRef {
-  kind: 'stage' | 'family' | 'answer' | 'status' | 'term';
-  id: string;
-}
-
-export interface QuestionOption {
-  /** The value as written in the answer string (`senior`, `2`, `dibao`, `unknown` …). */
-  value: string;
-  /** Label from the glossary … */
-  term?: TermRef;
-  /** … or a literal label for plain words. */
-  label?: string;
-  /** In a multi-select: choosing it clears the others (以上都不是, 不确定). */
-  exclusive?: boolean;
-}
+export type QuestionOption = OptionDecl;
 
 export interface Question {
   id: QuestionId;
@@ -61,13 +40,10 @@ export interface Question {
   short: string;
 }
 
-const UNSURE: QuestionOption = { value: 'unknown', label: '不确定' };
-const ans = (id: string): TermRef => ({ kind: 'answer', id });
-
-/** Whether question `id` is asked for these answers (grade and region need a stage; see QUESTION_STAGES). */
+/** Whether question `id` is asked for these answers (every question but the stage needs a stage; see the table's `stages`). */
 export function isAsked(id: QuestionId, a: Answers): boolean {
-  if (id === 'grade' || id === 'region') return a.stage !== undefined;
-  return appliesTo(id, a.stage);
+  if (id === 'stage') return true;
+  return a.stage !== undefined && appliesTo(id, a.stage);
 }
 
 /** The questions asked for these answers, in order. Without a stage only the stage question is asked. */
@@ -78,7 +54,7 @@ export function questionsFor(a: Answers): QuestionId[] {
 
 /** Whether `id` has an answer (an empty family list counts as unanswered). */
 export function isAnswered(a: Answers, id: QuestionId): boolean {
-  const v = a[id];
+  const v = (a as Record<string, unknown>)[id];
   return Array.isArray(v) ? v.length > 0 : v !== undefined;
 }
 
@@ -104,94 +80,20 @@ export function progress(a: Answers, id: QuestionId): { n: number; of: number } 
   return { n: qs.indexOf(id) + 1, of: qs.length };
 }
 
-/** The question `id` for these answers (grade options depend on the stage). */
+/** The question `id` for these answers, from the table (grade options and words depend on the stage). */
 export function question(id: QuestionId, a: Answers): Question {
-  switch (id) {
-    case 'stage':
-      return {
-        id, short: '上学阶段', multi: false, help: [],
-        title: '孩子现在上什么学？',
-        hint: '选孩子这个学年在读的阶段。',
-        options: STAGES.map((s) => ({ value: s, term: { kind: 'stage', id: s } })),
-      };
-    case 'grade': {
-      const stage: Stage = a.stage ?? 'senior';
-      const n = GRADE_MAX[stage];
-      return {
-        id, short: stage === 'preschool' ? '班级' : '年级', multi: false, help: [],
-        title: stage === 'preschool' ? '孩子在幼儿园哪个班？' : '孩子读几年级？',
-        ...(stage === 'preschool' && { hint: '大班是上小学前的最后一年。' }),
-        options: Array.from({ length: n }, (_, i) => ({ value: String(i + 1), label: gradeName(stage, i + 1) })),
-      };
-    }
-    case 'degree':
-      return {
-        id, short: '硕士或博士', multi: false, help: [],
-        title: '读的是硕士还是博士？',
-        options: [{ value: 'master', term: ans('degree-master') }, { value: 'doctor', term: ans('degree-doctor') }],
-      };
-    case 'school':
-      return {
-        id, short: '学校类型', multi: false, help: [ans('school-public'), ans('school-private')],
-        title: '学校是公办还是民办？',
-        hint: '不清楚的话，问班主任，或看学校全称里有没有「民办」两个字。',
-        options: [{ value: 'public', term: ans('school-public') }, { value: 'private', term: ans('school-private') }],
-      };
-    case 'boarding':
-      return {
-        id, short: '是否住校', multi: false, help: [ans('boarding')],
-        title: '孩子住在学校吗？',
-        options: [
-          { value: 'yes', label: '住校（寄宿生）' },
-          { value: 'no', label: '每天回家住（走读生）' },
-          UNSURE,
-        ],
-      };
-    case 'hukou':
-      return {
-        id, short: '户口', multi: false, help: [ans('hukou-rural'), ans('hukou-town'), ans('hukou-urban')],
-        title: '孩子的户口是哪一种？',
-        hint: '看户口簿上孩子那一页。',
-        options: [
-          { value: 'rural', term: ans('hukou-rural') },
-          { value: 'town', term: ans('hukou-town') },
-          { value: 'urban', term: ans('hukou-urban') },
-          UNSURE,
-        ],
-      };
-    case 'agri':
-      return {
-        id, short: '涉农专业', multi: false, help: [ans('agri')],
-        title: '孩子读的是涉农专业吗？',
-        options: [{ value: 'yes', label: '是涉农专业' }, { value: 'no', label: '不是' }, UNSURE],
-      };
-    case 'family':
-      return {
-        id, short: '家庭情况', multi: true,
-        help: [...FAMILY_STATUSES.map((f) => ({ kind: 'family' as const, id: f })), { kind: 'term', id: 'rending' }],
-        title: '家里有下面这些情况吗？',
-        hint: '可以多选。不清楚的，可以问村委会、社区或班主任。',
-        options: [
-          ...FAMILY_STATUSES.map((f) => ({ value: f, term: { kind: 'family' as const, id: f } })),
-          { value: 'none', label: '以上都不是', exclusive: true },
-          { ...UNSURE, exclusive: true },
-        ],
-      };
-    case 'veteran':
-      return {
-        id, short: '退役士兵', multi: false, help: [ans('veteran')],
-        title: '学生是退役士兵吗？',
-        hint: '当过兵、退伍后再上学的才选「是」。',
-        options: [{ value: 'yes', label: '是' }, { value: 'no', label: '不是' }],
-      };
-    case 'region':
-      return {
-        id, short: '地区', multi: false, search: true, help: [ans('region')],
-        title: '孩子在哪个省/县上学？',
-        hint: '有的省、县公布了自己的标准。输入名字找一找；找不到或不清楚，就按全国标准算。',
-        options: [{ value: NATIONAL_REGION, label: '不知道 / 用全国标准' }],
-      };
+  const d = declOf(id);
+  const words = (a.stage && d.byStage?.[a.stage]) || {};
+  const hint = words.hint ?? d.hint;
+  const base = {
+    id, short: words.short ?? d.short, title: words.title ?? d.title, ...(hint && { hint }),
+    help: [...d.help], multi: d.kind === 'family', ...(d.kind === 'region' && { search: true }),
+  };
+  if (d.kind === 'grade') {
+    const stage: Stage = a.stage ?? 'senior';
+    return { ...base, options: Array.from({ length: GRADE_MAX[stage] }, (_, i) => ({ value: String(i + 1), label: gradeName(stage, i + 1) })) };
   }
+  return { ...base, options: d.options.map((o) => ({ ...o })) };
 }
 
 /**
@@ -205,7 +107,7 @@ export function withDefaultRegion(a: Answers, region: string | undefined): Answe
 
 /** The chosen option values of `id` as strings (grade '2'; family ['dibao','orphan']; none → []). */
 export function chosenValues(a: Answers, id: QuestionId): string[] {
-  const v = a[id];
+  const v = (a as Record<string, unknown>)[id] as string | number | string[] | undefined;
   if (v === undefined) return [];
   return Array.isArray(v) ? [...v] : [String(v)];
 }

@@ -30,16 +30,17 @@
  */
 import type { AmountEntry, RuleEntry, Source, Subsidy } from '../schema/index.ts';
 import type { Contact, Region } from '../schema/region.ts';
-import type { Dataset } from '../data/validate.ts';
+import type { Dataset } from '../schema/index.ts';
 import { NATIONAL_REGION, type Answers } from './answers.ts';
-import { evaluateWith, inForce, type EvaluateOptions, type Evaluation, type RegionTag } from './evaluate.ts';
+import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate.ts';
+import { inForce, lineKey, type RegionalAmountEntry, type RegionTag } from './lines.ts';
 import { findRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
 
 export { findRegion, regionChain, regionLabel, regionOptions, regionTag, searchRegions, type RegionOption } from './region-lookup.ts';
 
-export type { RegionTag };
+export { lineKey };
+export type { RegionTag, RegionalAmountEntry };
 
-export type RegionalAmountEntry = AmountEntry & { region?: RegionTag };
 export type RegionalRuleEntry = RuleEntry & { region?: RegionTag };
 /** A subsidy after `applyRegion`: entries may carry a region; region-only subsidies carry `region` too. */
 export type RegionalSubsidy = Omit<Subsidy, 'amounts' | 'rules'> & {
@@ -93,15 +94,6 @@ export function regionInfo(regions: readonly Region[], code: string): RegionInfo
   const chain = regionChain(regions, code);
   if (!chain.length) return undefined;
   return { ...regionTag(chain[0]!), chain: chain.map(regionTag), label: regionLabel(regions, code) };
-}
-
-/**
- * The key of an amount line: its `when` without the label, with sorted keys. Two entries with the same
- * key are versions of the same line; the engine picks one of them for a date.
- */
-export function lineKey(when: AmountEntry['when']): string {
-  const w = { ...when, label: undefined } as Record<string, unknown>;
-  return JSON.stringify(Object.keys(w).filter((k) => w[k] !== undefined).sort().map((k) => [k, w[k]]));
 }
 
 /** Contacts along the chain, most specific region first. */

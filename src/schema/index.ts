@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { FAMILY_STATUSES, STAGES } from './vocab.ts';
+import { CONDITION_QUESTIONS, conditionValues, type ChoiceValue, type InQuestionId, type IsQuestionId } from './questions.ts';
 import { isIsoDay } from '../lib/today.ts';
 
 /**
@@ -52,41 +53,44 @@ export const ExternalKind = z.enum([
 /**
  * The closed registry of eligibility conditions. Each evaluates to met / not met / unknown against the
  * parent's answers. `anyOf` / `allOf` combine others. `text` overrides the generated wording.
+ * Conditions on a single answer come from the question table (src/schema/questions.ts): a question
+ * declared with `condition: 'in'` is tested as `{ type: ID, in: [values] }` (degree, school, hukou),
+ * one with `condition: 'is'` as `{ type: ID, is: yes|no }` (boarding, agri, veteran).
  */
+export type InCondition = { [K in InQuestionId]: { type: K; in: Exclude<ChoiceValue<K>, 'unknown'>[]; text?: string } }[InQuestionId];
+export type IsCondition = { [K in IsQuestionId]: { type: K; is: z.infer<typeof YesNo>; text?: string } }[IsQuestionId];
 export type Condition =
   | { type: 'stage'; in: Stage[]; text?: string }
   | { type: 'grade'; min?: number; max?: number; text?: string }
-  | { type: 'degree'; in: z.infer<typeof Degree>[]; text?: string }
-  | { type: 'school'; in: z.infer<typeof SchoolType>[]; text?: string }
-  | { type: 'boarding'; is: z.infer<typeof YesNo>; text?: string }
-  | { type: 'hukou'; in: z.infer<typeof Hukou>[]; text?: string }
-  | { type: 'agri'; is: z.infer<typeof YesNo>; text?: string }
+  | InCondition
+  | IsCondition
   | { type: 'family'; anyOf: FamilyStatus[]; text?: string }
   | { type: 'hardship'; text?: string }
-  | { type: 'veteran'; is: z.infer<typeof YesNo>; text?: string }
   | { type: 'external'; kind: z.infer<typeof ExternalKind>; text: string }
   | { type: 'anyOf'; of: Condition[]; text?: string }
   | { type: 'allOf'; of: Condition[]; text?: string };
 
 const text = z.string().min(1).optional().describe('Chinese wording of what is required; replaces the generated wording when the condition is missed or unknown');
 
+/** `{ type: ID, in: [...] }` / `{ type: ID, is: yes|no }` for every question the table lets data test. */
+const answerConditions = CONDITION_QUESTIONS.map((q) =>
+  q.condition.form === 'in'
+    ? z.strictObject({ type: z.literal(q.id), in: z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1), text })
+    : z.strictObject({ type: z.literal(q.id), is: YesNo, text }),
+);
+
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('stage'), in: z.array(Stage).min(1), text }),
     z.strictObject({ type: z.literal('grade'), min: z.number().int().min(1).optional(), max: z.number().int().min(1).optional(), text }),
-    z.strictObject({ type: z.literal('degree'), in: z.array(Degree).min(1), text }),
-    z.strictObject({ type: z.literal('school'), in: z.array(SchoolType).min(1), text }),
-    z.strictObject({ type: z.literal('boarding'), is: YesNo, text }),
-    z.strictObject({ type: z.literal('hukou'), in: z.array(Hukou).min(1), text }),
-    z.strictObject({ type: z.literal('agri'), is: YesNo, text }),
+    ...answerConditions,
     z.strictObject({ type: z.literal('family'), anyOf: z.array(FamilyStatus).min(1), text }),
     z.strictObject({ type: z.literal('hardship'), text }),
-    z.strictObject({ type: z.literal('veteran'), is: YesNo, text }),
     z.strictObject({ type: z.literal('external'), kind: ExternalKind, text: z.string().min(1) }),
     z.strictObject({ type: z.literal('anyOf'), of: z.array(Condition).min(2), text }),
     z.strictObject({ type: z.literal('allOf'), of: z.array(Condition).min(2), text }),
-  ]),
-);
+  ] as unknown as [z.ZodObject, ...z.ZodObject[]]),
+) as unknown as z.ZodType<Condition>;
 
 /** How sure we are of a figure: high = two independent sources or a government page. */
 export const Confidence = z.enum(['high', 'medium', 'unconfirmed']);
@@ -189,6 +193,11 @@ export const Subsidy = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只能用小写字母、数字和连字符'),
     /** Official Chinese name. */
     name: z.string().min(1),
+    /**
+     * Place on stage pages and posters, smaller first: what every child gets first, then what families
+     * apply for, the big-money items before the rare ones. Ties go by id.
+     */
+    order: z.number().int().min(0),
     /** One plain sentence: what it is. */
     summary: z.string().min(1),
     stages: z.array(Stage).min(1),
@@ -306,3 +315,14 @@ export type ApplyStep = z.infer<typeof ApplyStep>;
 
 /** content/steps.yaml: the steps, in order. */
 export const ApplySteps = z.array(ApplyStep).min(1);
+
+/**
+ * The validated national policy dataset, as src/data builds it from content/ and the engine
+ * (src/rules) takes it: every subsidy file, the sources, the documents catalogue and the glossary.
+ */
+export interface Dataset {
+  subsidies: Subsidy[];
+  sources: Source[];
+  documents: DocumentInfo[];
+  glossary: GlossaryEntry[];
+}

@@ -13,7 +13,7 @@ import {
 } from './helpers';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
-import { evaluate, type Amount } from '../../src/rules/index.ts';
+import { evaluate, type Amount } from '../../src/site/evaluate.ts';
 import type { Stage } from '../../src/schema/index.ts';
 import { formatAmount, formatChange, formatDay, formatYuan, LOCAL, UNCONFIRMED } from '../../src/lib/format.ts';
 import { chinaDay } from '../../src/lib/today.ts';

@@ -18,7 +18,7 @@ import { createStaticServer } from './setup/global';
 import { dataAsOf } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { regions } from '../../src/data/regions.ts';
-import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/rules/index.ts';
+import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/site/evaluate.ts';
 import { findRegion, formatTiers, regionLabel } from '../../src/rules/regions.ts';
 import { firstUnanswered, questionsFor, question, type QuestionId } from '../../src/rules/questions.ts';
 import { formatAmount, formatPerInstalment, LOCAL } from '../../src/lib/format.ts';

@@ -1,8 +1,10 @@
 /**
- * Enumerates the answer space for invariant tests: every stage × grade × the answers that apply to
- * that stage, with the given family and hukou values.
+ * Enumerates the answer space for invariant tests from the question table (src/schema/questions.ts):
+ * every stage × grade × every value of each choice question that stage asks, with the given family and
+ * hukou values. A question added to the table is walked here without a change to this file.
  */
-import { FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, type Answers } from '../../src/rules/answers.ts';
+import { FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, type Answers, type Stage } from '../../src/rules/answers.ts';
+import { QUESTIONS } from '../../src/schema/questions.ts';
 
 /** none, unknown and each single situation. */
 export const SINGLE_FAMILIES: Answers['family'][] = ['none', 'unknown', ...FAMILY_STATUSES.map((f) => [f])];
@@ -12,24 +14,30 @@ export const PAIR_FAMILIES: Answers['family'][] = [
   ...FAMILY_STATUSES.flatMap((a, i) => FAMILY_STATUSES.slice(i + 1).map((b) => [a, b])),
 ];
 
+/** The choice questions (other than the stage) and the values to walk for a stage. */
+function choicesFor(stage: Stage, hukous: readonly string[]): [string, readonly string[]][] {
+  return QUESTIONS.flatMap((q) => {
+    if (q.kind !== 'choice' || q.id === 'stage' || !appliesTo(q.id, stage)) return [];
+    const values = q.id === 'hukou' ? hukous : q.options.map((o) => o.value).filter((v) => q.id !== 'school' || v !== 'unknown');
+    return [[q.id, values] as [string, readonly string[]]];
+  });
+}
+
 export function* answerSpace(
   families: Answers['family'][] = SINGLE_FAMILIES,
   hukous: readonly NonNullable<Answers['hukou']>[] = ['rural', 'town', 'urban', 'unknown'],
+  stages: readonly Stage[] = STAGES,
 ): Generator<Answers> {
-  for (const stage of STAGES)
-    for (let grade = 1; grade <= GRADE_MAX[stage]; grade++)
-      for (const degree of appliesTo('degree', stage) ? (['master', 'doctor'] as const) : [undefined])
-        for (const school of ['public', 'private'] as const)
-          for (const boarding of appliesTo('boarding', stage) ? (['yes', 'no', 'unknown'] as const) : [undefined])
-            for (const hukou of hukous)
-              for (const agri of appliesTo('agri', stage) ? (['yes', 'no', 'unknown'] as const) : [undefined])
-                for (const veteran of appliesTo('veteran', stage) ? (['yes', 'no'] as const) : [undefined])
-                  for (const family of families) {
-                    const a: Answers = { stage, grade, school, hukou, family };
-                    if (degree) a.degree = degree;
-                    if (boarding) a.boarding = boarding;
-                    if (agri) a.agri = agri;
-                    if (veteran) a.veteran = veteran;
-                    yield a;
-                  }
+  for (const stage of stages) {
+    const choices = choicesFor(stage, hukous);
+    for (let grade = 1; grade <= GRADE_MAX[stage]; grade++) {
+      const walk = function* (i: number, acc: Record<string, string>): Generator<Record<string, string>> {
+        if (i === choices.length) { yield acc; return; }
+        const [id, values] = choices[i]!;
+        for (const v of values) yield* walk(i + 1, { ...acc, [id]: v });
+      };
+      for (const picked of walk(0, {}))
+        for (const family of families) yield { stage, grade, ...picked, family } as Answers;
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import {
   FAMILY_STATUSES, STAGES, evaluate, formatAnswers, parseAnswers, type Answers, type Evaluation,
-} from '../../src/rules/index.ts';
+} from '../../src/site/evaluate.ts';
 import { PAIR_FAMILIES, answerSpace } from '../support/answer-space.ts';
 
 /** Every date on which some rule or amount changed, plus the day before it. */
@@ -20,8 +20,10 @@ const docIds = new Set(dataset.documents.map((d) => d.id));
 function checkInvariants(a: Answers, ev: Evaluation): string[] {
   const bad: string[] = [];
   const where = `${formatAnswers(a)} @ ${ev.date}`;
-  const expectedIds = dataset.subsidies.filter((s) => s.stages.includes(a.stage!)).map((s) => s.id);
-  if (ev.results.map((r) => r.id).join() !== expectedIds.join()) bad.push(`${where}: 结果不是本阶段的全部项目`);
+  const expectedIds = dataset.subsidies.filter((s) => s.stages.includes(a.stage!)).map((s) => s.id).sort();
+  if ([...ev.results.map((r) => r.id)].sort().join() !== expectedIds.join()) bad.push(`${where}: 结果不是本阶段的全部项目`);
+  const orders = ev.results.map((r) => dataset.subsidies.find((s) => s.id === r.id)!.order);
+  if (orders.some((o, i) => i > 0 && o < orders[i - 1]!)) bad.push(`${where}: 结果没有按数据里的 order 排列`);
   for (const r of ev.results) {
     const at = `${where} ${r.id}`;
     if (!subsidyStages.get(r.id)!.includes(a.stage!)) bad.push(`${at}: 来自别的阶段`);

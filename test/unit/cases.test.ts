@@ -7,7 +7,7 @@
 //   documentsMaybe: the items only 「可能可以」 results need (ids, any order)
 //   error: optional — the answers must be refused with these fields
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseAnswers, type Result } from '../../src/rules/index.ts';
+import { evaluate, parseAnswers, type Result } from '../../src/site/evaluate.ts';
 
 import { loadCases, type ExpectedResult as Expected } from '../cases/load.ts';
 

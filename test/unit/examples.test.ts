@@ -1,6 +1,6 @@
 // The examples the foundation issue says must hold, each as a sentence.
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseAnswers } from '../../src/rules/index.ts';
+import { evaluate, parseAnswers } from '../../src/site/evaluate.ts';
 
 const byId = (answers: string, date: string) => {
   const p = parseAnswers(answers);

@@ -12,7 +12,8 @@ import { regions } from '../../src/data/regions.ts';
 import { inForce } from '../../src/rules/evaluate.ts';
 import { formatAmount, formatNumber } from '../../src/lib/format.ts';
 import { publishedBy, regionalFigure, regionalSentence, tierSpan, type TieredAmount } from '../../src/components/policy/regional.ts';
-import { dataIn, getSource, getSubsidy, linesInForce, nationalLine, regionsWithOwn, siteData, siteRegion } from '../../src/components/policy/data.ts';
+import { dataIn, getSource, getSubsidy, linesInForce, regionsWithOwn, siteData, siteRegion } from '../../src/components/policy/data.ts';
+import { nationalLineOf } from '../../src/rules/views.ts';
 import { posterContent, targetPath } from '../../src/components/posters/content.ts';
 import { contactItems } from '../../src/components/posters/types.ts';
 import { regionsWithSamples as all } from '../support/sample-regions.ts';
@@ -60,9 +61,10 @@ describe('policy data with a region applied', () => {
     expect(line!.tiers).toEqual(entry.tiers);
     expect(line!.source.id).toBe(entry.source);
     expect(getSource(entry.source).issuer).toBeTruthy();
-    const national = nationalLine('senior-grant', line!, DATE)!;
+    const national = nationalLineOf(dataset, 'senior-grant', line!.key, DATE)!;
     expect(national.region).toBeUndefined();
-    expect(national.entry).toBe(inForce(getSubsidy('senior-grant').amounts, DATE));
+    const e = inForce(getSubsidy('senior-grant').amounts, DATE)!;
+    expect([national.from, national.value]).toEqual([e.from, e.value]);
   });
 
   it('leaves national look-ups national and memoises the applied data', () => {

@@ -11,7 +11,7 @@ import { regions as configured, validateRegions } from '../../src/data/regions.t
 import { readDeployment } from '../../src/lib/deployment.ts';
 import {
   FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, evaluate, evaluateWith, formatAnswers, parseAnswers, type Answers, type Result,
-} from '../../src/rules/index.ts';
+} from '../../src/site/evaluate.ts';
 import {
   applyRegion, evaluateInRegion, lineKey, regionChain, regionContacts, regionLabel, regionalFigures, regionsOverriding,
   searchRegions, type RegionalEvaluation,

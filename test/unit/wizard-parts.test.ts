@@ -1,5 +1,5 @@
 /**
- * The wizard's data as the site serves it (src/islands/wizard/trim.ts): a small block in the page and
+ * The wizard's data as the site serves it (src/site/wizard-trim.ts): a small block in the page and
  * one part per stage, fetched once the family has picked the stage. These tests check that the split
  * and the trimming lose nothing the results screen shows:
  *
@@ -15,7 +15,7 @@ import { applySteps } from '../../src/data/steps.ts';
 import { STAGES, type Answers } from '../../src/rules/answers.ts';
 import type { Amount } from '../../src/rules/evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from '../../src/rules/regions.ts';
-import { makePayload } from '../../src/islands/wizard/trim.ts';
+import { makePayload } from '../../src/site/wizard-trim.ts';
 import { joinPart, type Payload } from '../../src/islands/wizard/lib.ts';
 import { answerSpace } from '../support/answer-space.ts';
 

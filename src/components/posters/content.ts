@@ -18,33 +18,18 @@ import { regions as configuredRegions } from '../../data/regions.ts';
 import { regionContacts, regionLabel } from '../../rules/regions.ts';
 import { formatAmount, formatNumber, isUnconfirmed, UNCONFIRMED, type AmountLike } from '../../lib/format.ts';
 import { STAGES as SHELL_STAGES } from '../shell/stages.ts';
-import { dataIn, getTerm, linesInForce, ruleInForce, subsidiesFor, termOf, type Line } from '../policy/data.ts';
+import { dataIn, getTerm, subsidiesFor, termOf, type Line } from '../policy/data.ts';
+import { POSTER_SLUGS, posterStages, posterTarget } from '../../rules/stages.ts';
+import { subsidyView } from '../../rules/views.ts';
+import { dataset } from '../../data/index.ts';
 import { publishedBy, regionalFigure, tierSpan } from '../policy/regional.ts';
 import { READY_POSTERS, type PosterContact, type PosterContent, type PosterRow, type PosterSlug, type StageGroup } from './types.ts';
 
-/** Wizard stages each poster covers. */
-export const POSTER_STAGES: Record<PosterSlug, readonly Stage[]> = {
-  general: ['preschool', 'primary', 'junior', 'senior', 'vocational', 'undergrad', 'postgrad'],
-  preschool: ['preschool'],
-  compulsory: ['primary', 'junior'],
-  primary: ['primary'],
-  junior: ['junior'],
-  senior: ['senior'],
-  vocational: ['vocational'],
-  undergrad: ['undergrad'],
-  postgrad: ['postgrad'],
-};
+/** Wizard stages each poster covers (src/rules/stages.ts). */
+export const POSTER_STAGES = Object.fromEntries(POSTER_SLUGS.map((p) => [p, posterStages(p)])) as Record<PosterSlug, readonly Stage[]>;
 
-/**
- * Where the poster's QR code leads: the wizard pre-set to the stage (`/check/#stage=…`, the public
- * answer vocabulary); general and 义务教育 as a whole (小学 and 初中 are two wizard stages) → the
- * wizard's first question, where the family picks the stage. With a region, wizard links carry it:
- * `/check/#stage=senior&region=510000`, `/check/#region=510000`.
- */
-export function targetPath(slug: PosterSlug, region?: string): string {
-  if (slug === 'general' || slug === 'compulsory') return region ? `/check/#region=${region}` : '/check/';
-  return `/check/#stage=${slug}${region ? `&region=${region}` : ''}`;
-}
+/** Where the poster's QR code leads (src/rules/stages.ts posterTarget). */
+export const targetPath = posterTarget;
 
 /** Stage name for headlines: the site's stage names (header, home page); 小学 / 初中 from the glossary. */
 export function posterStageName(slug: PosterSlug): string {
@@ -75,19 +60,20 @@ export function shortAmount(lines: readonly Pick<Line, 'basis' | 'unit' | 'value
  * (default: national; pass region-applied data, see dataIn). A figure a region published is worded as
  * the region published it (tiers) and says who (`by`); `regionName` gives the region's full name.
  */
-export function posterRows(stages: readonly Stage[], date: string, data?: Dataset, regionName: (code: string) => string = (c) => c): PosterRow[] {
+export function posterRows(stages: readonly Stage[], date: string, data: Dataset = dataset, regionName: (code: string) => string = (c) => c): PosterRow[] {
   return subsidiesFor(stages, data)
-    .filter((s) => ruleInForce(s, date))
     .flatMap((s) => {
-      const lines = linesInForce(s, date, stages);
-      if (!lines.length) return [];
+      // Status, lines and who: the engine's view model, as on the stage pages.
+      const v = subsidyView(data, data === dataset ? undefined : dataset, s.id, stages, date);
+      if (!v.rule || !v.lines.length) return [];
+      const lines = v.lines;
       const many = lines.length > 1;
       const one = lines.length === 1 ? lines[0]! : undefined;
       return [{
         id: s.id,
         name: s.name,
-        status: s.grant,
-        statusTerm: termOf('status', s.grant),
+        status: v.status,
+        statusTerm: termOf('status', v.status),
         amounts: lines.map((l) => ({
           ...(many && l.label && { label: l.label }),
           text: withUnconfirmed(l, l.region ? regionalFigure(l) : formatAmount(l)),
@@ -97,7 +83,7 @@ export function posterRows(stages: readonly Stage[], date: string, data?: Datase
         // A figure the region published is the local figure: no 以当地公布为准 when every line is one.
         local: lines.every((l) => l.region) ? false : s.setLocally || lines.some((l) => l.local),
         where: s.apply.where,
-        who: ruleInForce(s, date)!.who,
+        who: v.who,
       } satisfies PosterRow];
     });
 }

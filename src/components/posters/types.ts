@@ -12,7 +12,8 @@
 import { quoteLinkValue } from '../../lib/link-value.ts';
 
 /** What a poster is about: one stage, 义务教育 as a whole, or everything (general). */
-export type PosterSlug = 'general' | 'preschool' | 'compulsory' | 'primary' | 'junior' | 'senior' | 'vocational' | 'undergrad' | 'postgrad';
+export type { PosterSlug } from '../../rules/stages.ts';
+import type { PosterSlug } from '../../rules/stages.ts';
 
 /** Ready-made posters at /posters/SLUG/. */
 export const READY_POSTERS = ['general', 'preschool', 'compulsory', 'senior', 'vocational', 'undergrad', 'postgrad'] as const satisfies readonly PosterSlug[];
@@ -34,8 +35,8 @@ export interface PosterRow {
   id: string;
   /** Official name. */
   name: string;
-  status: 'automatic' | 'apply';
-  /** Glossary term for the status: 自动享受 / 可以申请. */
+  status: 'automatic' | 'apply' | 'conditional' | 'ineligible';
+  /** Glossary term for the status (自动享受 / 可以申请 / 可能可以): the engine's status for a child of these stages (src/rules/views.ts profileStatus). */
   statusTerm: string;
   /** Amount lines in force (one per group, labelled when there are several); `by` = 「四川省公布」 for a figure a region published. */
   amounts: { label?: string; text: string; by?: string }[];

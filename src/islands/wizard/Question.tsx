@@ -9,7 +9,7 @@ import {
 } from '../../rules/questions.ts';
 import { searchRegions } from '../../rules/region-lookup.ts';
 import { optionLabel, type Terms } from './lib.ts';
-import type { Ui, View } from './Wizard.tsx';
+import type { Ui, View } from './types.ts';
 import { SpeakButton } from '../speak/Button.tsx';
 
 interface Props {

@@ -15,7 +15,7 @@ import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
-import type { Ui, View } from './Wizard.tsx';
+import type { Ui, View } from './types.ts';
 import { SpeakButton } from '../speak/Button.tsx';
 
 export type { Evaluation };

@@ -2,7 +2,7 @@
 import type { Answers } from '../../rules/answers.ts';
 import { question, questionsFor } from '../../rules/questions.ts';
 import { answerLabel, type Terms } from './lib.ts';
-import type { View } from './Wizard.tsx';
+import type { View } from './types.ts';
 
 export function Review({ answers, terms, onGo }: { answers: Answers; terms: Terms; onGo: (v: View) => void }) {
   return (

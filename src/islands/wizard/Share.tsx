@@ -1,6 +1,6 @@
 /** Share link (answers only) with a copy button, print, and a way back to change answers. */
 import { formatAnswers, type Answers } from '../../rules/answers.ts';
-import type { Ui, View } from './Wizard.tsx';
+import type { Ui, View } from './types.ts';
 
 interface Props {
   answers: Answers;

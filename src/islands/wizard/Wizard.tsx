@@ -7,7 +7,7 @@
  * when the family is changing one answer or looking at the results. Nothing leaves the phone.
  *
  * Data comes from src/pages/check/index.astro as a JSON block (`<script type="application/json"
- * id="wz-data">`, see ./trim.ts): glossary, region names, `floor` (the earliest day the data can answer
+ * id="wz-data">`, see src/site/wizard-trim.ts): glossary, region names, `floor` (the earliest day the data can answer
  * for), the deployment's default region and where each stage's part is. `mount()` (called by the page's
  * script) reads it and renders the wizard into `#wz`. As soon as the stage is known (answered, or in a
  * shared link) the wizard fetches that stage's part and imports ./Results.tsx (results screens and the
@@ -27,6 +27,9 @@ import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId
 import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
 import { QuestionScreen } from './Question.tsx';
+import type { Ui, View } from './types.ts';
+
+export type { Ui, View };
 import { Review } from './Review.tsx';
 
 /** The results screens and the engine (./Results.tsx), loaded when the stage is known. */
@@ -38,22 +41,6 @@ export const LOAD_TIMEOUT_MS = 20_000;
 
 /** The stage's part and the results module: being fetched, ready, or failed (no signal, server error, too slow). */
 type Loading = { stage: Stage; state: 'loading' | 'failed' } | { stage: Stage; state: 'ready'; mod: ResultsModule; part: Part };
-
-export type View = { v: 'q'; q: QuestionId } | { v: 'review' } | { v: 'results' };
-
-/** Screen-local state, reset whenever the screen changes. */
-export interface Ui {
-  /** Family question: the boxes ticked so far (null = as answered). */
-  picked: string[] | null;
-  /** Family question: 下一步 with nothing ticked. */
-  warn: boolean;
-  /** Region question: the text typed. */
-  find: string;
-  /** Share: what the copy button did. */
-  msg: string;
-  /** 清除我的回答 was tapped once: ask before wiping. */
-  confirm: boolean;
-}
 
 interface State extends Ui {
   answers: Answers;

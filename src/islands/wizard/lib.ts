@@ -3,7 +3,7 @@
  * labels, the device date, the stored ticks. No policy here: every term comes from the glossary and
  * every region from the region files, both handed over by the page.
  */
-import type { Dataset } from '../../data/validate.ts';
+import type { Dataset } from '../../schema/index.ts';
 import type { Region } from '../../schema/region.ts';
 import type { ApplyStep } from '../../schema/index.ts';
 import { NATIONAL_REGION, type Answers, type Stage } from '../../rules/answers.ts';
@@ -13,7 +13,7 @@ import { chinaDay } from '../../lib/today.ts';
 
 /**
  * What src/pages/check/index.astro puts in `<script type="application/json" id="wz-data">` (see
- * ./trim.ts): what the questions need. The subsidies come later, one stage at a time (`Part`).
+ * src/site/wizard-trim.ts): what the questions need. The subsidies come later, one stage at a time (`Part`).
  */
 export interface Payload {
   /** Glossary entries for labels, help texts and statuses. */
@@ -104,8 +104,8 @@ export function deviceDay(floor: string, now = new Date()): string {
   return d < floor ? floor : d;
 }
 
-/** The stage page for a stage (小学、初中 share the 义务教育 page). */
-export const stagePage = (s: Stage) => `/stages/${s === 'primary' || s === 'junior' ? 'compulsory' : s}/`;
+/** The stage page for a stage (小学、初中 share the 义务教育 page): src/rules/stages.ts. */
+export { stagePagePath as stagePage } from '../../rules/stages.ts';
 
 /** localStorage key for ticked documents (only written when the family chooses to keep them). */
 export const STORE_KEY = 'zz-wizard-ticks';

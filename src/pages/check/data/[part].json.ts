@@ -1,10 +1,10 @@
 /**
  * /check/data/<stage>.<hash>.json: one stage's part of the wizard's data (see
- * src/islands/wizard/trim.ts and files.ts). Static files; the wizard fetches the one for the family's
+ * src/site/wizard-trim.ts and wizard-files.ts). Static files; the wizard fetches the one for the family's
  * stage, and the service worker precaches them all for offline use.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { wizardFiles } from '../../../islands/wizard/files.ts';
+import { wizardFiles } from '../../../site/wizard-files.ts';
 
 export const getStaticPaths = (() =>
   [...new Map(wizardFiles().parts.map((p) => [p.file, p])).values()].map((p) => ({ params: { part: p.file.replace(/\.json$/, '') }, props: { json: p.json } }))) satisfies GetStaticPaths;

@@ -6,14 +6,14 @@
  * lists them by stage (`Payload.parts`).
  */
 import { createHash } from 'node:crypto';
-import { dataset, dataAsOf } from '../../data/index.ts';
-import { regions } from '../../data/regions.ts';
-import { applySteps } from '../../data/steps.ts';
-import { defaultRegion } from '../../lib/deployment.ts';
-import { today } from '../../lib/today.ts';
-import type { Stage } from '../../rules/answers.ts';
-import type { Payload } from './lib.ts';
-import { makePayload, payloadJson } from './trim.ts';
+import { dataset, dataAsOf } from '../data/index.ts';
+import { regions } from '../data/regions.ts';
+import { applySteps } from '../data/steps.ts';
+import { defaultRegion } from '../lib/deployment.ts';
+import { today } from '../lib/today.ts';
+import type { Stage } from '../rules/answers.ts';
+import type { Payload } from '../islands/wizard/lib.ts';
+import { makePayload, payloadJson } from './wizard-trim.ts';
 
 /** Where the parts are served from. */
 export const PARTS_DIR = '/check/data/';

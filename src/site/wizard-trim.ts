@@ -1,5 +1,5 @@
 /**
- * Build-time only (used by ./files.ts for src/pages/check/, never by the island): cuts the validated
+ * Build-time only (used by ./wizard-files.ts for src/pages/check/, never by the island): cuts the validated
  * dataset and the configured regions down to what the engine and the wizard read, and splits it in two
  * so the page opens light on a weak connection (issue 6):
  *
@@ -20,11 +20,12 @@
  *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`), region notes,
  *   sample flags and contact source ids.
  */
-import type { Dataset } from '../../data/validate.ts';
-import type { ApplyStep, GlossaryEntry, Source, Subsidy } from '../../schema/index.ts';
-import type { Region } from '../../schema/region.ts';
-import { STAGES, type Stage } from '../../rules/answers.ts';
-import type { Part, Payload } from './lib.ts';
+import type { Dataset } from '../schema/index.ts';
+import type { ApplyStep, GlossaryEntry, Source, Subsidy } from '../schema/index.ts';
+import type { Region } from '../schema/region.ts';
+import { STAGES, type Stage } from '../rules/answers.ts';
+import { inForce, lineKey } from '../rules/lines.ts';
+import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
 const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
@@ -35,7 +36,7 @@ function keepFrom<T extends { from: string }>(entries: readonly T[], floor: stri
   for (const e of entries) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
   const keep = new Set<T>();
   for (const g of groups.values()) {
-    const past = g.filter((e) => e.from <= floor).sort((a, b) => (a.from < b.from ? -1 : 1)).at(-1);
+    const past = inForce(g, floor);
     for (const e of g) if (e === past || e.from > floor) keep.add(e);
     // Nothing in force yet on `floor`: keep the earliest, so the engine can say when it starts.
     if (!past && g.length) keep.add(g.reduce((a, b) => (a.from <= b.from ? a : b)));
@@ -49,8 +50,7 @@ const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o
 type Amounts = Subsidy['amounts'];
 type Rules = Subsidy['rules'];
 
-const lineOf = (e: Amounts[number]) => JSON.stringify({ ...e.when, label: undefined });
-const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, lineOf).map((a) => clean({ ...a, confidence: undefined }));
+const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: undefined }));
 const trimRules = (rules: Rules, floor: string) =>
   keepFrom(rules, floor).map((r) => clean({ from: r.from, conditions: r.conditions, source: r.source, who: r.conditions.length ? undefined : r.who }));
 
@@ -58,6 +58,7 @@ function trimSubsidy(s: Subsidy, floor: string) {
   return clean({
     id: s.id,
     name: s.name,
+    order: s.order,
     stages: s.stages,
     grant: s.grant,
     rules: trimRules(s.rules, floor),

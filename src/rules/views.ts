@@ -1,0 +1,249 @@
+/**
+ * View models for the faces that explain a subsidy without a family's answers: stage pages, region
+ * pages, the change log, posters and letters. They render what these functions return and decide
+ * nothing: which rule and which amount lines are in force, the status chip, the national figure beside
+ * a regional one, the history table's rows, the documents with the condition that limits them, the
+ * sources behind what is shown. Pure: datasets and a date in.
+ *
+ * `site` is the data as it applies on the site (national, or with the default region applied, see
+ * ./regions.ts applyRegion); `national` is the national dataset (for 「全国：…」 beside regional figures).
+ *
+ *   subsidyView(site, national, 'nutrition-meal', ['primary', 'junior'], '2026-10-01')
+ *     → { status: 'conditional', lines: [...], who: '…', documents: [...], sources: [...], … }
+ *   changesIn(national)  → every dated change, newest first
+ */
+import type { AmountEntry, Condition, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subsidy } from '../schema/index.ts';
+import { cnNumber } from '../schema/words.ts';
+import { makeTerms, profileState, type TermLookup } from './conditions.ts';
+import type { Status } from './evaluate.ts';
+import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount, type Amount, type RegionalAmountEntry, type RegionTag, type SourceOf } from './lines.ts';
+import { allSubsidies } from './stages.ts';
+
+export class PolicyDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyDataError';
+  }
+}
+
+type AnySubsidy = Subsidy & { region?: RegionTag; amounts: RegionalAmountEntry[]; rules: (RuleEntry & { region?: RegionTag })[] };
+
+/** A subsidy by id. @throws PolicyDataError naming the missing file. */
+export function subsidyById(data: Dataset, id: string): AnySubsidy {
+  const s = data.subsidies.find((x) => x.id === id);
+  if (!s) throw new PolicyDataError(`没有 id 为「${id}」的资助项目（content/subsidies/${id}.yaml 不存在）`);
+  return s as AnySubsidy;
+}
+
+/**
+ * The status a stage page's chip shows for a subsidy: the engine's status for the profile the chip
+ * describes — a child at one of `stages` whose answers meet every condition the wizard can ask about.
+ * Conditions no answer settles (试点地区, 评选, 名额 …) stay unknown, so such a subsidy is 「可能可以」
+ * here exactly as in the wizard. 'ineligible' when no such child qualifies on `date` (not in force yet).
+ */
+export function profileStatus(s: Pick<Subsidy, 'grant' | 'rules'>, stages: readonly Stage[], date: string): Status {
+  const rule = inForce(s.rules, date);
+  if (!rule) return 'ineligible';
+  const states = rule.conditions.map((c) => profileState(c, stages));
+  if (states.includes('missed')) return 'ineligible';
+  return states.includes('unknown') ? 'conditional' : s.grant;
+}
+
+/** An amount line as a page shows it: the figure, and the national one when a region set it. */
+export interface LineView extends Amount {
+  /** The national figure for the same students on the day (only beside a regional figure). */
+  national?: Amount;
+  /** The national standard changed after the region's figure took effect (check locally). */
+  nationalNewer: boolean;
+}
+
+export interface DocumentNeedView {
+  doc: DocumentInfo;
+  /** Who needs it when not everyone does (「脱贫家庭、防止返贫监测对象」「新生」); '' = everyone. */
+  only: string;
+}
+
+export interface SubsidyView {
+  id: string;
+  name: string;
+  summary: string;
+  /** The chip: see profileStatus. */
+  status: Status;
+  /** The rule in force; absent before the subsidy starts (`startsOn` says when). */
+  rule?: RuleEntry & { region?: RegionTag };
+  startsOn?: string;
+  /** Who qualifies, in words (the rule in force, else the first one). */
+  who: string;
+  /** The amount lines in force for these stages. */
+  lines: LineView[];
+  /** When the first amount takes effect, if none is in force yet. */
+  amountsFrom?: string;
+  /** Whether any line has an earlier value (a history table is worth showing). */
+  hasHistory: boolean;
+  setLocally: boolean;
+  localNote?: string;
+  delivery: Subsidy['delivery'];
+  apply: Subsidy['apply'];
+  documents: DocumentNeedView[];
+  notes: string[];
+  /** Sources behind what is shown (rule, then amounts, then national figures shown beside), no repeats. */
+  sources: Source[];
+  lastVerified: string;
+  /** Set for a programme only a region has. */
+  region?: RegionTag;
+}
+
+const sourcesOf = (datasets: readonly (Dataset | undefined)[]): SourceOf => sourceLookup(datasets.flatMap((d) => d?.sources ?? []));
+
+/** The national line for the same students as `line` (same line key) on `date`. */
+export function nationalLineOf(national: Dataset, id: string, key: string, date: string): Amount | undefined {
+  const s = national.subsidies.find((x) => x.id === id);
+  if (!s) return undefined;
+  const e = inForce(s.amounts.filter((a) => lineKey(a.when) === key), date);
+  return e ? toAmount(s, e, sourceLookup(national.sources)) : undefined;
+}
+
+/** The documents a subsidy lists, each with who needs it. */
+export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'>): DocumentNeedView[] {
+  const t = makeTerms(data.glossary);
+  return s.documents.map((d) => {
+    const doc = data.documents.find((x) => x.id === d.doc);
+    if (!doc) throw new PolicyDataError(`没有 id 为「${d.doc}」的材料（content/documents.yaml）`);
+    return { doc, only: conditionLabel(d.if, t) };
+  });
+}
+
+/** One subsidy as a stage page (or region page, poster) explains it for `stages` on `date`. */
+export function subsidyView(site: Dataset, national: Dataset | undefined, id: string, stages: readonly Stage[] | undefined, date: string): SubsidyView {
+  const s = subsidyById(site, id);
+  const sourceOf = sourcesOf([site, national]);
+  const rule = inForce(s.rules, date);
+  const lines: LineView[] = linesInForce(s, date, sourceOf, stages).map((l) => {
+    const nat = l.region && national && !s.region ? nationalLineOf(national, id, l.key, date) : undefined;
+    return { ...l, ...(nat && { national: nat }), nationalNewer: !!(nat && nat.from > l.from) };
+  });
+  const ids = [(rule ?? s.rules[0]!).source, ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
+  return {
+    id: s.id,
+    name: s.name,
+    summary: s.summary,
+    status: profileStatus(s, stages ?? s.stages, date),
+    ...(rule && { rule }),
+    ...(!rule && { startsOn: s.rules[0]!.from }),
+    who: (rule ?? s.rules[0]!).who,
+    lines,
+    ...(!lines.length && { amountsFrom: s.amounts[0]!.from }),
+    hasHistory: amountHistories(s, stages).some((g) => g.length > 1),
+    setLocally: s.setLocally,
+    ...(s.localNote && { localNote: s.localNote }),
+    delivery: s.delivery,
+    apply: s.apply,
+    documents: documentNeeds(site, s),
+    notes: s.notes,
+    sources: [...new Set(ids)].map(sourceOf),
+    lastVerified: s.lastVerified,
+    ...(s.region && { region: s.region }),
+  };
+}
+
+/** One row of a subsidy's history table, newest first. */
+export interface HistoryRow {
+  from: string;
+  /** 'current' = in force on the day (现行), 'upcoming' = published, not yet in force (将实施). */
+  when: 'current' | 'upcoming' | 'past';
+  amount: Amount;
+  /** On a default-region build: who set the row — a region, or 'national' for 全国; absent on the national site. */
+  by?: RegionTag | 'national';
+}
+
+/**
+ * The amount history of a subsidy for `stages`, newest first (same day: data order, the region's row
+ * first). On a default-region build the national entries the region's figures replace are listed too,
+ * marked 全国.
+ */
+export function valueHistory(site: Dataset, national: Dataset | undefined, id: string, stages: readonly Stage[] | undefined, date: string): HistoryRow[] {
+  const s = subsidyById(site, id);
+  const sourceOf = sourcesOf([site, national]);
+  const groups = amountHistories(s, stages);
+  const current = new Set(groups.map((g) => inForce(g, date)).filter(Boolean));
+  const keys = groups.map((g) => lineKey(g[0]!.when));
+  const regionalSite = groups.flat().some((e) => e.region);
+  const nat = regionalSite && national ? national.subsidies.find((x) => x.id === id) : undefined;
+  const shadowed = nat ? amountHistories(nat, stages).flat().filter((e) => !s.amounts.includes(e)) : [];
+  return [...groups.flat(), ...shadowed]
+    .map((e: RegionalAmountEntry) => ({ e, gi: keys.indexOf(lineKey(e.when)) }))
+    .sort((a, b) => (a.e.from < b.e.from ? 1 : a.e.from > b.e.from ? -1 : a.gi - b.gi || (b.e.region ? 1 : 0) - (a.e.region ? 1 : 0)))
+    .map(({ e }) => ({
+      from: e.from,
+      when: current.has(e) ? 'current' : e.from > date ? 'upcoming' : 'past',
+      amount: toAmount(s, e, sourceOf),
+      ...(nat && { by: e.region ?? 'national' }),
+    }));
+}
+
+/** A dated change found in the histories. */
+export type Change =
+  | { kind: 'amount'; from: string; subsidy: Subsidy; label?: string; before: Amount; after: Amount; stage?: Stage }
+  | { kind: 'rule'; from: string; subsidy: Subsidy; before: RuleEntry; after: RuleEntry }
+  | { kind: 'new'; from: string; subsidy: Subsidy; after: RuleEntry };
+
+/**
+ * Every change in the data, newest first: a value (or kind of amount) that differs from the previous
+ * entry of the same line, and every new version of who qualifies. The first entry of a line is where the
+ * data starts, not a change, so it is not listed.
+ */
+export function changesIn(data: Dataset): Change[] {
+  const out: Change[] = [];
+  const sourceOf = sourceLookup(data.sources);
+  for (const s of allSubsidies(data)) {
+    if (s.rules[0]!.introduced) out.push({ kind: 'new', from: s.rules[0]!.from, subsidy: s, after: s.rules[0]! });
+    for (const g of amountHistories(s)) {
+      for (let i = 1; i < g.length; i++) {
+        const [b, a] = [g[i - 1]!, g[i]!];
+        if (b.value === a.value && b.basis === a.basis && b.unit === a.unit) continue;
+        out.push({
+          kind: 'amount', from: a.from, subsidy: s, ...(a.when?.label && { label: a.when.label }),
+          before: toAmount(s, b, sourceOf), after: toAmount(s, a, sourceOf), ...(a.when?.stages && { stage: a.when.stages[0] }),
+        });
+      }
+    }
+    for (let i = 1; i < s.rules.length; i++) {
+      const [b, a] = [s.rules[i - 1]!, s.rules[i]!];
+      if (b.who !== a.who) out.push({ kind: 'rule', from: a.from, subsidy: s, before: b, after: a });
+    }
+  }
+  return out.sort((x, y) => (x.from < y.from ? 1 : x.from > y.from ? -1 : 0));
+}
+
+/** Short Chinese words for a document's `if` condition: 「脱贫家庭、防止返贫监测对象」「新生」… ('' = everyone). */
+export function conditionLabel(c: Condition | undefined, t: TermLookup): string {
+  if (!c) return '';
+  switch (c.type) {
+    case 'family':
+      return c.anyOf.map((f) => t('family', f)).join('、');
+    case 'grade':
+      if (c.max === 1 && c.min === undefined) return '新生';
+      if (c.min !== undefined && c.max === undefined) return `${cnNumber(c.min)}年级及以上`;
+      return c.text ?? `${cnNumber(c.min ?? 1)}到${cnNumber(c.max!)}年级`;
+    case 'boarding':
+      return c.is === 'yes' ? t('answer', 'boarding') : '走读生';
+    case 'veteran':
+      return c.is === 'yes' ? t('answer', 'veteran') : '';
+    case 'hukou':
+      return c.in.map((h) => t('answer', `hukou-${h}`)).join('、');
+    default:
+      return c.text ?? '';
+  }
+}
+
+/** The newest lastVerified over these subsidies. */
+export function lastVerifiedOf(subs: readonly Pick<Subsidy, 'lastVerified'>[]): string {
+  return subs.map((s) => s.lastVerified).sort().reverse()[0]!;
+}
+
+/** Subsidies citing a source anywhere in their rules or amount histories. */
+export function subsidiesCiting(data: Dataset, sourceId: string): Subsidy[] {
+  return allSubsidies(data).filter((s) => s.rules.some((r) => r.source === sourceId) || s.amounts.some((a) => a.source === sourceId));
+}
+
+export type { AmountEntry };
