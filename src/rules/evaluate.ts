@@ -9,6 +9,7 @@ import { evaluateCondition, makeTerms, type Outcome, type TermLookup } from './c
 import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
 import { isIsoDay } from '../lib/today.ts';
 import { subsidiesFor } from './stages.ts';
+import { askTeacher } from './ask.ts';
 
 /**
  * automatic = given without applying · apply = qualifies if the family applies (and passes 家庭经济困难
@@ -42,6 +43,11 @@ export interface Result {
   sources: Source[];
   local: boolean;
   localNote?: string;
+  /**
+   * 「去学校可以这样问」 (src/rules/ask.ts): what the parent can say to the class teacher, for a 「可能可以」
+   * result (from the conditions still unknown) or a figure set locally; '' otherwise.
+   */
+  ask: string;
   notes: string[];
   lastVerified: string;
   /** Set for a programme only this region (or a parent region) has. */
@@ -123,7 +129,7 @@ function zhDate(iso: string): string {
   return `${y} 年 ${m} 月`;
 }
 
-function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>): Result {
+function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>, glossary: Dataset['glossary']): Result {
   const rule = inForce(s.rules, date);
   const outcomes: Outcome[] = rule ? rule.conditions.map((c) => evaluateCondition(c, a, t)) : [];
   const met = outcomes.filter((o) => o.state === 'met').map((o) => o.text);
@@ -142,6 +148,8 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
 
   const docs = status === 'ineligible' ? [] : s.documents.filter((d) => !d.if || evaluateCondition(d.if, a, t).state === 'met').map((d) => d.doc);
   const sourceIds = [...new Set([...(rule ? [rule.source] : []), ...lines.map((l) => l.source.id)])];
+  const local = s.setLocally === true || amount?.local === true;
+  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? rule.conditions : [], local }, a, glossary, t);
 
   return {
     id: s.id,
@@ -161,6 +169,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     sources: sourceIds.map((id) => sources.get(id)!),
     local: s.setLocally === true,
     ...(s.localNote && { localNote: s.localNote }),
+    ask,
     notes: s.notes,
     lastVerified: s.lastVerified,
     ...((s as { region?: RegionTag }).region && { region: (s as { region?: RegionTag }).region }),
@@ -179,7 +188,7 @@ export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateO
   if (!answers.stage) return { date, results: [], documents: [], missing: ['stage'] };
   const t = makeTerms(data.glossary);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  const results = subsidiesFor([answers.stage], data).map((s) => evaluateSubsidy(s, answers, date, t, sources));
+  const results = subsidiesFor([answers.stage], data).map((s) => evaluateSubsidy(s, answers, date, t, sources, data.glossary));
 
   const docsById = new Map(data.documents.map((d) => [d.id, d]));
   const checklist = new Map<string, ChecklistItem>();

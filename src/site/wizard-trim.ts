@@ -17,7 +17,7 @@
  * - `who` is kept only for rules without conditions (the engine's reason sentence uses it only then).
  * - Dropped: summaries, notes, lastVerified, delivery forms, amount confidence, source notes/urls/issuers
  *   and the 文号-unverified flag, document descriptions and notes, glossary entries the wizard never
- *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`), region notes,
+ *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`) or the entry is a 「这样问」 sentence (`say`), region notes,
  *   sample flags and contact source ids.
  */
 import type { Dataset } from '../schema/index.ts';
@@ -28,7 +28,7 @@ import { inForce, lineKey } from '../rules/lines.ts';
 import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
-const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
+const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status', 'ask']);
 const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center']);
 
 function keepFrom<T extends { from: string }>(entries: readonly T[], floor: string, key: (e: T) => string = () => ''): T[] {
@@ -108,7 +108,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
 export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && GLOSSARY_TERMS.has(g.id)))
-    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, label: g.label, plain: g.plain }));
+    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short || g.say ? undefined : g.term, short: g.short, label: g.label, plain: g.plain, say: g.say }));
   const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
   const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;
   return { base, parts };

@@ -3,7 +3,9 @@
  * switch on (localStorage, as the header button leaves it):
  *  - axe on every page of the sitemap, and on the wizard's question and results screens;
  *  - line spacing ≥ 1.3 for all body text; between paragraphs ≥ 1.3 × the line spacing (the distance
- *    from one paragraph's last line to the next one's first line, against the distance between lines);
+ *    from one paragraph's last line to the next one's first line, against the distance between lines).
+ *    Poster and letter previews (.sheet: a scaled picture of the A4 sheet) are left out here; the
+ *    letter's print in 大字 is checked below;
  *  - tap targets (buttons, tick boxes, menu and footer links) ≥ 44 × 44 CSS px;
  *  - no pop-ups: nothing fixed over the page, no <dialog>, no alert()/confirm()/prompt();
  *  - the family question's 「下一步」 is on the first screen when the question appears;
@@ -38,7 +40,8 @@ async function open(path: string) {
 const tightLines = (page: Page) => page.evaluate(() => {
   const bad: string[] = [];
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('main p, main li, main dd, main dt, main td, main th, main label, main summary'))) {
-    if (!el.offsetParent || !el.innerText.trim()) continue;
+    // Poster and letter previews are scaled pictures of a printed sheet (their print is checked below).
+    if (!el.offsetParent || !el.innerText.trim() || el.closest('.sheet')) continue;
     const cs = getComputedStyle(el);
     const lh = cs.lineHeight === 'normal' ? 0 : parseFloat(cs.lineHeight);
     if (lh / parseFloat(cs.fontSize) < 1.3 - 1e-6) bad.push(`${el.tagName.toLowerCase()}.${el.className} 「${el.innerText.slice(0, 12)}」 ${cs.lineHeight}/${cs.fontSize}`);
@@ -51,7 +54,7 @@ const tightParagraphs = (page: Page) => page.evaluate(() => {
   const bad: string[] = [];
   for (const p of Array.from(document.querySelectorAll<HTMLElement>('main p + p'))) {
     const prev = p.previousElementSibling as HTMLElement;
-    if (!p.offsetParent || !prev.offsetParent) continue;
+    if (!p.offsetParent || !prev.offsetParent || p.closest('.sheet')) continue;
     const lh = parseFloat(getComputedStyle(p).lineHeight);
     const gap = p.getBoundingClientRect().top - prev.getBoundingClientRect().bottom;
     if (getComputedStyle(prev).display.startsWith('inline') || getComputedStyle(p).display.startsWith('inline')) continue;

@@ -123,6 +123,11 @@ function Card({ r, terms }: { r: Result; terms: Terms }) {
       {r.region && <p class="muted">{r.region.name}自己的项目</p>}
       {!out && <AmountBlock r={r} />}
       <p class="wz-reason">{r.reason}</p>
+      {r.ask && (
+        <div class="wz-ask">
+          <p><b>去学校可以这样问：</b>{r.ask}</p>
+        </div>
+      )}
       {!out && (
         <dl class="wz-facts">
           <div><dt>怎么发</dt><dd>{r.delivery.text}</dd></div>
