@@ -6,6 +6,7 @@
 import type { Condition, GlossaryEntry } from '../schema/index.ts';
 import { appliesTo, declOf, type ChoiceDecl, type QuestionId } from '../schema/questions.ts';
 import type { Stage } from '../schema/index.ts';
+import { HARDSHIP_STATUSES } from '../schema/vocab.ts';
 import { gradeName, stageName, type Answers } from './answers.ts';
 
 export type State = 'met' | 'missed' | 'unknown';
@@ -16,11 +17,7 @@ export interface Outcome {
   text: string;
 }
 
-/**
- * Family situations that on their own show economic hardship (特殊困难群体). 残疾 and 烈士子女 are
- * priority groups in 家庭经济困难学生认定, but on their own they do not prove hardship.
- */
-export const HARDSHIP_STATUSES = ['tuopin', 'jiance', 'dibao', 'tekun', 'orphan', 'unsupported', 'hardship'] as const;
+export { HARDSHIP_STATUSES };
 
 export type TermLookup = (kind: GlossaryEntry['kind'], id: string) => string;
 

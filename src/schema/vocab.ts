@@ -16,3 +16,9 @@ export const STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocational',
 export const FAMILY_STATUSES = [
   'tuopin', 'jiance', 'dibao', 'tekun', 'orphan', 'unsupported', 'disabled', 'disabledparent', 'martyr', 'hardship',
 ] as const;
+
+/**
+ * Family situations that on their own show economic hardship (特殊困难群体). 残疾 and 烈士子女 are
+ * priority groups in 家庭经济困难学生认定, but on their own they do not prove hardship.
+ */
+export const HARDSHIP_STATUSES = ['tuopin', 'jiance', 'dibao', 'tekun', 'orphan', 'unsupported', 'hardship'] as const satisfies readonly (typeof FAMILY_STATUSES)[number][];

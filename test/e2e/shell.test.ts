@@ -219,8 +219,8 @@ describe('search', () => {
     expect(errors).toEqual([]);
   });
 
-  it('loads the Pagefind UI on /search/ only, and runs the query from ?q=', async (ctx) => {
-    if (!hasPagefind()) ctx.skip();
+  it('loads the Pagefind UI on /search/ only, and runs the query from ?q=', async () => {
+    expect(hasPagefind(), 'the build wrote a Pagefind index').toBe(true);
     // Pick a page that is in the index (the most specific heading) and search for its heading
     const indexed = htmlFiles()
       .map((f) => ({ f, html: readFileSync(join(distDir(), f), 'utf8') }))
@@ -249,13 +249,13 @@ describe('search', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '资助');
   });
 
-  it('filters by stage when pages carry a stage (data-pagefind-filter)', async (ctx) => {
-    if (!hasPagefind()) ctx.skip();
+  it('filters by stage when pages carry a stage (data-pagefind-filter)', async () => {
+    expect(hasPagefind(), 'the build wrote a Pagefind index').toBe(true);
     const staged = htmlFiles()
       .map((f) => ({ f, html: readFileSync(join(distDir(), f), 'utf8') }))
       .map(({ f, html }) => ({ f, stage: html.match(/<meta data-pagefind-filter="stage\[content\]" content="([^"]+)"/)?.[1], h1: html.match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]?.trim() }))
       .find((x) => x.stage && x.h1);
-    if (!staged) ctx.skip(); // no stage pages yet
+    expect(staged, 'a stage page with a Pagefind stage filter').toBeTruthy();
     const { page, errors } = await newPage(await context(phone));
     await page.goto(`${baseURL}/search/?q=${encodeURIComponent(staged!.h1!)}&stage=${encodeURIComponent(staged!.stage!)}`);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });

@@ -6,6 +6,7 @@
  * This module and the engine it runs (`evaluate`) are loaded by the wizard only once the family has
  * picked the stage (a dynamic import in ./Wizard.tsx), so the first screens do not wait for them.
  */
+import { ASK_LOCAL } from '../../schema/words.ts';
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
@@ -216,7 +217,7 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
             ))}
           </ul>
         ) : (
-          <p data-no-contacts>请向学校或当地教育局学生资助管理中心咨询。</p>
+          <p data-no-contacts>{ASK_LOCAL}。</p>
         )}
       </section>
       <Share answers={answers} msg={msg} ui={ui} onGo={onGo} />
