@@ -19,9 +19,11 @@ export const BUDGET = {
   /**
    * /check/ all the way to the results for the stage with the most data: the opening, the results
    * code and that stage's part. A ceiling (it must not grow unnoticed), not the 25 KB aim: see README
-   * 「性能」.
+   * 「性能」. Raised from 36 to 38 KB for issue 15 (≈ 1.8 KB gzip: the 「听一听」 loader and buttons, the
+   * 「去学校可以这样问」 sentences and engine, option labels with the official term, the 大字 print rules);
+   * the speech module itself loads only on a tap and is not counted.
    */
-  wizardJourney: 36 * 1024,
+  wizardJourney: 38 * 1024,
 };
 
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -44,12 +44,11 @@ function stubSpeech(voices: Voices) {
   Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: synth });
   (window as unknown as Record<string, unknown>).SpeechSynthesisUtterance = function (this: Record<string, unknown>, text: string) { this.text = text; this.lang = ''; };
   (window as unknown as { __tts: unknown[] }).__tts = log;
-  if (voices.startsWith('late')) {
-    setTimeout(() => {
-      list = voices === 'late-zh' ? [zh] : [en];
-      for (const f of listeners) f(new Event('voiceschanged'));
-    }, 1500);
-  }
+  // A late voice list (as on Android): the test calls window.__voicesArrive() when it wants it.
+  (window as unknown as { __voicesArrive: () => void }).__voicesArrive = () => {
+    list = voices === 'late-zh' ? [zh] : voices === 'late-en' ? [en] : list;
+    for (const f of listeners) f(new Event('voiceschanged'));
+  };
 }
 
 async function open(path: string, voices: Voices = 'zh', ctx?: BrowserContext) {
@@ -202,11 +201,13 @@ describe('「听一听」 plays, stops, and shows only where it can speak', () =
     for (const v of ['none', 'late-en'] as const) {
       const { page } = await open('/check/', v);
       await page.waitForSelector('section[data-q]');
-      await page.waitForTimeout(600);
+      await page.evaluate(() => (window as unknown as { __voicesArrive: () => void }).__voicesArrive());
+      await page.waitForTimeout(300);
       expect(await shown(page), v).toBe(false);
       expect(await page.locator('#tts-keep').isVisible(), v).toBe(false);
       await page.goto(`${baseURL}/stages/senior/`);
-      await page.waitForTimeout(600);
+      await page.evaluate(() => (window as unknown as { __voicesArrive: () => void }).__voicesArrive());
+      await page.waitForTimeout(300);
       expect(await shown(page), `${v} on a stage page`).toBe(false);
     }
   });
@@ -215,6 +216,7 @@ describe('「听一听」 plays, stops, and shows only where it can speak', () =
     const { page } = await open('/check/', 'late-zh');
     await page.waitForSelector('section[data-q]');
     expect(await shown(page)).toBe(false);
+    await page.evaluate(() => (window as unknown as { __voicesArrive: () => void }).__voicesArrive());
     await page.waitForFunction(() => document.documentElement.classList.contains('tts'));
     expect(await shown(page)).toBe(true);
   });

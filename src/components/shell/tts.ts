@@ -12,10 +12,8 @@ export const ZH_VOICE = /^(zh|cmn)/i;
 
 /** The inline script for a page, with the speech module's URL. ES5 syntax: it runs on every phone. */
 export function ttsLoader(url: string): string {
-  return `(function(h,u){var s=window.speechSynthesis,m;if(!s||!window.SpeechSynthesisUtterance||!s.getVoices)return;
-function zh(){var v=s.getVoices()||[];for(var i=0;i<v.length;i++)if(${ZH_VOICE}.test(v[i].lang||'')){h.classList.add('tts');return}}
-zh();if(s.addEventListener)s.addEventListener('voiceschanged',zh);
-document.addEventListener('click',function(e){var b=e.target&&e.target.closest&&e.target.closest('.tts-btn');if(!b||!h.classList.contains('tts'))return;
-(m=m||import(u)).then(function(x){x.toggle(b)},function(){m=null})})
-})(document.documentElement,${JSON.stringify(url)})`;
-}
+  return `(function(h,u){var s=window.speechSynthesis,m;if(!s||!s.getVoices||!window.SpeechSynthesisUtterance)return;
+function z(){var v=s.getVoices()||[],i=0;for(;i<v.length;i++)if(${ZH_VOICE}.test(v[i].lang))return h.classList.add('tts')}
+z();s.addEventListener&&s.addEventListener('voiceschanged',z);
+document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('.tts-btn');b&&h.classList.contains('tts')&&(m=m||import(u)).then(function(x){x.toggle(b)},function(){m=null})})
+})(document.documentElement,${JSON.stringify(url)})`;}

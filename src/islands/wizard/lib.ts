@@ -36,6 +36,8 @@ export interface Part {
   regions: Pick<Region, 'code' | 'overrides' | 'subsidies' | 'contacts' | 'sources'>[];
   /** The steps of applying (content/steps.yaml), with their short texts. */
   steps: Pick<ApplyStep, 'name' | 'when' | 'short' | 'term'>[];
+  /** The 「去学校可以这样问」 sentences this stage's conditions can call for (glossary kind ask: id, say). */
+  asks?: Dataset['glossary'];
 }
 
 /** Whether fetched JSON has the shape of a `Part` (a broken or foreign file must not reach the engine). */
@@ -48,7 +50,7 @@ export function isPart(x: unknown): x is Part {
 export function joinPart(p: Payload, part: Part): { data: Dataset; regions: Region[] } {
   const byCode = new Map(part.regions.map((r) => [r.code, r]));
   return {
-    data: { subsidies: part.subsidies, sources: part.sources, documents: part.documents, glossary: p.glossary },
+    data: { subsidies: part.subsidies, sources: part.sources, documents: part.documents, glossary: part.asks ? [...p.glossary, ...part.asks] : p.glossary },
     regions: p.regions.map((r) => ({ ...r, ...byCode.get(r.code) })),
   };
 }
