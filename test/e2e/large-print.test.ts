@@ -139,7 +139,7 @@ describe('the wizard in 大字', () => {
     await page.emulateMedia({ media: 'print' });
     const s = await smallestText(page);
     expect(s.min, s.where).toBeGreaterThanOrEqual(14 - 1e-6);
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     const pngs = await printToPng(page, 'large-results-print');
     expect(pngs.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -151,7 +151,7 @@ describe('the wizard in 大字', () => {
       await page.emulateMedia({ media: 'print' });
       const s = await smallestText(page);
       expect(s.min, s.where).toBeGreaterThanOrEqual(14 - 1e-6);
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null });
       const pngs = await printToPng(page, `large-print${path.replace(/\/$/, '').replace(/\//g, '-')}`);
       expect(pngs.length).toBeGreaterThan(0);
       expect(errors).toEqual([]);
