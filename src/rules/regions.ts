@@ -35,6 +35,7 @@ import { NATIONAL_REGION, type Answers } from './answers.ts';
 import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate.ts';
 import { inForce, lineKey, type RegionalAmountEntry, type RegionTag } from './lines.ts';
 import { findRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
+import { cnCount } from '../schema/words.ts';
 
 export { findRegion, regionChain, regionLabel, regionOptions, regionTag, searchRegions, type RegionOption } from './region-lookup.ts';
 
@@ -280,7 +281,6 @@ export function regionsOverriding(regions: readonly Region[], id: string): Regio
   return regions.filter((r) => r.overrides.some((o) => o.subsidy === id));
 }
 
-const COUNT = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /**
  * Published tiers in words: [1300, 2300, 3300] per-year → '分三档：1300、2300、3300 元/年'.
@@ -289,5 +289,5 @@ const COUNT = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九'
 export function formatTiers(a: { tiers?: number[]; unit: AmountEntry['unit'] }): string {
   if (!a.tiers?.length) return '';
   const unit = a.unit === 'per-year' ? '元/年' : a.unit === 'per-school-day' ? '元/天' : '元';
-  return `分${COUNT[a.tiers.length] ?? a.tiers.length}档：${a.tiers.join('、')} ${unit}`;
+  return `分${cnCount(a.tiers.length)}档：${a.tiers.join('、')} ${unit}`;
 }

@@ -27,6 +27,9 @@ const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八'
 /** 0–10 in Chinese numerals (「三年级」); other numbers as digits. */
 export const cnNumber = (n: number): string => CN_DIGITS[n] ?? String(n);
 
+/** A count before a measure word (「分两档」「分三档」): 2 is 两; other numbers as cnNumber. */
+export const cnCount = (n: number): string => (n === 2 ? '两' : cnNumber(n));
+
 /** Chinese name of a stage as used in sentences (小学, 普通高中 …). */
 export const stageName = (stage: Stage): string => STAGE_NAMES[stage];
 
