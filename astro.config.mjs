@@ -10,6 +10,7 @@ import stableIslandIds from './src/integrations/stable-island-ids.mjs';
 import pagefind from './src/integrations/pagefind.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
 import basePath from './src/integrations/base-path.mjs';
+import speechChunk from './src/integrations/speech-chunk.mjs';
 
 /**
  * The public address of this deployment. QR codes on posters, canonical links and the sitemap use it.
@@ -55,6 +56,8 @@ export default defineConfig({
     preact(),
     // Pages that are not content (search, 404, the offline fallback) stay out of the sitemap.
     sitemap({ filter: (page) => !/\/(search|404|offline)\/?$/.test(new URL(page).pathname) }),
+    // The 「听一听」 speech module: one small file a tap imports (/_astro/speech.<hash>.js).
+    speechChunk(),
     cspHashes(),
     // <link rel="modulepreload"> for what a page's module script imports (one round trip, not a chain).
     modulePreload(),

@@ -13,6 +13,7 @@ import { PUBLIC_STANDARD } from '../lib/format.ts';
 import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
 import { isIsoDay } from '../lib/today.ts';
 import { subsidiesFor } from './stages.ts';
+import { askTeacher } from './ask.ts';
 
 export type { Timing, Group };
 
@@ -54,6 +55,11 @@ export interface Result {
   sources: Source[];
   local: boolean;
   localNote?: string;
+  /**
+   * 「去学校可以这样问」 (src/rules/ask.ts): what the parent can say to the class teacher, for a 「可能可以」
+   * result (from the conditions still unknown) or a figure set locally; '' otherwise.
+   */
+  ask: string;
   notes: string[];
   lastVerified: string;
   /** Set for a programme only this region (or a parent region) has. */
@@ -143,7 +149,7 @@ function zhDate(iso: string): string {
   return `${y} 年 ${m} 月`;
 }
 
-function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>): Omit<Result, 'group'> {
+function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>, glossary: Dataset['glossary']): Omit<Result, 'group'> {
   const rule = inForce(s.rules, date);
   const j = rule ? judgeRule(rule, s.grant, a, t) : { status: 'ineligible' as const, possible: [], met: [], missed: [], unknown: [] };
   const { met, missed, unknown } = j;
@@ -168,6 +174,8 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   const sourceIds = [...new Set([...(rule ? [rule.source] : []), ...lines.map((l) => l.source.id)])];
   const timing = status === 'apply' || status === 'conditional' ? timingOf(s.windows ?? [], a, date, sources) : undefined;
   const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
+  const local = s.setLocally === true || amount?.local === true;
+  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)] : [], local }, a, glossary, t);
 
   return {
     id: s.id,
@@ -189,6 +197,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     sources: sourceIds.map((id) => sources.get(id)!),
     local: s.setLocally === true,
     ...(s.localNote && { localNote: s.localNote }),
+    ask,
     notes: s.notes,
     lastVerified: s.lastVerified,
     ...((s as { region?: RegionTag }).region && { region: (s as { region?: RegionTag }).region }),
@@ -209,7 +218,7 @@ export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateO
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const results = orderResults(
     subsidiesFor([answers.stage], data).map((s) => {
-      const r = evaluateSubsidy(s, answers, date, t, sources);
+      const r = evaluateSubsidy(s, answers, date, t, sources, data.glossary);
       return { ...r, group: groupOf(r) };
     }),
   );

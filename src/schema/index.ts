@@ -391,13 +391,29 @@ export const GlossaryEntry = z.strictObject({
   /** The identifier used in code, data or share links (e.g. `dibao`, `aid-card`). */
   id: z.string().min(1),
   /** Where the identifier is used: an answer value, a stage, a delivery form… */
-  kind: z.enum(['stage', 'family', 'answer', 'delivery', 'status', 'basis', 'unit', 'condition', 'term']),
+  kind: z.enum(['stage', 'family', 'answer', 'delivery', 'status', 'basis', 'unit', 'condition', 'term', 'ask']),
   /** The official term as used on the site. */
   term: z.string().min(1),
   /** Short term for buttons and lists. */
   short: z.string().min(1).optional(),
+  /**
+   * The label of an option a parent picks in the wizard: the everyday name first, the official term
+   * after it in （）, e.g. 「低保户（最低生活保障家庭）」. Absent: the option shows `short ?? term`.
+   */
+  label: z.string().min(1).optional(),
   /** Plain explanation for 「这是什么意思？」. */
   plain: z.string().min(1).optional(),
+  /**
+   * Kind `ask` only (and required there): one sentence the parent can say or show to the class teacher
+   * when a result depends on this condition (「去学校可以这样问」, chosen and filled by
+   * src/rules/ask.ts). `id` is the condition: a condition type (`boarding`, `hardship` …), an external
+   * kind (`pilot-area` …), `local` (the figure is set locally) or `intro` (the opening sentence). `{项目}`
+   * stands for the subsidy's name; in `intro`, `{年级}` for 「初中二年级」 and `{住校}` for 「，是寄宿生」.
+   * It only asks about the situation: never for an ID number, bank card, password or 验证码.
+   */
+  say: z.string().min(1).optional(),
+}).superRefine((g, ctx) => {
+  if ((g.kind === 'ask') !== (g.say !== undefined)) ctx.addIssue({ code: 'custom', path: ['say'], message: g.kind === 'ask' ? 'kind: ask 要写 say（对老师说的话）' : '只有 kind: ask 才写 say' });
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 

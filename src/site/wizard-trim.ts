@@ -7,7 +7,8 @@
  *   results use, the regions' names and codes (for 「孩子在哪个省/县上学？」), `floor`, the default region;
  * - one part per stage (`Part`, /check/data/<stage>.<hash>.json): that stage's subsidies, their
  *   sources and documents, each region's figures and contacts, and the steps of applying
- *   (content/steps.yaml, their short texts). The wizard fetches it as soon as
+ *   (content/steps.yaml, their short texts) and the 「去学校可以这样问」 sentences its conditions can call
+ *   for (glossary kind ask, src/rules/ask.ts). The wizard fetches it as soon as
  *   the family picks the stage, while they answer the remaining questions.
  *
  * - Histories (`rules`, `amounts`, also in region overrides) keep the entry in force on `floor` and
@@ -21,10 +22,11 @@
  *   sample flags and contact source ids.
  */
 import type { Dataset } from '../schema/index.ts';
-import type { ApplyStep, GlossaryEntry, Source, Subsidy } from '../schema/index.ts';
+import type { ApplyStep, Condition, GlossaryEntry, Source, Subsidy } from '../schema/index.ts';
 import type { Region } from '../schema/region.ts';
 import { STAGES, type Stage } from '../rules/answers.ts';
 import { inForce, lineKey } from '../rules/lines.ts';
+import { askKey } from '../rules/ask.ts';
 import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
@@ -104,14 +106,21 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages, perStudent: d.perStudent }));
   const shortSteps = steps.map((s) => clean({ name: s.name, when: s.when, short: s.short, term: s.term }));
-  return { subsidies, sources, documents, regions: rs, steps: shortSteps } as unknown as Part;
+  // 「这样问」 sentences (glossary kind ask): only those this stage's conditions can call for.
+  const leaves: Condition[] = [];
+  const walk = (c: Condition) => (c.type === 'anyOf' || c.type === 'allOf' ? c.of.forEach(walk) : leaves.push(c));
+  for (const sub of all) for (const r of sub.rules) r.conditions.forEach(walk);
+  for (const r of rs) for (const o of r.overrides) for (const rule of o.rules ?? []) rule.conditions.forEach(walk);
+  const keys = new Set(['intro', 'local', ...leaves.map(askKey)]);
+  const asks = data.glossary.filter((g) => g.kind === 'ask' && keys.has(g.id)).map((g) => ({ kind: g.kind, id: g.id, say: g.say }));
+  return { subsidies, sources, documents, regions: rs, steps: shortSteps, asks } as unknown as Part;
 }
 
 /** What the page carries and what it loads later: the block for `#wz-data` (without `parts`) and each stage's part. */
 export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && (GLOSSARY_TERMS.has(g.id) || g.id.startsWith(HELPER_PREFIX))))
-    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, plain: g.plain }));
+    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, label: g.label, plain: g.plain }));
   const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
   const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;
   return { base, parts };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import { Basis, DeliveryForm, FAMILY_STATUSES, STAGES, Unit } from '../../src/schema/index.ts';
 import { GROUPS } from '../../src/rules/order.ts';
+import { question, questionsFor } from '../../src/rules/questions.ts';
 
 const has = (kind: string, id: string) => dataset.glossary.some((g) => g.kind === kind && g.id === id);
 
@@ -27,5 +28,31 @@ describe('the glossary covers every identifier', () => {
   it('has no identifier twice within a kind', () => {
     const keys = dataset.glossary.map((g) => `${g.kind}:${g.id}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+});
+
+describe('options a parent picks say the everyday name first and the official term beside it (issue 15)', () => {
+  const options = STAGES.flatMap((stage) => questionsFor({ stage }).flatMap((id) => question(id, { stage }).options))
+    .filter((o) => o.term)
+    .map((o) => dataset.glossary.find((g) => g.kind === o.term!.kind && g.id === o.term!.id)!);
+  const shown = (g: (typeof options)[number]) => g.label ?? g.short ?? g.term;
+  it('finds the glossary entry of every option', () => {
+    expect(options.filter((g) => !g)).toEqual([]);
+    expect(options.length).toBeGreaterThan(15);
+  });
+  it('keeps every part of the official term in the label (「义务教育（小学）」 → 「小学（义务教育）」)', () => {
+    const lost = options.filter((g) => g.term.split(/[（）]/).filter(Boolean).some((part) => !shown(g).includes(part)));
+    expect(lost.map((g) => `${g.kind}:${g.id}: ${shown(g)}`)).toEqual([]);
+  });
+  it('puts the everyday name first where it differs from the official term: 「低保户（最低生活保障家庭）」', () => {
+    const dibao = options.find((g) => g.id === 'dibao')!;
+    expect(shown(dibao)).toBe('低保户（最低生活保障家庭）');
+    // A label is 「everyday（official）」: what is in its last （） is the term or a part of it, and something else comes first.
+    const wrong = options.filter((g) => {
+      if (!g.label || g.label === g.term) return false;
+      const m = /^(.+)（([^（）]+)）$/.exec(g.label);
+      return !m || !g.term.includes(m[2]!) || m[1] === m[2];
+    });
+    expect(wrong.map((g) => `${g.kind}:${g.id}: ${g.label}`)).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@
  *    search and the printable sheets are cached when first used.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { distDir } from './helpers';
 import { BUDGET, executableInlineScripts, fileOf, htmlPages, pageResources, precacheEntries, totals, wizardJourney } from '../bench/bytes.mjs';
 import { STAGES } from '../../src/rules/answers.ts';
@@ -42,6 +44,7 @@ const ALLOWED_INLINE: { name: string; test: (js: string) => boolean; on: (path: 
   { name: '大字 switch (applies the saved choice before first paint; the button)', test: (js) => js.includes(JSON.stringify(LARGE_TEXT_KEY)), on: () => true, max: 2 },
   { name: 'service worker registration and 「有新版本」 prompt', test: (js) => js.includes('sw.js') && js.includes('serviceWorker'), on: () => true, max: 1 },
   { name: 'search loader (loads Pagefind UI on /search/ only)', test: (js) => js.includes('/pagefind/pagefind-ui.js'), on: (p) => p === '/search/', max: 1 },
+  { name: '听一听 loader (shows the buttons when there is a Chinese voice; a tap imports the speech module)', test: (js) => js.includes('speechSynthesis') && js.includes('.tts-btn'), on: () => true, max: 1 },
   { name: 'offline page (offers the address with its last slash; issue 13)', test: (js) => js.includes('off-slash'), on: (p) => p === '/offline/', max: 1 },
   { name: 'print button (calls window.print() when tapped)', test: (js) => js.includes('window.print()'), on: (p) => p.startsWith('/posters/') || p.startsWith('/schools/'), max: 1 },
   { name: 'copy button (copies a message for the parents\' group)', test: (js) => js.includes('[data-copy]') && js.includes('clipboard'), on: (p) => p === '/schools/messages/', max: 1 },
@@ -117,8 +120,9 @@ describe('byte budgets over dist/', () => {
         if (n > rule.max) problems.push(`${p}: ${n}× ${name} (at most ${rule.max})`);
         counts.set(name, (counts.get(name) ?? 0) + n);
       }
-      // Every page has the 大字 switch and the service worker registration.
+      // Every page has the 大字 switch, the 听一听 loader and the service worker registration.
       if ((perPage.get(ALLOWED_INLINE[0]!.name) ?? 0) !== 2) problems.push(`${p}: 大字 switch scripts missing`);
+      if ((perPage.get(ALLOWED_INLINE[3]!.name) ?? 0) !== 1) problems.push(`${p}: 听一听 loader missing`);
       if ((perPage.get(ALLOWED_INLINE[1]!.name) ?? 0) !== 1) problems.push(`${p}: service worker registration missing`);
     }
     expect(problems).toEqual([]);
@@ -134,6 +138,22 @@ describe('byte budgets over dist/', () => {
     expect(js.map((r) => r.url), 'one script file').toHaveLength(1);
     expect(t.js.gzip, `script ${kb(t.js.gzip)}`).toBeLessThanOrEqual(MESSAGE_CHECK_JS);
     expect(t.js.gzip).toBeGreaterThan(0);
+  });
+
+  it('the 听一听 speech module is one small file (≤ 3 KB gzip) that no page loads or preloads before a tap', () => {
+    const files = readdirSync(join(dist, '_astro')).filter((f) => /^speech\.[\w-]+\.js$/.test(f));
+    expect(files).toHaveLength(1);
+    const code = readFileSync(join(dist, '_astro', files[0]!));
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(3 * 1024);
+    // Minified for ES2017 engines: no syntax newer than that (?. ?? ||= &&= ??=).
+    expect(code.toString('utf8')).not.toMatch(/\?\.[a-zA-Z_$(]|\?\?|\|\|=|&&=/);
+    const loading: string[] = [];
+    for (const p of pages) {
+      const html = readFileSync(fileOf(dist, p), 'utf8');
+      for (const m of html.match(/<(?:script|link)\b[^>]*(?:src|href)="[^"]*speech\.[^"]*"[^>]*>/g) ?? []) loading.push(`${p}: ${m}`);
+      if (pageResources(dist, p).some((r) => r.url.includes(`/${files[0]}`))) loading.push(`${p}: loads it at once`);
+    }
+    expect(loading).toEqual([]);
   });
 
   // The wizard opens with what its questions need; the results screens, the engine and the stage's

@@ -314,7 +314,7 @@ describe('links and history', () => {
     expect(hashOf(page)).toBe(`#stage=senior&grade=2&school=private&hukou=rural&family=dibao&${NATIONAL}`);
     const review = await page.locator('.wz-review').innerText();
     expect(review).toContain('民办学校');
-    expect(review).toContain('低保家庭');
+    expect(review).toContain('低保户（最低生活保障家庭）');
     expect(review).toContain('全国标准');
     expect(errors).toEqual([]);
   });

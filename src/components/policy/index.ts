@@ -5,6 +5,7 @@
  *   <StageOverview stage="senior" />  <StageSources stage="senior" />  <ValueHistory id="senior-grant" />
  *   <DocumentsList id="senior-grant" />  <SourceCite id="caijiao-2024-181" />  <WizardLink stage="senior" />
  *   <Who id="living-allowance" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
+ *   <Listen>…</Listen>   (a block with a 「听一听」 button: reads its visible text aloud)
  *   <RegionContacts />   (default-region builds only: who to ask there)   <ApplySteps />   (申请 → … → 发放, content/steps.yaml)
  *   <PaymentGuide />  <LoanAfterGuide />  <MessageCheckPage />   (whole bodies of /payment/, /loan/, /message-check/: src/components/after/)
  * Each file's header comment documents its props.
@@ -30,8 +31,9 @@ import PaymentGuide from '../after/PaymentGuide.astro';
 import Hotline from '../after/Hotline.astro';
 import LoanAfterGuide from '../after/LoanAfterGuide.astro';
 import MessageCheckPage from '../after/MessageCheckPage.astro';
+import Listen from '../shell/Listen.astro';
 
 export const policyComponents = {
   Amount, ApplySteps, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
-  Unconfirmed, ValueHistory, Who, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage,
+  Unconfirmed, ValueHistory, Who, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage, Listen,
 };

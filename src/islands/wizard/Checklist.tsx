@@ -1,6 +1,7 @@
 /** The merged documents checklist (tick boxes, where to get each, how many subsidies need it) and the steps. */
 import type { Evaluation } from '../../rules/evaluate.ts';
 import type { Part, Terms } from './lib.ts';
+import { SpeakButton } from '../speak/Button.tsx';
 
 interface Props {
   ev: Evaluation;
@@ -41,8 +42,11 @@ function DocList({ items, ticks, onTick }: { items: Evaluation['documents']; tic
 export function Checklist({ ev, terms, applying, steps, ticks, remember, onTick, onRemember }: Props) {
   return (
     <>
-      <section class="wz-docs" aria-labelledby="wz-docs-h">
-        <h3 id="wz-docs-h">要准备的材料</h3>
+      <section class="wz-docs" aria-labelledby="wz-docs-h" data-tts>
+        <div class="tts-head">
+          <h3 id="wz-docs-h">要准备的材料</h3>
+          <SpeakButton />
+        </div>
         {ev.documents.length === 0 ? (
           <p>不用准备材料。</p>
         ) : (
@@ -56,7 +60,7 @@ export function Checklist({ ev, terms, applying, steps, ticks, remember, onTick,
                 <DocList items={ev.documents.filter((d) => d.maybe)} ticks={ticks} onTick={onTick} />
               </>
             )}
-            <label class="wz-check wz-remember no-print">
+            <label class="wz-check wz-remember no-print tts-skip">
               <input type="checkbox" checked={remember} onChange={(e) => onRemember((e.target as HTMLInputElement).checked)} />
               <span>在这台手机上记住我的勾选（只存在手机里，点「清除我的回答」会删掉）</span>
             </label>

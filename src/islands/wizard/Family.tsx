@@ -293,8 +293,6 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
               <>
                 {live.map((r) => (
                   <div key={r.id} class="fam-r">
-                    {/* Card shows the other statuses itself; 「可能可以」 has no badge there (Results groups it under a heading). */}
-                    {r.status === 'conditional' && <span class={`badge status-${r.status}`}>{terms.label({ kind: 'status', id: r.status })}</span>}
                     <Card r={r} terms={terms} />
                   </div>
                 ))}

@@ -10,6 +10,7 @@ import {
 import { searchRegions } from '../../rules/region-lookup.ts';
 import { optionLabel, type Terms } from './lib.ts';
 import type { Ui, View } from './types.ts';
+import { SpeakButton } from '../speak/Button.tsx';
 
 interface Props {
   id: QuestionId;
@@ -76,13 +77,16 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
   const type = (e: Event) => ui({ find: (e.target as HTMLInputElement).value });
 
   return (
-    <section class="wz-q" aria-labelledby="wz-h" data-q={id}>
+    <section class="wz-q" aria-labelledby="wz-h" data-q={id} data-tts={id}>
       {dropped.length > 0 && (
-        <p class="note">
+        <p class="note tts-skip">
           因为改了前面的回答，这些问题不再需要，已经去掉：{dropped.map((d) => question(d, answers).short).join('、')}
         </p>
       )}
-      {pos && <p class="muted wz-pos">第 {pos.n} 题，共 {pos.of} 题</p>}
+      <div class="tts-head">
+        {pos && <p class="muted wz-pos">第 {pos.n} 题，共 {pos.of} 题</p>}
+        <SpeakButton />
+      </div>
       <h2 id="wz-h" tabindex={-1}>{title}</h2>
       {q.hint && <p class="muted" id="wz-hint">{q.hint}</p>}
       {q.multi ? (
@@ -103,8 +107,8 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
               </label>
             ))}
           </fieldset>
-          {s.warn && <p class="wz-warn" role="alert">请至少选一项。都没有就选「以上都不是」，不清楚就选「不确定」。</p>}
-          <button type="submit" class="btn btn-primary btn-big">下一步</button>
+          {s.warn && <p class="wz-warn tts-skip" role="alert">请至少选一项。都没有就选「以上都不是」，不清楚就选「不确定」。</p>}
+          <button type="submit" class="btn btn-primary btn-big wz-next tts-skip">下一步</button>
         </form>
       ) : (
         <>
@@ -138,7 +142,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
         </>
       )}
       {help.length > 0 && (
-        <details class="wz-help">
+        <details class="wz-help tts-skip">
           <summary>这是什么意思？</summary>
           <dl>
             {help.map((e) => (
@@ -150,7 +154,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
           </dl>
         </details>
       )}
-      <p class="wz-nav">
+      <p class="wz-nav tts-skip">
         {prev && (
           <button type="button" class="btn" onClick={() => onGo({ v: 'q', q: prev })}>
             ← 上一题

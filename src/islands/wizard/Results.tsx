@@ -20,6 +20,7 @@ import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms }
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
 import type { Ui, View } from './types.ts';
+import { SpeakButton } from '../speak/Button.tsx';
 
 export type { Evaluation };
 
@@ -115,13 +116,22 @@ function PayLink({ r }: { r: Result }) {
 export function Card({ r, terms }: { r: Result; terms: Terms }) {
   const out = r.status === 'ineligible';
   return (
-    <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id}>
-      <h4 id={`r-${r.id}`}>{r.name}</h4>
-      {!out && r.status !== 'conditional' && <p class="wz-st"><span class={`badge status-${r.status}`}>{statusTerm(r.status, terms)}</span></p>}
+    <article class={`card wz-r wz-${r.status}`} aria-labelledby={`r-${r.id}`} data-id={r.id} data-tts>
+      <div class="tts-head">
+        <h4 id={`r-${r.id}`}>{r.name}</h4>
+        {/* The status in the card too: read aloud with it, and printed beside it. */}
+        <span class={`badge status-${r.status} wz-st`}>{statusTerm(r.status, terms)}</span>
+        <SpeakButton />
+      </div>
       {r.region && <p class="muted">{r.region.name}自己的项目</p>}
       {!out && <AmountBlock r={r} />}
       {!out && r.timing && <p class={`wz-when wz-when-${r.timing.state}`}>申请时间：{r.timing.message}。</p>}
       <p class="wz-reason">{r.reason}</p>
+      {r.ask && (
+        <div class="wz-ask">
+          <p><b>去学校可以这样问：</b>{r.ask}</p>
+        </div>
+      )}
       {!out && (
         <dl class="wz-facts">
           <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>

@@ -38,6 +38,8 @@ export interface Part {
   regions: Pick<Region, 'code' | 'overrides' | 'subsidies' | 'contacts' | 'sources'>[];
   /** The steps of applying (content/steps.yaml), with their short texts. */
   steps: Pick<ApplyStep, 'name' | 'when' | 'short' | 'term'>[];
+  /** The 「去学校可以这样问」 sentences this stage's conditions can call for (glossary kind ask: id, say). */
+  asks?: Dataset['glossary'];
 }
 
 /** Whether fetched JSON has the shape of a `Part` (a broken or foreign file must not reach the engine). */
@@ -50,7 +52,7 @@ export function isPart(x: unknown): x is Part {
 export function joinPart(p: Payload, part: Part): { data: Dataset; regions: Region[] } {
   const byCode = new Map(part.regions.map((r) => [r.code, r]));
   return {
-    data: { subsidies: part.subsidies, sources: part.sources, documents: part.documents, glossary: p.glossary },
+    data: { subsidies: part.subsidies, sources: part.sources, documents: part.documents, glossary: part.asks ? [...p.glossary, ...part.asks] : p.glossary },
     regions: p.regions.map((r) => ({ ...r, ...byCode.get(r.code) })),
   };
 }
@@ -63,6 +65,8 @@ export interface Terms {
   get(ref: TermRef): Entry | undefined;
   /** Label for buttons and lists: `short ?? term`, or the id when missing. */
   label(ref: TermRef): string;
+  /** Label of an option the parent picks: `label ?? short ?? term` (everyday name first, official term in （）). */
+  option(ref: TermRef): string;
   /** The configured regions. */
   regions: Region[];
   /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有找到」. */
@@ -75,12 +79,14 @@ export function makeTerms(glossary: Glossary, regions: Region[]): Terms {
   return {
     get,
     label: (r) => { const e = get(r); return e ? (e.short ?? e.term) : r.id; },
+    option: (r) => { const e = get(r); return e ? (e.label ?? e.short ?? e.term) : r.id; },
     regions,
     place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有找到这个地区）`),
   };
 }
 
-export const optionLabel = (o: QuestionOption, t: Terms) => (o.term ? t.label(o.term) : o.label ?? o.value);
+/** An option as the parent sees it: 「低保户（最低生活保障家庭）」「住校（寄宿生）」. */
+export const optionLabel = (o: QuestionOption, t: Terms) => (o.term ? t.option(o.term) : o.label ?? o.value);
 
 /** The answer to `id` in words (「普通高中」「低保家庭、孤儿」「四川省」), '' when unanswered. */
 export function answerLabel(a: Answers, id: QuestionId, t: Terms): string {

@@ -1,0 +1,72 @@
+/**
+ * 「去学校可以这样问」: one or two sentences a parent can say or show to the class teacher when a result
+ * is 「可能可以」 or its figure is set locally, built from what the answers could not settle.
+ * Pure (no clock, no I/O); the sentences are data (content/glossary.yaml, kind `ask`, field `say`),
+ * so the wizard, its printout and 「听一听」 all show the same words.
+ *
+ *   askTeacher({ name: '农村义务教育学生营养改善计划', conditions: [{ type: 'external', kind: 'pilot-area', … }],
+ *     local: false }, { stage: 'junior', grade: 2, boarding: 'yes' }, glossary)
+ *   → '老师您好，我们家孩子在初中二年级，是寄宿生，想问一下：我们学校（我们这里）在不在农村义务教育学生营养改善计划的范围里，是不是试点学校？'
+ *
+ * Which conditions: the leaves of the rule's conditions that are unknown for these answers (inside
+ * `anyOf` / `allOf` too), in data order, at most two, each once; then `local` when the figure is the
+ * locally set one and there is room. Each is looked up by its key: the condition type, or for
+ * `external` its kind. A key without a sentence is skipped (test/content/ask.test.ts makes sure every
+ * key has one). '' when nothing is unknown and nothing local.
+ */
+import type { Condition, GlossaryEntry } from '../schema/index.ts';
+import { gradeName, stageName, type Answers } from './answers.ts';
+import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
+
+/** At most this many questions follow the opening sentence. */
+const MAX_QUESTIONS = 2;
+
+/** The key of a condition's 「这样问」 sentence: its type, or for `external` its kind. */
+export const askKey = (c: Condition): string => (c.type === 'external' ? c.kind : c.type);
+
+/** The unknown leaf conditions of `cs` for these answers, in data order. */
+export function unknownLeaves(cs: readonly Condition[], a: Answers, t: TermLookup): Condition[] {
+  const out: Condition[] = [];
+  const walk = (c: Condition) => {
+    if (evaluateCondition(c, a, t).state !== 'unknown') return;
+    if (c.type === 'anyOf' || c.type === 'allOf') c.of.forEach(walk);
+    else out.push(c);
+  };
+  cs.forEach(walk);
+  return out;
+}
+
+/** 「初中二年级」「大班」, or the stage when no grade; 「，是寄宿生」 / 「，是走读生」 when answered. */
+function child(a: Answers): { grade: string; boarding: string } {
+  const grade = a.stage ? (a.grade !== undefined ? gradeName(a.stage, a.grade) : stageName(a.stage)) : '上学';
+  const boarding = a.boarding === 'yes' ? '，是寄宿生' : a.boarding === 'no' ? '，是走读生' : '';
+  return { grade, boarding };
+}
+
+export interface AskInput {
+  /** The subsidy's name (fills {项目}). */
+  name: string;
+  /** The conditions of the rule in force. */
+  conditions: readonly Condition[];
+  /** Whether its figure is set by the province, county or school (以当地公布为准). */
+  local: boolean;
+}
+
+/**
+ * The sentences for one result, as one string ('' when there is nothing to ask).
+ * `glossary` must hold the `ask` entries (the wizard's payload keeps them).
+ */
+export function askTeacher(s: AskInput, a: Answers, glossary: readonly GlossaryEntry[], t: TermLookup = makeTerms([...glossary])): string {
+  const say = new Map(glossary.filter((g) => g.kind === 'ask' && g.say).map((g) => [g.id, g.say!]));
+  const keys: string[] = [];
+  for (const c of unknownLeaves(s.conditions, a, t)) {
+    const k = askKey(c);
+    if (say.has(k) && !keys.includes(k)) keys.push(k);
+  }
+  if (s.local && say.has('local')) keys.push('local');
+  const questions = keys.slice(0, MAX_QUESTIONS).map((k) => say.get(k)!.replace(/\{项目\}/g, s.name));
+  if (!questions.length) return '';
+  const { grade, boarding } = child(a);
+  const intro = (say.get('intro') ?? '').replace(/\{年级\}/g, grade).replace(/\{住校\}/g, boarding);
+  return intro + questions.join('');
+}
