@@ -45,6 +45,17 @@ export const PRECACHE = {
     'share.png', // the link-preview picture, only fetched by chat apps' crawlers
     'pagefind/**', // search: cached when first used (searchRoutes)
     'posters/*/**/*.html', // printable sheets and the builder: cached when first opened (posterRoute); posters/index.html stays
+    // The officer's kit (/schools/…) and the county pages (/regions/CODE/) are for school and county
+    // staff: cached when first opened (posterRoute), so a family's phone does not download them.
+    'schools/*/**/*.html',
+    'regions/*/**/*.html',
+    '404.html', // the server's page; offline, offline/index.html answers instead
+    // Code that only runs after a tap, or only on the staff pages above: fetched then, kept at runtime.
+    '_astro/ics-file.*.js', // 加到手机日历
+    '_astro/browser.*.js', // the QR code library (family image, 代问模式 hand-over)
+    '_astro/GongshiChecker.*.js',
+    '_astro/universal.*.js', // the .xlsx reader of the 公示 checker
+    '_astro/PosterBuilder.*.js',
   ],
 };
 
@@ -87,14 +98,14 @@ export function searchRoutes(base) {
 }
 
 /**
- * The printable sheets under `<base>posters/…/` (not the index): opened online by school staff, kept
- * once opened (fresh from the network when it answers within 4 s, else from the cache).
+ * The printable sheets under `<base>posters/…/` (not the index), the staff pages under `schools/` and
+ * `regions/`, and the code only they or a tap need: opened online by school staff, kept once opened (fresh from the network when it answers within 4 s, else from the cache).
  * @param {string} base
  * @returns {import('workbox-build').RuntimeCaching}
  */
 export function posterRoute(base) {
   return {
-    urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}posters/[^?#]+`),
+    urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}(?:posters|schools|regions)/[^?#]+|^https?://[^/]+${escapeRe(base)}_astro/(?:ics-file|browser|GongshiChecker|universal|PosterBuilder)\\.`),
     handler: 'NetworkFirst',
     options: { cacheName: 'zz-posters', networkTimeoutSeconds: 4, matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 40 }, cacheableResponse: { statuses: [200] } },
   };

@@ -14,8 +14,17 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const BUDGET = {
   /** A page's HTML + CSS: about what arrives in the first TCP round trip (10 segments ≈ 14.6 kB). */
   firstRoundTrip: 14 * 1024,
+  /**
+   * Pages over the first round trip, each with its own ceiling until it is trimmed back: the 本专科 page
+   * has the most subsidies (10), and the 「怎么发」 links, windows and 听一听 pushed it to 14.4 KB.
+   */
+  firstRoundTripOver: { '/stages/undergrad/': 14.6 * 1024 },
   /** /check/: everything the wizard needs to open and ask its questions (HTML, CSS, JS, data). */
-  wizard: 25 * 1024,
+  // Ceilings raised when issues 12, 14, 15, 17 and 18 landed together (2026-12-01): each added text
+  // and code to the wizard (paths and windows, 「怎么发」 links, 听一听 and 这样问, family links, helper
+  // words). Measured then: opening 29.5 KB, undergrad journey 46.7 KB, a two-child family 64.5 KB. They
+  // hold the line; issue 16's aim (opening and journey ≤ 25 KB) is NOT met — README 「速度和体积」.
+  wizard: 30 * 1024,
   /**
    * /check/ all the way to the results for the stage with the most data: the opening, the results
    * code and that stage's part. A ceiling (it must not grow unnoticed), not the 25 KB aim: see README
@@ -25,7 +34,7 @@ export const BUDGET = {
    */
   // Issue 17 (several children): reading and writing family links in the opening (≈ 2 KB) and the
   // delivery form and application months in each part (what the money sums and the calendar need).
-  wizardJourney: 38.5 * 1024,
+  wizardJourney: 47.5 * 1024,
   /** What the service worker precaches on the first visit (sw.js's list, each file gzip -9 as sent). */
   precache: 300 * 1024,
   /**
@@ -33,7 +42,7 @@ export const BUDGET = {
    * three stages' parts. A ceiling like the one above; the image, QR and calendar modules load only
    * on a tap and are not in it.
    */
-  familyJourney: 56 * 1024,
+  familyJourney: 65 * 1024,
 };
 
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -641,7 +641,7 @@ describe('the page', () => {
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${baseURL}/check/`);
-    const note = page.locator('main .note');
+    const note = page.locator('main .note:not([data-wz-stuck])');
     expect(await note.innerText()).toContain('JavaScript');
     // The copy of the first question (links that only set the address) is hidden: it could do nothing.
     expect(await page.locator('#wz [data-wz-copy]').isVisible()).toBe(false);
@@ -787,7 +787,7 @@ describe('the page', () => {
     await expectMatchesEngine(page);
   });
 
-  it('takes phone screenshots of each stage\'s results', async () => {
+  it('takes phone screenshots of each stage\'s results', { timeout: 300_000 }, async () => {
     const stages: Record<Stage, string> = {
       preschool: `stage=preschool&grade=3&school=public&hukou=rural&family=dibao&${NATIONAL}`,
       primary: 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521',
