@@ -11,6 +11,7 @@ import {
   desktop, distDir, formatViolations, hasPagefind, horizontalOverflow, newPage, phone, runAxe,
   screenshot, scriptRequests, sitemapUrls, useBrowser,
 } from './helpers';
+import { BUDGET } from '../bench/bytes.mjs';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
 import { evaluate, type Amount } from '../../src/site/evaluate.ts';
@@ -167,13 +168,13 @@ describe('stage pages', () => {
         expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
       });
 
-      it('weighs at most 14 KB gzip (HTML plus its stylesheets)', () => {
+      it('weighs at most 14 KB gzip (HTML plus its stylesheets), or the page\'s own ceiling in BUDGET', () => {
         const html = readFileSync(join(distDir(), 'stages', slug, 'index.html'));
         const css = [...html.toString().matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
           .map((m) => readFileSync(join(distDir(), m[1]!.replace(/^\//, ''))));
         const bytes = gzipSync(Buffer.concat([html, ...css]), { level: 9 }).length;
         console.log(`size /stages/${slug}/: ${bytes} bytes gzip (HTML ${html.length} + CSS ${css.reduce((n, b) => n + b.length, 0)} raw)`);
-        expect(bytes).toBeLessThanOrEqual(14 * 1024);
+        expect(bytes).toBeLessThanOrEqual((BUDGET.firstRoundTripOver as Record<string, number>)[`/stages/${slug}/`] ?? BUDGET.firstRoundTrip);
       });
     });
   }
@@ -314,7 +315,8 @@ describe('internal links', () => {
 describe('Chinese search (Pagefind, through the /search/ page)', () => {
   const cases: [string, (hrefs: string[]) => void][] = [
     ['生活补助', (h) => expect(h[0]).toBe('/stages/compulsory/')],
-    ['助学贷款怎么还', (h) => expect(h[0]).toBe('/stages/undergrad/')],
+    // 「助学贷款以后」 (/loan/) answers how to repay; the 本专科 page explains the loan itself.
+    ['助学贷款怎么还', (h) => { expect(h[0]).toBe('/loan/'); expect(h).toContain('/stages/undergrad/'); }],
     ['残疾', (h) => {
       expect(h.length).toBeGreaterThan(0);
       // Every hit (page or sub-result #heading) is a built page of the site
