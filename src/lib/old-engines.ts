@@ -11,3 +11,16 @@
 export const ISLAND_FALLBACKS =
   'Object.fromEntries||(Object.fromEntries=function(l){var o={};Array.from(l,function(e){o[e[0]]=e[1]});return o});' +
   'Object.hasOwn||(Object.hasOwn=function(o,k){return Object.prototype.hasOwnProperty.call(o,k)});';
+
+/**
+ * The `ics` package (加到手机日历, src/islands/wizard/ics-file.ts) calls String.prototype.replaceAll
+ * (Chrome 85). The wizard installs this fallback before it imports that chunk (Family.tsx).
+ */
+export function ensureReplaceAll(): void {
+  const sp = String.prototype as unknown as { replaceAll?: unknown };
+  if (typeof sp.replaceAll === 'function') return;
+  sp.replaceAll = function (this: string, find: string | RegExp, to: string): string {
+    if (find instanceof RegExp) return this.replace(find, to);
+    return this.split(find).join(to);
+  };
+}

@@ -7,6 +7,7 @@
  * The engine computes everything (evaluateFamily, timeline, applicationMonths); this module words and
  * lays it out. The image, the QR code and the calendar file are separate modules loaded on tap.
  */
+import { ensureReplaceAll } from '../../lib/old-engines.ts';
 import { Component } from 'preact';
 import type { Region } from '../../schema/region.ts';
 import { GRADE_MAX, type Stage } from '../../rules/answers.ts';
@@ -152,6 +153,7 @@ class TakeHome extends Component<TakeHomeProps, TakeHomeState> {
   calendar = async () => {
     this.setState({ icsMsg: '正在做日历文件…' });
     try {
+      ensureReplaceAll(); // the ics package needs it; older phones lack it (src/lib/old-engines.ts)
       const { icsText } = await import('./ics-file.ts');
       const text = icsText(this.props.model.months, this.props.link, this.props.many);
       if (this.state.ics) URL.revokeObjectURL(this.state.ics);
