@@ -33,7 +33,7 @@ const FAMILIES: { name: string; answers: Answers; taps: [string, string][]; mark
     name: 'an undergraduate who served in the army',
     answers: { stage: 'undergrad', grade: 1, school: 'private', hukou: 'town', family: ['hardship'], veteran: 'yes', region: '000000' },
     taps: [['stage', 'undergrad'], ['grade', '1'], ['school', 'private'], ['hukou', 'town'], ['family', 'hardship'], ['veteran', 'yes'], ['region', '000000']],
-    marks: /退役士兵|本专科|国家助学贷款/,
+    marks: /退役士兵|国家助学贷款|服兵役/, // not 本专科: the first question's option names it (「…（普通高校本专科）」)
   },
 ];
 
