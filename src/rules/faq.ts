@@ -12,6 +12,7 @@
  * answers with the data). Errors: TemplateError (Chinese message naming the placeholder).
  */
 import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
+import { STAGE_PAGES } from './stages.ts';
 import type { Faq, KitStage, Messages } from '../schema/schools.ts';
 import { formatAmount, formatAmountFull, formatRange } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
@@ -32,15 +33,8 @@ export class TemplateError extends Error {
   }
 }
 
-/** The kit's stage groups → the wizard's stages. */
-export const KIT_STAGES: Record<KitStage, readonly Stage[]> = {
-  preschool: ['preschool'],
-  compulsory: ['primary', 'junior'],
-  senior: ['senior'],
-  vocational: ['vocational'],
-  undergrad: ['undergrad'],
-  postgrad: ['postgrad'],
-};
+/** The kit's stage groups → the wizard's stages: the stage pages of src/rules/stages.ts. */
+export const KIT_STAGES = Object.fromEntries(STAGE_PAGES.map((p) => [p.slug, p.stages])) as Record<KitStage, readonly Stage[]>;
 
 export interface Resolved {
   text: string;
