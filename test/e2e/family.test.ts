@@ -6,15 +6,15 @@
  * on a page). The engine is the oracle: what the page shows is compared with evaluateFamily /
  * applicationMonths for the family in the final URL.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 // @ts-expect-error pngjs ships no type declarations (only used here to read the saved image)
 import pngjs from 'pngjs';
 import jsQR from 'jsqr';
 import ICAL from 'ical.js';
-import { formatViolations, launchBrowser, newPage, phone, printToPng, runAxe, screenshot } from './helpers';
+import { formatViolations, newPage, phone, printToPng, runAxe, screenshot, useBrowser } from './helpers';
 import { dataset } from '../../src/data/index.ts';
 import { regions } from '../../src/data/regions.ts';
 import { NATIONAL_REGION } from '../../src/rules/answers.ts';
@@ -26,21 +26,13 @@ import { docLine } from '../../src/islands/wizard/family-view.ts';
 const baseURL = inject('baseURL');
 const DATE = '2026-12-02';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+// One Chromium for this file, its contexts closed after it (test/e2e/helpers.ts).
+const browserContext = useBrowser();
 
 const small: BrowserContextOptions = { ...phone, viewport: { width: 360, height: 640 } };
 
 async function open(context: BrowserContextOptions, hash = '') {
-  const c = await browser.newContext({ ...context, acceptDownloads: true });
-  contexts.push(c);
+  const c = await browserContext({ ...context, acceptDownloads: true });
   const t = await newPage(c);
   await t.page.clock.setFixedTime(new Date(`${DATE}T12:00:00+08:00`));
   await t.page.goto(`${baseURL}/check/${hash ? `#${hash}` : ''}`);
