@@ -1,14 +1,14 @@
 /**
  * The family's application months: for the coming 12 months, which child applies for what, from each
- * subsidy's `apply.months` (content/subsidies, the months its `apply.when` names). Pure; the wizard
+ * result's `months` (the months of the subsidy's application window in force, src/rules/timing.ts). Pure; the wizard
  * turns this into an .ics file (src/islands/wizard/ics-file.ts) and a printed month strip.
  *
  *   applicationMonths(familyEvaluation)
  *     → [{ date: '2027-09-01', year: 2027, month: 9, items: [{ child: 0, label: '老大', id: 'living-allowance', … }] }]
  *
  * Only results the family applies for (可以申请) or may apply for (可能可以, `maybe: true`) count;
- * 自动享受 needs no application. Subsidies whose `when` names no month are not in the calendar (the
- * results page says when in words).
+ * 自动享受 needs no application. Subsidies without a window (no month named) are not in the calendar
+ * (the results page says when in words), nor is a 新生 window that is over for this child.
  */
 import type { FamilyEvaluation } from './family-eval.ts';
 
@@ -22,7 +22,7 @@ export interface CalendarItem {
   name: string;
   /** Where to apply (the subsidy's `apply.where`). */
   where: string;
-  /** The subsidy's `apply.when`, as the data words it. */
+  /** When, in words (the window's text, as the results page says it). */
   when: string;
   /** true for a 「可能可以」 result. */
   maybe: boolean;
@@ -49,7 +49,7 @@ export function applicationMonths(fe: FamilyEvaluation, months = 12): CalendarMo
     fe.children.forEach((c, child) => {
       for (const r of c.evaluation.results) {
         if (r.status !== 'apply' && r.status !== 'conditional') continue;
-        if (!(r.apply.months ?? []).includes(month)) continue;
+        if (!r.months.includes(month)) continue;
         items.push({ child, label: c.label, id: r.id, name: r.name, where: r.apply.where, when: r.apply.when, maybe: r.status === 'conditional' });
       }
     });

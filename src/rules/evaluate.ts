@@ -7,7 +7,7 @@ import type { AmountEntry, Dataset, DocumentInfo, Source, Stage, Subsidy } from 
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
 import { judgeRule } from './paths.ts';
-import { timingOf, type Timing } from './timing.ts';
+import { applyMonths, applyWhen, timingOf, type Timing } from './timing.ts';
 import { groupOf, orderResults, summaryLine, type Group } from './order.ts';
 import { PUBLIC_STANDARD } from '../lib/format.ts';
 import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
@@ -43,7 +43,10 @@ export interface Result {
   /** Plain summary of who qualifies under the rules in force. */
   who: string;
   delivery: Subsidy['delivery'];
-  apply: Subsidy['apply'];
+  /** Where, when (src/rules/timing.ts applyWhen: the window in force, in words) and how to apply. */
+  apply: { where: string; when: string; how: string };
+  /** The months applications are taken in (the window in force; [] without one, or once a 新生 window is over). */
+  months: number[];
   /** Ids of the documents this child needs for this subsidy (empty when ineligible or automatic with none). */
   documents: string[];
   /** The way of qualifying that applies (RuleEntry.paths), when the subsidy has several. */
@@ -190,7 +193,8 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     unknown,
     who: rule?.who ?? s.rules[0]!.who,
     delivery,
-    apply: s.apply,
+    apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
+    months: status === 'apply' || status === 'conditional' ? applyMonths(s, timing, date) : [],
     documents: [...new Set(docs)],
     ...(j.path && { path: { id: j.path.id, label: j.path.label } }),
     ...(timing && { timing }),

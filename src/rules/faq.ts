@@ -16,6 +16,7 @@ import { STAGE_PAGES } from './stages.ts';
 import type { Faq, KitStage, Messages } from '../schema/schools.ts';
 import { formatAmount, formatAmountFull, formatRange } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
+import { applyWhen } from './timing.ts';
 
 /** What templates can read. */
 export interface TemplateData {
@@ -135,7 +136,8 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
             })
             .join('、');
         }
-        return stop(s.apply[kind as 'when' | 'where' | 'how']);
+        if (kind === 'when') return stop(applyWhen(s, date));
+        return stop(s.apply[kind as 'where' | 'how']);
       }
       case 'step':
       case 'stepinfo': {

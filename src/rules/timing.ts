@@ -8,8 +8,9 @@
  * States: open (in the window) · soon (the window opens within 2 months: still this year's chance) ·
  * passed (this year's window is over; it comes back next year) · over (a window only for 新生, over for good).
  */
-import type { ApplyWindow, Source } from '../schema/index.ts';
+import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
+import { WHEN_UNKNOWN } from '../schema/words.ts';
 
 export type TimingState = 'open' | 'soon' | 'passed' | 'over';
 
@@ -37,8 +38,7 @@ function monthsUntil(m: number, months: readonly number[]): number {
  * summer before the first autumn is still ahead, the months after it are over for good.
  */
 export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: string, sources: Map<string, Source>): Timing | undefined {
-  let w: ApplyWindow | undefined;
-  for (const x of windows) if (x.from <= date && (!w || x.from >= w.from)) w = x;
+  const w = windowOf(windows, date);
   if (!w) return undefined;
   const m = monthOf(date);
   const base = { window: w.text, confidence: w.confidence, source: sources.get(w.source) };
@@ -54,6 +54,34 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   }
   if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
   return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${next < m ? '明年 ' : ''}${next} 月再申请` };
+}
+
+/** The window in force on `date` (the latest `from` ≤ date), or undefined. */
+export function windowOf(windows: readonly ApplyWindow[], date: string): ApplyWindow | undefined {
+  let w: ApplyWindow | undefined;
+  for (const x of windows) if (x.from <= date && (!w || x.from >= w.from)) w = x;
+  return w;
+}
+
+/**
+ * When to apply, in words, as every face says it: the text of the window in force on `date`
+ * (`Subsidy.windows`), else the subsidy's `apply.when` (written only where there is no window;
+ * src/schema checks that the two are never both written), else 「按学校、县里的通知」.
+ *
+ *   applyWhen(higherGrant, '2026-12-01') → '每学年秋季开学后（9 月）'
+ */
+export function applyWhen(s: Pick<Subsidy, 'apply' | 'windows'>, date: string): string {
+  return windowOf(s.windows ?? [], date)?.text ?? s.apply.when ?? WHEN_UNKNOWN;
+}
+
+/**
+ * The calendar months applications are taken in on `date` (the window in force; [] without one), for
+ * the family's month strip and calendar file. A 新生 window whose time is over for this child (`over`)
+ * gives [].
+ */
+export function applyMonths(s: Pick<Subsidy, 'windows'>, timing: Timing | undefined, date: string): number[] {
+  if (timing?.state === 'over') return [];
+  return [...(windowOf(s.windows ?? [], date)?.months ?? [])];
 }
 
 /** Whether the family can still act on it this year (open or soon, or no window at all). */

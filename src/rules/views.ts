@@ -18,6 +18,7 @@ import { makeTerms, profileState, type TermLookup } from './conditions.ts';
 import type { Status } from './evaluate.ts';
 import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount, type Amount, type RegionalAmountEntry, type RegionTag, type SourceOf } from './lines.ts';
 import { allSubsidies } from './stages.ts';
+import { applyWhen, windowOf } from './timing.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -89,8 +90,9 @@ export interface SubsidyView {
   setLocally: boolean;
   localNote?: string;
   delivery: Subsidy['delivery'];
-  apply: Subsidy['apply'];
-  /** The application window in force (Subsidy.windows), for 「申请时间」. */
+  /** Where, when (src/rules/timing.ts applyWhen: the window in force, in words) and how to apply. */
+  apply: { where: string; when: string; how: string };
+  /** The application window in force (Subsidy.windows), when there is one: its confidence decides 「以当年通知为准」. */
   window?: Subsidy['windows'][number];
   documents: DocumentNeedView[];
   notes: string[];
@@ -147,8 +149,8 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     setLocally: s.setLocally,
     ...(s.localNote && { localNote: s.localNote }),
     delivery: s.delivery,
-    apply: s.apply,
-    ...(inForce(s.windows ?? [], date) && { window: inForce(s.windows ?? [], date) }),
+    apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
+    ...(windowOf(s.windows ?? [], date) && { window: windowOf(s.windows ?? [], date) }),
     documents: documentNeeds(site, s),
     notes: s.notes,
     sources: [...new Set(ids)].map(sourceOf),

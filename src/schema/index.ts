@@ -314,13 +314,12 @@ export const Subsidy = z
     apply: z.strictObject({
       /** Where to apply, e.g. 「孩子就读的学校」「户籍所在县（市、区）学生资助管理中心」. */
       where: z.string().min(1),
-      /** When, e.g. 「每学年秋季开学后（9 月）」. */
-      when: z.string().min(1),
       /**
-       * The months (1–12) named in `when`, for the wizard's calendar file (.ics) and printed month strip;
-       * omitted when `when` names no month (「每学期」「按学校通知」). Schools set the real days.
+       * When, in words, for what has no application window (`windows`), e.g. 「每学期」「毕业当年按学校通知」.
+       * A subsidy with windows says when there (text and months, dated), and only there: writing both
+       * fails the build. Every face reads it through src/rules/timing.ts applyWhen().
        */
-      months: z.array(z.number().int().min(1).max(12)).min(1).optional(),
+      when: z.string().min(1).optional(),
       /** How, one or two plain sentences. */
       how: z.string().min(1),
     }),
@@ -342,6 +341,8 @@ export const Subsidy = z
     if (!sorted(s.rules)) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'rules 要按 from 从早到晚排列（只在末尾追加）' });
     if (!sorted(s.amounts)) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'amounts 要按 from 从早到晚排列（只在末尾追加）' });
     if (!sorted(s.windows)) ctx.addIssue({ code: 'custom', path: ['windows'], message: 'windows 要按 from 从早到晚排列（只在末尾追加）' });
+    if (s.windows.length && s.apply.when) ctx.addIssue({ code: 'custom', path: ['apply', 'when'], message: '有 windows（申请时间）时不再写 apply.when：申请时间只写在 windows 里一处' });
+    if (!s.windows.length && !s.apply.when) ctx.addIssue({ code: 'custom', path: ['apply', 'when'], message: '没有 windows 时要写 apply.when（什么时候申请或发放）' });
     const pathIds = new Set(s.rules.flatMap((r) => (r.paths ?? []).map((p) => p.id)));
     s.documents.forEach((d, i) => {
       for (const p of d.paths ?? []) if (!pathIds.has(p)) ctx.addIssue({ code: 'custom', path: ['documents', i, 'paths'], message: `没有 id 为「${p}」的资格路径（rules[].paths 里没有）` });

@@ -41,3 +41,5 @@ export function gradeName(stage: Stage, grade: number): string {
 
 /** Said wherever the site has no published contact or figure to offer. */
 export const ASK_LOCAL = '请向学校或当地教育局学生资助管理中心咨询';
+/** When to apply, for a subsidy whose data names no time (src/rules/timing.ts applyWhen). */
+export const WHEN_UNKNOWN = '按学校、县里的通知';

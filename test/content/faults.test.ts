@@ -36,6 +36,16 @@ describe('the real data passes these checks', () => {
 });
 
 describe('content faults fail naming file and field', () => {
+  it('「when to apply」 written twice (apply.when beside windows) fails naming apply.when; written nowhere fails too', () => {
+    const twice = failWith((r) => {
+      file(r, 'senior-grant').apply.when = '每学年秋季开学后（9 月）';
+    });
+    expect(twice).toMatch(new RegExp(`${SENIOR}: apply\\.when: 有 windows（申请时间）时不再写 apply\\.when`));
+    const nowhere = failWith((r) => {
+      delete file(r, 'work-study').apply.when;
+    });
+    expect(nowhere).toMatch(/content\/subsidies\/work-study\.yaml: apply\.when: 没有 windows 时要写 apply\.when/);
+  });
   it('an amount ×10000 beside its range (23000000 元 for a 1200–3500 range) fails naming value', () => {
     const msg = failWith((r) => {
       const a = file(r, 'senior-grant').amounts.find((x: any) => x.range);

@@ -44,7 +44,7 @@ function figuresOfTemplate(t: string, d: TemplateData): Set<number> {
     } else if (kind === 'docnote' || kind === 'docs' || kind === 'term') {
       // these texts carry no figures today; any number in them would show up as unexplained below
     } else if (s) {
-      numbersIn([s.summary, s.delivery.text, s.apply.when, s.apply.where, s.apply.how, ...s.notes, ...s.rules.map((r) => r.who)].join(' ')).forEach((n) => out.add(n));
+      numbersIn([s.summary, s.delivery.text, s.apply.when ?? '', ...s.windows.map((w) => w.text), s.apply.where, s.apply.how, ...s.notes, ...s.rules.map((r) => r.who)].join(' ')).forEach((n) => out.add(n));
     }
   }
   return out;

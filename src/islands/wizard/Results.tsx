@@ -135,7 +135,7 @@ export function Card({ r, terms }: { r: Result; terms: Terms }) {
       {!out && (
         <dl class="wz-facts">
           <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>
-          <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}（{r.apply.when}）</dd></div>
+          <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}{!r.timing && `（${r.apply.when}）`}</dd></div>
           <div class="wz-more"><dt>怎么办</dt><dd>{r.apply.how}</dd></div>
           <div class="wz-more"><dt>依据</dt><dd><Source r={r} /></dd></div>
         </dl>
