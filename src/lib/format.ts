@@ -54,6 +54,8 @@ export const UNCONFIRMED = '未确认';
 export const LOCAL = '以当地公布为准';
 /** The headline of a waiver a 民办 school gets at the public-school standard. */
 export const PUBLIC_STANDARD = '按当地公办学校标准免，民办学校收得更多的部分可能还要交';
+/** A card's one figure for a waiver with 公办 and 民办 lines (src/components/posters/content.ts shortAmount). */
+export const PRIVATE_WAIVER_SHORT = '公办全免；民办按公办标准免';
 
 /** A number of 元 as digits, no thousands separator, at most 2 decimals: 2300 → '2300', 312.5 → '312.5'. */
 export function formatNumber(n: number): string {

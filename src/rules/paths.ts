@@ -10,7 +10,8 @@
  */
 import type { Condition, RuleEntry, RulePath } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
-import { evaluateCondition, list, type Outcome, type TermLookup } from './conditions.ts';
+import { evaluateCondition, list, valueName, type Outcome, type TermLookup } from './conditions.ts';
+import { CONDITION_QUESTIONS, conditionValues } from '../schema/questions.ts';
 
 export type Verdict = 'automatic' | 'apply' | 'conditional' | 'ineligible';
 
@@ -59,6 +60,46 @@ function whyNot(ps: PathOutcome[]): string {
  * the possible paths. Missed and unknown phrases say what is lacking.
  */
 export function judgeRule(rule: RuleEntry, grant: 'automatic' | 'apply', a: Answers, t: TermLookup): RuleJudgement {
+  const j = judgeOnce(rule, grant, a, t);
+  return j.status === 'conditional' ? eitherWay(rule, grant, a, t) ?? j : j;
+}
+
+/**
+ * A 「不确定」 answer that does not matter: when every value the family could have meant (住校 or 走读)
+ * qualifies, by whichever path, the result is not 「可能可以」 but that status (可以申请 if any value
+ * needs applying), with 「不管是寄宿生（住校）还是走读生（不住校）都可以」 as the reason; documents follow every path that could apply.
+ * Undefined when some value does not qualify, or no 不确定 choice answer is involved.
+ *
+ *   living-allowance, { boarding: 'unknown', family: ['tuopin'] }
+ *     → { status: 'apply', met: ['不管是寄宿生（住校）还是走读生（不住校）都可以（经认定的家庭经济困难寄宿生；脱贫家庭（原建档立卡）的走读生）'], … }
+ */
+function eitherWay(rule: RuleEntry, grant: 'automatic' | 'apply', a: Answers, t: TermLookup): RuleJudgement | undefined {
+  const rec = a as Record<string, unknown>;
+  const q = CONDITION_QUESTIONS.find((x) => rec[x.id] === 'unknown' && usesQuestion(rule, x.id));
+  if (!q) return undefined;
+  const values = conditionValues(q.id);
+  const each = values.map((v) => judgeRule(rule, grant, { ...a, [q.id]: v } as Answers, t));
+  if (!each.every((x) => x.status === 'apply' || x.status === 'automatic')) return undefined;
+  const w = q.condition;
+  const names = values.map((v) => (w.form === 'is' ? (v === 'yes' ? w.yes : w.no) : valueName(q.id, v, t)));
+  const labels = [...new Set(each.map((x) => x.path?.label).filter((x): x is string => !!x))];
+  const common = rule.conditions.map((c) => evaluateCondition(c, a, t)).filter((o) => o.state === 'met').map((o) => o.text);
+  return {
+    status: each.some((x) => x.status === 'apply') ? 'apply' : 'automatic',
+    possible: [...new Set(each.flatMap((x) => x.possible))],
+    met: [...common, `不管是${names.join('还是')}都可以${labels.length ? `（${labels.join('；')}）` : ''}`],
+    missed: [],
+    unknown: [],
+  };
+}
+
+/** Whether a condition of the rule (common or on a path, inside anyOf/allOf too) asks about question `id`. */
+function usesQuestion(rule: RuleEntry, id: string): boolean {
+  const has = (c: Condition): boolean => c.type === id || ((c.type === 'anyOf' || c.type === 'allOf') && c.of.some(has));
+  return [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)].some(has);
+}
+
+function judgeOnce(rule: RuleEntry, grant: 'automatic' | 'apply', a: Answers, t: TermLookup): RuleJudgement {
   const common = rule.conditions.map((c) => evaluateCondition(c, a, t));
   const met = common.filter((o) => o.state === 'met').map((o) => o.text);
   const missed = common.filter((o) => o.state === 'missed').map((o) => o.text);

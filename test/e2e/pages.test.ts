@@ -101,6 +101,12 @@ describe('stage pages', () => {
           expect([x.id, x.status, x.chip], 'status chip').toEqual([x.id, v.status, dataset.glossary.find((g) => g.kind === 'status' && g.id === v.status)!.term]);
           expect(x.who, x.id).toContain(v.who);
         }
+        // The overview at the top says the same as each section's chip (it once read the data's `grant`:
+        // 「自动享受」 above, 「可能可以」 below).
+        const overview = await page.locator('nav.overview li').evaluateAll((els) => els.map((e) => [
+          e.querySelector('a')?.getAttribute('href')?.slice(1), e.querySelector('[data-status]')?.getAttribute('data-status'),
+        ]));
+        expect(overview).toEqual(shown.map((x) => [x.id, x.status]));
 
         for (const s of subsidies) {
           const lines = stages.flatMap((st) => engineLines(st, s.id, date!));

@@ -8,6 +8,7 @@ import {
 } from '../../src/site/evaluate.ts';
 import { GROUPS } from '../../src/rules/order.ts';
 import { PAIR_FAMILIES, answerSpace } from '../support/answer-space.ts';
+import { CONDITION_QUESTIONS, conditionValues } from '../../src/schema/questions.ts';
 
 /** Every date on which some rule or amount changed, plus the day before it. */
 const changeDates = [...new Set(dataset.subsidies.flatMap((s) => [...s.rules, ...s.amounts].map((e) => e.from)))]
@@ -120,12 +121,35 @@ describe('the whole answer space', { timeout: 180_000 }, () => {
       for (const extra of FAMILY_STATUSES) {
         if ((a.family as string[]).includes(extra)) continue;
         const more = evaluate({ ...a, family: [...(a.family as string[]), extra] as Answers['family'] }, { date: '2026-10-01' });
-        base.results.forEach((r, i) => {
-          if (rank[more.results[i]!.status] < rank[r.status]) regressions.push(`${formatAnswers(a)} +${extra}: ${r.id}`);
+        base.results.forEach((r) => {
+          // By id: results are sorted by group, so the same index can be another subsidy.
+          if (rank[more.results.find((x) => x.id === r.id)!.status] < rank[r.status]) regressions.push(`${formatAnswers(a)} +${extra}: ${r.id}`);
         });
       }
     }
     expect(regressions.slice(0, 5)).toEqual([]);
+  });
+
+  it('「不确定」 gives 「可能可以」 exactly when some answer the family could have meant would not qualify', () => {
+    const rank = { ineligible: 0, conditional: 1, apply: 2, automatic: 2 } as const;
+    const wrong: string[] = [];
+    const unsure = all.filter((a) => Object.entries(a).some(([k, v]) => v === 'unknown' && k !== 'family'));
+    expect(unsure.length).toBeGreaterThan(1000);
+    for (const a of unsure) {
+      const ev = evaluate(a, { date: '2026-10-01' });
+      const [k] = Object.entries(a).find(([key, v]) => v === 'unknown' && key !== 'family')!;
+      const values = CONDITION_QUESTIONS.find((q) => q.id === k) ? conditionValues(k as never) : [];
+      if (!values.length) continue;
+      const each = values.map((v) => evaluate({ ...a, [k]: v } as Answers, { date: '2026-10-01' }));
+      ev.results.forEach((r) => {
+        const all2 = each.every((e) => rank[e.results.find((x) => x.id === r.id)!.status] === 2);
+        // Only one 不确定 answer is split here; with two, a result may stay 「可能可以」 because of the other.
+        const others = Object.entries(a).filter(([key, v]) => v === 'unknown' && key !== 'family' && key !== k).length;
+        if (all2 && !others && r.status === 'conditional') wrong.push(`${formatAnswers(a)}: ${r.id} 住校/户口怎么答都符合，却说可能可以`);
+        if (rank[r.status] === 2 && !all2) wrong.push(`${formatAnswers(a)}: ${r.id} 有一种答法不符合，却说${r.status}`);
+      });
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it('a date that is not YYYY-MM-DD is refused with a Chinese message', () => {

@@ -79,6 +79,21 @@ describe('poster content', () => {
     expect(shortAmount([])).toBe('');
   });
 
+  it('never tells a 民办 family 「全免」 on a card: waivers with 公办 and 民办 lines say both', () => {
+    const waiver = (waives?: 'public-standard') => ({ basis: 'waiver' as const, unit: 'none' as const, confidence: 'high' as const, ...(waives && { waives }) });
+    expect(shortAmount([waiver(), waiver('public-standard')])).toBe('公办全免；民办按公办标准免');
+    expect(shortAmount([waiver()])).toBe('全免，不用交');
+    for (const slug of ['compulsory', 'preschool'] as const) {
+      for (const r of posterContent(slug, DATE).rows) {
+        if (r.amounts.some((a) => /民办/.test(a.text) || /民办/.test(a.label ?? ''))) expect(r.short, `${slug} ${r.id}`).not.toBe('全免，不用交');
+      }
+    }
+    const fee = posterContent('compulsory', DATE).rows.find((r) => r.id === 'compulsory-fee-waiver')!;
+    expect(fee.short).toBe('公办全免；民办按公办标准免');
+    const pre = posterContent('preschool', DATE).rows.find((r) => r.id === 'preschool-free-year')!;
+    expect(pre.short).toBe('公办全免；民办按公办标准免');
+  });
+
   it('the general poster has a box for every stage, with the names of its subsidies', () => {
     const c = posterContent('general', DATE);
     expect(c.rows).toEqual([]);

@@ -16,7 +16,7 @@ import type { Stage } from '../../schema/index.ts';
 import type { Region } from '../../schema/region.ts';
 import { regions as configuredRegions } from '../../data/regions.ts';
 import { regionContacts, regionLabel } from '../../rules/regions.ts';
-import { formatAmount, formatNumber, isUnconfirmed, UNCONFIRMED, type AmountLike } from '../../lib/format.ts';
+import { formatAmount, formatNumber, PRIVATE_WAIVER_SHORT, isUnconfirmed, UNCONFIRMED, type AmountLike } from '../../lib/format.ts';
 import { STAGES as SHELL_STAGES } from '../shell/stages.ts';
 import { dataIn, getTerm, subsidiesFor, termOf, type Line } from '../policy/data.ts';
 import { POSTER_SLUGS, posterStages, posterTarget } from '../../rules/stages.ts';
@@ -42,10 +42,14 @@ export function posterStageName(slug: PosterSlug): string {
 const withUnconfirmed = (l: AmountLike, text: string) => (isUnconfirmed(l) ? `${text}（${UNCONFIRMED}）` : text);
 
 /** One figure for a card: a single line as is; several lines of one kind as a span or the top figure. */
-export function shortAmount(lines: readonly Pick<Line, 'basis' | 'unit' | 'value' | 'confidence'>[]): string {
+export function shortAmount(lines: readonly Pick<Line, 'basis' | 'unit' | 'value' | 'confidence' | 'waives'>[]): string {
   if (!lines.length) return '';
   if (lines.length === 1) return withUnconfirmed(lines[0]!, formatAmount(lines[0]!));
   const [first] = lines;
+  // 公办 and 民办 waiver lines (免学杂费, 学前一年免保教费): a card must not say 「全免」 to a 民办 family.
+  if (lines.every((l) => l.basis === 'waiver') && lines.some((l) => l.waives === 'public-standard') && lines.some((l) => l.waives !== 'public-standard')) {
+    return PRIVATE_WAIVER_SHORT;
+  }
   const same = lines.every((l) => l.basis === first!.basis && l.unit === first!.unit && l.value !== undefined);
   if (!same) return formatAmount(first!);
   const values = lines.map((l) => l.value!);
