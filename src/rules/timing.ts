@@ -52,8 +52,13 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
     if (idx(m) < first) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
     return { ...base, state: 'over', message: `只在刚考上、入学的时候申请（${w.text}），已经过了` };
   }
-  if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
-  return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${next < m ? '明年 ' : ''}${next} 月再申请` };
+  // The next month is a 补报 month (a later month of the window, e.g. 3 in [9, 3]): who applied in the
+  // first month does not apply again; who did not, can still.
+  const catchUp = next !== w.months[0];
+  const year = next < m ? '明年 ' : '';
+  const already = `${w.months[0]} 月已经申请、在享受的不用再申请`;
+  if (k <= 2) return { ...base, state: 'soon', message: catchUp ? `${already}；还没申请的，${next} 月可以补报（${w.text}），先准备好材料` : `${next} 月开始申请（${w.text}），先准备好材料` };
+  return { ...base, state: 'passed', message: catchUp ? `今年的申请时间已过（${w.text}）：${already}；还没申请的，${year}${next} 月可以补报` : `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };
 }
 
 /** The window in force on `date` (the latest `from` ≤ date), or undefined. */

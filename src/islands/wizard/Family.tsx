@@ -20,6 +20,7 @@ import type { Dataset } from '../../schema/index.ts';
 import { formatDay } from '../../lib/format.ts';
 import { Card } from './Results.tsx';
 import { Share } from './Share.tsx';
+import { FRAUD_LINE } from '../../components/shell/site.ts';
 import familyCss from './family.css?url';
 import type { Ui, View } from './types.ts';
 
@@ -239,7 +240,7 @@ function Docs({ fe }: { fe: FamilyEvaluation }) {
       )}
       {perChild.map((l, i) => l.length > 0 && (
         <div key={i}>
-          <h4>{fe.children[i]!.label}自己的</h4>
+          <h4>{fe.children[i]!.label}{/\d$/.test(fe.children[i]!.label) ? ' ' : ''}自己的</h4>
           <ul class="fam-doclist">
             {l.map((d) => <li key={d.doc.id} data-doc={d.doc.id} data-child={i}><b>{ownDocLine(d, many)}</b><span class="fam-where">去哪里拿：{d.doc.where}</span></li>)}
           </ul>
@@ -278,6 +279,7 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
       <p class="muted">按 <time class="wz-date" dateTime={fe.date}>{formatDay(fe.date)}</time>在用的政策算出。</p>
       {fe.children.some((c) => c.evaluation.notices.length) && fe.children[0]!.evaluation.notices.map((n) => <p key={n.message} class="note" role="status">{n.message}。</p>)}
       <Money fe={fe} />
+      <p class="fraud">{FRAUD_LINE}</p>
       {fe.children.map((c, i) => {
         const live = c.evaluation.results.filter((r) => r.status !== 'ineligible');
         const out = c.evaluation.results.filter((r) => r.status === 'ineligible');
