@@ -120,7 +120,9 @@ function layerAmounts(base: RegionalAmountEntry[], next: RegionalAmountEntry[]):
     const mine = next.filter((e) => lineKey(e.when) === key).map((e) => {
       const label = e.when?.label ?? existing?.label;
       const when = existing || label ? { ...existing, ...(label && { label }) } : undefined;
-      const { when: _drop, ...rest } = e;
+      // Not `const { when, ...rest } = e`: lowered to ES2017 that pulls a helper module into the wizard.
+      const rest: Partial<typeof e> = { ...e };
+      delete rest.when;
       return (when ? { ...rest, when } : rest) as RegionalAmountEntry;
     });
     const same = out.filter((e) => lineKey(e.when) === key);

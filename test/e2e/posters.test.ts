@@ -287,7 +287,7 @@ describe('posters index', () => {
 
   it('warns on screen only, and only while the site URL is the placeholder', async () => {
     const { page } = await newPage(await context(phone));
-    for (const path of ['/posters/', '/posters/make/', '/posters/senior/']) {
+    for (const path of ['/posters/', '/posters/make/', '/posters/senior/', '/schools/messages/']) {
       await page.goto(baseURL + path);
       const warning = page.locator('[data-site-warning]');
       if (SITE === PLACEHOLDER_SITE_URL) {

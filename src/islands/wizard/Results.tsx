@@ -159,7 +159,9 @@ interface Props {
   onGo: (v: View) => void;
 }
 
-export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: Props) {
+export function Results(p: Props) {
+  // Not `{ …, ...tick }`: object rest, lowered to ES2017, pulls a helper module into the journey.
+  const { answers, ev, terms, onGo, msg, ui } = p;
   // 「不确定」「是」 alone say nothing on paper: name the question.
   const bare = (id: QuestionId) => answers[id] === 'unknown' || answers[id] === 'none' || id === 'veteran';
   const who = questionsFor(answers)
@@ -203,7 +205,7 @@ export function Results({ answers, ev, terms, steps, onGo, msg, ui, ...tick }: P
         </section>
       )}
       {ev.results.length === 0 && <p>这个阶段暂时没有收录的资助项目。</p>}
-      <Checklist ev={ev} terms={terms} applying={applying} steps={steps} {...tick} />
+      <Checklist {...p} applying={applying} />
       <section class="wz-contacts" aria-labelledby="wz-ask-h">
         <h3 id="wz-ask-h">去哪里问</h3>
         {ev.contacts.length ? (

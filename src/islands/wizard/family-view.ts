@@ -87,7 +87,9 @@ export function changeText(ch: TimelineChange): string {
 
 /** A timeline step's lines: 「明年 9 月升入初中一年级」 then each way's changes (new and changed first, 不再有 last). */
 export function stepLines(st: TimelineStep): { head: string; ways: { title: string; lines: string[] }[] } {
-  const head = `${st.when}${st.options.length > 1 ? '初中毕业' : st.options[0]!.title}`;
+  // Several ways on (初中 → 普通高中 or 中职): 「2029 年 9 月升入普通高中一年级或升入中职一年级」 (the child
+  // finishes in summer and starts the next school in September).
+  const head = `${st.when}${st.options.map((o) => o.title).join('或')}`;
   const ways = st.options.map((o) => ({
     title: st.options.length > 1 || o.note ? `${o.note ?? ''}${o.note ? '，' : ''}${o.title}` : '',
     lines: [...o.changes.filter((c) => c.kind !== 'gone'), ...o.changes.filter((c) => c.kind === 'gone')].map(changeText),
