@@ -10,7 +10,7 @@
  *  - search (Pagefind, about half of the site's bytes) is NOT precached: its files are kept at runtime
  *    the first time the family searches (searchRoutes), and serve later searches with no signal.
  *  - the printable sheets under posters/ (posters, cards, letters, the builder: for school staff, who
- *    print them online) are kept when first opened (posterRoute), not downloaded by every phone.
+ *    print them online) are kept when first opened (posterRoutes), not downloaded by every phone.
  *
  * URLs: the precache lists paths relative to the service worker, which lives at Astro's `base`
  * (`<base>sw.js`), and the search routes match `<base>pagefind/`; so the same worker is right for a
@@ -44,9 +44,9 @@ export const PRECACHE = {
   globIgnores: [
     'share.png', // the link-preview picture, only fetched by chat apps' crawlers
     'pagefind/**', // search: cached when first used (searchRoutes)
-    'posters/*/**/*.html', // printable sheets and the builder: cached when first opened (posterRoute); posters/index.html stays
+    'posters/*/**/*.html', // printable sheets and the builder: cached when first opened (posterRoutes); posters/index.html stays
     // The officer's kit (/schools/…) and the county pages (/regions/CODE/) are for school and county
-    // staff: cached when first opened (posterRoute), so a family's phone does not download them.
+    // staff: cached when first opened (posterRoutes), so a family's phone does not download them.
     'schools/*/**/*.html',
     'regions/*/**/*.html',
     '404.html', // the server's page; offline, offline/index.html answers instead
@@ -101,14 +101,25 @@ export function searchRoutes(base) {
  * The printable sheets under `<base>posters/…/` (not the index), the staff pages under `schools/` and
  * `regions/`, and the code only they or a tap need: opened online by school staff, kept once opened (fresh from the network when it answers within 4 s, else from the cache).
  * @param {string} base
- * @returns {import('workbox-build').RuntimeCaching}
+ * @returns {import('workbox-build').RuntimeCaching[]}
  */
-export function posterRoute(base) {
-  return {
-    urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}(?:posters|schools|regions)/[^?#]+|^https?://[^/]+${escapeRe(base)}_astro/(?:ics-file|browser|GongshiChecker|universal|PosterBuilder)\\.`),
-    handler: 'NetworkFirst',
-    options: { cacheName: 'zz-posters', networkTimeoutSeconds: 4, matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 40 }, cacheableResponse: { statuses: [200] } },
-  };
+export function posterRoutes(base) {
+  const options = { cacheName: 'zz-posters', networkTimeoutSeconds: 4, matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 40 }, cacheableResponse: { statuses: [200] } };
+  return [
+    // The pages (only HTML lives under these folders): offline and never opened, the offline page
+    // answers, as for any other page (not the browser's own error page).
+    {
+      urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}(?:posters|schools|regions)/[^?#]+`),
+      handler: /** @type {const} */ ('NetworkFirst'),
+      options: { ...options, precacheFallback: { fallbackURL: 'offline/index.html' } },
+    },
+    // Their code: no fallback (an HTML page is no answer to a script request).
+    {
+      urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}_astro/(?:ics-file|browser|GongshiChecker|universal|PosterBuilder)\\.`),
+      handler: 'NetworkFirst',
+      options,
+    },
+  ];
 }
 
 /**
@@ -133,7 +144,7 @@ export function workboxOptions(dist, base) {
     dontCacheBustURLsMatching: /^(_astro\/|check\/data\/)/,
     runtimeCaching: [
       ...searchRoutes(base),
-      posterRoute(base),
+      ...posterRoutes(base),
       // Offline, a page the phone has no copy of (an address never built, a stage address without its
       // last slash) gets src/pages/offline.astro from the cache, which links what is there. Online the
       // network answers as usual. Relative to sw.js, so it works under a sub-path deployment too.

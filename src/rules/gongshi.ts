@@ -291,6 +291,8 @@ export function classifyHeader(header: string, rules: GongshiRules): Omit<Column
   const h = squash(header);
   // Headers are short words; a cell with digits (「高一（1）班」「2300」) is data, not a header.
   if (!h || h.length > 20 || /\d/.test(h)) return null;
+  // …nor is one with a numeral in words before 班、档、等、年级 (「一班」「二档」「三等」: a row of data).
+  if (/[一二三四五六七八九十]+(?:班|档|等|年级)/.test(h)) return null;
   for (const f of rules.forbidden) if (hasAny(h, f.headers)) return { kind: 'forbidden', rule: f.id };
   if (hasAny(h, rules.notListed.headers)) return { kind: 'not-listed' };
   for (const c of rules.ignored) if (hasAny(h, c.headers)) return { kind: 'ignored', field: c.id };

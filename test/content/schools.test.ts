@@ -138,6 +138,12 @@ describe('宣传月 messages (content/schools/messages.yaml)', () => {
       expect(numbersIn(texts).filter((n) => !allowed.has(n)), st).toEqual([]);
     }
   });
+  it('a group message does not promise more than the policy: 学前 names 大班, 民办 schools are not told 「不用交」', () => {
+    const pre = stageKit(messages, 'preschool', data, DATE).group;
+    expect(pre).toMatch(/大班/);
+    expect(pre).toMatch(/民办/);
+    expect(stageKit(messages, 'compulsory', data, DATE).group).toMatch(/民办学校按当地公办学校的标准/);
+  });
 });
 
 describe('broken kit files fail naming the file and field', () => {

@@ -49,6 +49,19 @@ describe('the search page and a crafted ?q=', () => {
     expect(errors).toEqual([]);
     expect(formatViolations(await runAxe(page))).toBe('');
   });
+  it('searches what was typed in the header box as typed: numbers, punctuation, long terms (only links are filtered)', async () => {
+    const { page, errors } = await newPage(await context(phone));
+    for (const typed of ['96110', '学费、住宿费', '家庭经济困难学生认定申请表']) {
+      await page.goto(`${baseURL}/stages/senior/`);
+      await page.fill('#hd-q', typed);
+      await page.press('#hd-q', 'Enter');
+      await page.waitForURL(/\/search\/\?q=/);
+      await page.locator('#search .pagefind-ui').first().waitFor({ state: 'attached' });
+      expect(await page.inputValue('#q'), typed).toBe(typed);
+      expect(await page.locator('#search-dropped').isVisible(), typed).toBe(false);
+    }
+    expect(errors).toEqual([]);
+  });
   it('still searches a plain term from a link', async () => {
     const { page, errors } = await newPage(await context(phone));
     await page.goto(`${baseURL}/search/?q=${encodeURIComponent('助学金')}`);

@@ -68,6 +68,16 @@ describe('offline after the first visit', () => {
     await probe.close();
   });
 
+  it('a staff or region page never opened before shows the offline page, not the browser\'s error page', async () => {
+    const probe = await context.newPage();
+    for (const path of ['/schools/gongshi/', '/posters/make/', '/regions/510000/']) {
+      const res = await probe.goto(baseURL + path);
+      expect(res?.ok(), path).toBe(true);
+      expect(await probe.locator('h1').innerText(), path).toBe('现在没有网络');
+    }
+    await probe.close();
+  });
+
   it('a stage address without its last slash shows the offline page, which offers the address with the slash', async () => {
     const probe = await context.newPage();
     const path = stageHref(STAGES[0]!).replace(/\/$/, '');

@@ -751,6 +751,44 @@ describe('the page', () => {
     expect(await heading(page)).toBe('结果还没能算出来');
   });
 
+  for (const [who, hash] of [
+    ['one child', TYPICAL],
+    ['two children', 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&region=000000&stage2=senior&grade2=1&school2=public'],
+  ] as const) {
+    it(`a data file that keeps failing (${who}) is asked for once, not in a loop behind 「结果还没能算出来」; 再试一次 asks again`, async () => {
+      const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
+      contexts.push(context);
+      const { page } = await newPage(context);
+      let asked = 0;
+      await context.route('**/check/data/*.json', (r) => { asked += 1; return r.fulfill({ status: 404, body: 'not here' }); });
+      await page.goto(`${baseURL}/check/#${hash}`);
+      await page.waitForSelector(WIZARD_READY);
+      await page.getByRole('button', { name: '看结果' }).tap();
+      await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
+      expect(await heading(page)).toBe('结果还没能算出来');
+      await page.waitForTimeout(2000);
+      const once = asked;
+      expect(once, 'requests for the stage data before 再试一次').toBeLessThanOrEqual(4);
+      await page.getByRole('button', { name: '再试一次' }).tap();
+      await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(1000);
+      expect(asked).toBeGreaterThan(once);
+      expect(asked - once).toBeLessThanOrEqual(4);
+    });
+  }
+
+  it('data of the right outline but unreadable inside says so in Chinese with 再试一次, not a blank screen', async () => {
+    const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
+    contexts.push(context);
+    const { page } = await newPage(context);
+    await context.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"subsidies":[{"id":1}],"sources":[],"documents":[],"regions":[],"steps":[]}' }));
+    await page.goto(`${baseURL}/check/#${TYPICAL}`);
+    await page.waitForSelector(WIZARD_READY);
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
+    expect(['结果还没能算出来', '这一页没能显示出来']).toContain(await heading(page));
+  });
+
   it('the 「跳到正文」 skip link moves to the content and keeps the answers', async () => {
     const { page, errors } = await open('stage=senior&grade=1&school=public');
     const before = hashOf(page);

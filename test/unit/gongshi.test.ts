@@ -139,6 +139,16 @@ describe('whole lists', () => {
     expect(r.ok).toBe(false);
     expect(r.problem).toMatch(/表头/);
     expect(check([]).problem).toMatch(/空/);
+    // Rows only, with 「一班」 (once taken for the 班级 header: the first student dropped, no names)
+    const rows = check([['张三', '一班', '一等'], ['李四', '二班', '二等'], ['王五', '三班', '一等']]);
+    expect(rows.ok).toBe(false);
+    expect(rows.problem).toMatch(/没有找到表头/);
+  });
+  it('the reasons families are poor, in the words lists are written with, are found (因病致贫, 父母双亡 …)', () => {
+    for (const reason of ['因病致贫', '因残致贫', '因学致贫', '因灾致贫', '父母双亡', '母亲改嫁', '父亲在监狱', '缺劳力', '留守儿童', '患癌', '双残', '低收入']) {
+      const r = check([['姓名', '班级', '资助档次'], ['学生甲', '一班', `一档（${reason}）`]]);
+      expect(r.findings.length, reason).toBeGreaterThan(0);
+    }
   });
   it('an .xls file is refused with a Chinese message', async () => {
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(TableInputError);

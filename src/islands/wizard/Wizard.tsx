@@ -87,6 +87,8 @@ interface State extends Ui {
   /** 代问模式: the QR hand-over (./Handoff.tsx, loaded in that mode only), and whether the last family was just wiped. */
   handoff?: typeof import('./Handoff.tsx') | null;
   cleared?: boolean;
+  /** A screen failed while rendering (componentDidCatch). */
+  crashed?: boolean;
 }
 
 const FRESH: Ui = { picked: null, warn: false, find: '', msg: '', confirm: false };
@@ -214,10 +216,12 @@ export default class Wizard extends Component<{ p: Payload }, State> {
    * Starts loading the family screens, then the parts of every stage the family needs (each child's
    * and the next ones, for 接下来几年; the current stage's part is usually here already).
    */
-  loadFam() {
+  loadFam(retry = false) {
     const { family } = this.state;
     const key = stagesKey(family);
-    if (this.famReq?.key === key && !this.famReq.failed) return;
+    // Called on every update of a results screen: a failed request for the same children is tried
+    // again only when the family taps 再试一次 (`retry`), not in a loop behind the message.
+    if (this.famReq?.key === key && (!this.famReq.failed || !retry)) return;
     const req = { key, failed: false };
     this.famReq = req;
     this.setState({ fam: { key, state: 'loading' } });
@@ -235,6 +239,20 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         if (this.famReq === req) this.setState({ fam: { key, state: 'failed' } });
       },
     );
+  }
+
+  /** 再试一次: every part and module asked for again (a part that arrived unreadable too). */
+  retry = () => {
+    this.parts.clear();
+    this.req = null;
+    this.famReq = null;
+    this.load(this.state.answers.stage);
+    if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam(true);
+  };
+
+  /** A screen that fails while rendering (unreadable data) leaves a Chinese message, not a blank page. */
+  componentDidCatch() {
+    this.setState({ crashed: true });
   }
 
   loaded(req: NonNullable<Wizard['req']>, l: Loading) {
@@ -401,16 +419,39 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const ready = l?.state === 'ready' && l.stage === answers.stage ? l : null;
     const { family, cur } = s;
     const many = family.children.length > 1;
-    const ev = view.v === 'results' && ready && !many ? ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor)) : null;
+    // Data that arrived but cannot be read (a proxy's page, a stale file of another shape) must not
+    // blank the screen: the results screen says it could not compute, with 再试一次.
+    let broken = false;
+    const safely = <T,>(f: () => T): T | null => {
+      try {
+        return f();
+      } catch {
+        broken = true;
+        return null;
+      }
+    };
+    const ev = view.v === 'results' && ready && !many ? safely(() => ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor))) : null;
     // The family layer: its screens and joined parts, once loaded (see loadFam).
     const f = s.fam?.state === 'ready' && s.fam.key === stagesKey(family) ? s.fam : null;
     const fm = this.famMod;
     const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)))}`;
-    const model = view.v === 'results' && f ? (() => {
+    const model = view.v === 'results' && f ? safely(() => {
       const { data, regions } = joinPart(p, f.part);
       return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion);
-    })() : null;
+    }) : null;
     const canAdd = family.children.length < MAX_CHILDREN;
+    if (s.crashed) {
+      return (
+        <div class="wz">
+          <section class="wz-wait" aria-labelledby="wz-h">
+            <h2 id="wz-h" tabindex={-1}>这一页没能显示出来</h2>
+            <p>可能是取到的资料不完整。你的回答都还在地址里。</p>
+            <p><button type="button" class="btn btn-primary" onClick={() => { this.setState({ crashed: false }); this.retry(); }}>再试一次</button></p>
+            <p>也可以先看<a href={stagePage(answers.stage ?? 'primary')}>这个学段的全部资助</a>。</p>
+          </section>
+        </div>
+      );
+    }
     const helper = this.helper;
     return (
       <div class={helper ? 'wz wz-helper' : 'wz'}>
@@ -433,11 +474,11 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} />}</div>
-        {view.v === 'results' && !many && !ready && answers.stage && (
-          <Waiting failed={l?.state === 'failed'} stage={answers.stage} onRetry={() => this.load(answers.stage)} />
+        {view.v === 'results' && !many && (!ready || broken) && answers.stage && (
+          <Waiting failed={l?.state === 'failed' || broken} stage={answers.stage} onRetry={this.retry} />
         )}
         {view.v === 'results' && many && !model && (
-          <Waiting failed={s.fam?.state === 'failed'} stage={answers.stage ?? 'primary'} onRetry={() => this.loadFam()} />
+          <Waiting failed={s.fam?.state === 'failed' || broken} stage={answers.stage ?? 'primary'} onRetry={this.retry} />
         )}
         {view.v === 'results' && many && model && f && (
           <f.mod.FamilyResults
