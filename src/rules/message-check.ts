@@ -74,7 +74,8 @@ export interface CheckResult {
 }
 
 /** Web addresses (after NFKC and lower-casing): with a scheme or www., or a bare domain with a common ending. */
-const URL_RE = /(?:https?:\/\/|www\.)[^\s，。！？、；：“”‘’（）()<>《》【】"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|shop|info|icu|site|online|app|club|wang|ltd|link|me|io|co|tk|work|fun|live|pro)(?![a-z0-9])(?:[/?#][^\s，。！？、；：“”‘’（）()<>《》【】"']*)?/g;
+/** A web address: ASCII only, so it ends where Chinese text begins (「点击http://xx.cn领取」 keeps 「领取」). */
+const URL_RE = /(?:https?:\/\/|www\.)[!-~]+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|shop|info|icu|site|online|app|club|wang|ltd|link|me|io|co|tk|work|fun|live|pro)(?![a-z0-9])(?:[/?#][!-~]*)?/g;
 /** Mobile, landline and 400 numbers, digits possibly grouped by spaces or hyphens (the digit before is kept). */
 const PHONE_RE = /(^|[^\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8}|400[\s-]?\d{3}[\s-]?\d{4})(?!\d)/g;
 /** Zero-width characters, spaces, and symbols scammers put between characters (验*证*码, v❤信). */
