@@ -146,6 +146,9 @@ export function parseFamily(input: string | URLSearchParams): FamilyParseResult 
     }
     children.push({ ...(o.order && { order: o.order }), answers: (r as { answers: Answers }).answers as ChildAnswers });
   }
+  // Children past the sixth (stage7=…): not read, and said so, not dropped in silence.
+  const beyond = [...new Set([...params.keys()].map((k) => Number(/^[a-z]+(\d+)$/.exec(k)?.[1] ?? 0)).filter((n) => n > MAX_CHILDREN))].sort((x, y) => x - y);
+  if (beyond.length) dropped.push({ index: beyond[0]!, message: `一次最多算 ${MAX_CHILDREN} 个孩子：链接里从第 ${beyond[0]} 个孩子起没有加进来。` });
   return { family: { shared, children }, errors, dropped };
 }
 

@@ -129,6 +129,28 @@ describe('代问模式: three families in a row', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a family of two children gets its QR code too, and it decodes to the link with both children (no helper flag)', async () => {
+    const { page, errors } = await newPage(await context(phone));
+    const two = 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&region=000000&stage2=senior&grade2=1&school2=public';
+    await page.goto(`${baseURL}/check/?mode=helper#${two}`);
+    await page.waitForSelector('.fam');
+    await page.waitForSelector('.wz-qr svg');
+    const link = await decodeQr(page);
+    expect(link).toContain('stage2=senior');
+    expect(link).not.toContain('mode=helper');
+    expect(errors).toEqual([]);
+  });
+
+  it('answers written after ? in a helper link move to the hash and the mode stays (a reload keeps it)', async () => {
+    const { page } = await newPage(await context(small));
+    await page.goto(`${baseURL}/check/?mode=helper&stage=junior&grade=2`);
+    await page.waitForSelector('.wz-helper-note');
+    expect(new URL(page.url()).search).toBe('?mode=helper');
+    expect(new URL(page.url()).hash).toContain('stage=junior');
+    await page.reload();
+    await page.waitForSelector('.wz-helper-note');
+  });
+
   it('the family\'s own wizard (no flag) keeps its own wording and history', async () => {
     const { page } = await newPage(await context(small));
     await page.goto(baseURL + '/check/');

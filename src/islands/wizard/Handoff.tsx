@@ -5,14 +5,9 @@
  * (src/lib/qr.ts).
  */
 import { qrSvg } from '../../lib/qr.ts';
-import { formatAnswers, type Answers } from '../../rules/answers.ts';
 import { helperWord } from './helper.ts';
 import { writeStored, type Terms } from './lib.ts';
 
-/** The link the family scans: this page without the mode flag, with their answers. */
-export function familyLink(answers: Answers, loc: Pick<Location, 'origin' | 'pathname'> = location): string {
-  return `${loc.origin}${loc.pathname}#${formatAnswers(answers)}`;
-}
 
 /** Wipes what the wizard may have stored and the answers in the address (no history entry keeps them). */
 export function wipe(): void {
@@ -45,8 +40,11 @@ export function NextFamily({ terms, onNext }: { terms: Terms; onNext: () => void
   );
 }
 
-export function Handoff({ answers, terms }: { answers: Answers; terms: Terms }) {
-  const link = familyLink(answers);
+/**
+ * The QR hand-over. `link`: what the family scans, this page without the mode flag, with all their
+ * children's answers (the same link as 「复制链接」; the wizard builds it with formatFamily).
+ */
+export function Handoff({ link, terms }: { link: string; terms: Terms }) {
   return (
     <section class="wz-handoff card" aria-labelledby="wz-handoff-h">
       <h3 id="wz-handoff-h">{helperWord(terms, 'qr')}</h3>

@@ -34,7 +34,7 @@ import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, type
 import { deviceDay, isPart, joinPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { addChild, removeChild, setOrder, withChild } from './family-state.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
-import { helperTitle, isHelperMode } from './helper.ts';
+import { HELPER_QUERY, helperTitle, isHelperMode } from './helper.ts';
 import { answerTextOf, hasAnswers } from '../../rules/link-repair.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
@@ -107,8 +107,11 @@ const urlFor = (f: Family) => {
   const h = formatFamily(f);
   return location.pathname + otherSearch() + (h ? `#${h}` : '');
 };
-/** The query part of the address without answers put there instead of after # (they move to the hash). */
-const otherSearch = () => (hasAnswers(location.search) ? '' : location.search);
+/**
+ * The query part of the address without answers put there instead of after # (they move to the hash);
+ * 代问模式's `mode=helper` stays (else a reload would leave the mode and Back bring families back).
+ */
+const otherSearch = () => (hasAnswers(location.search) ? (isHelperMode() ? `?${HELPER_QUERY}` : '') : location.search);
 
 /** Renders the wizard into `#wz` with the data of `#wz-data`. */
 export function mount() {
@@ -495,7 +498,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             onGo={onGo}
           />
         )}
-        {helper && ev && ready && s.handoff && <s.handoff.Handoff answers={withDefaultRegion(answers, p.defaultRegion)} terms={terms} />}
+        {helper && s.handoff && view.v === 'results' && (many ? !!model : !!(ev && ready)) && <s.handoff.Handoff link={link} terms={terms} />}
         {ev && ready && (
           <ready.mod.Results
             answers={withDefaultRegion(answers, p.defaultRegion)}
