@@ -93,3 +93,28 @@ export function shortUrl(url: string): string {
 export function isPlaceholderSite(site: string = siteUrl()): boolean {
   return new URL(siteUrl(site)).origin === PLACEHOLDER_SITE_URL;
 }
+
+/**
+ * Whether a source's address is an official one a family may be sent to: a government (.gov.cn) or
+ * school (.edu.cn) site, or a national news site. Other copies (转载页 on mirror sites) are cited by
+ * name with their host as plain text, not as a link: the site tells parents not to tap unknown links.
+ *   isOfficialUrl('https://www.moe.gov.cn/…') → true · isOfficialUrl('https://agent4you.net/…') → false
+ */
+export function isOfficialUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return /(^|\.)(gov\.cn|edu\.cn|people\.com\.cn|people\.cn|xinhuanet\.com|news\.cn|cctv\.com)$/.test(host);
+}
+
+/** The host of an address, for citing a copy that is not linked (「agent4you.net」). */
+export const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+};
