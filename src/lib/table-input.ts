@@ -43,8 +43,9 @@ export async function readXlsxTable(input: Blob | ArrayBuffer): Promise<string[]
   let rows: unknown[][];
   try {
     rows = (await readSheet(input, { parseNumber: (s: string) => s })) as unknown[][];
-  } catch (e) {
-    throw new TableInputError(`这个 .xlsx 文件打不开（${e instanceof Error ? e.message : String(e)}）。可以在 Excel 或 WPS 里把名单全选、复制，再粘贴到上面的框里。`);
+  } catch {
+    // The reader's own message is English (「Doesn't look like an .xlsx file」): not shown.
+    throw new TableInputError(`这个 .xlsx 文件打不开（可能不是真正的 .xlsx，或者文件坏了）。可以在 Excel 或 WPS 里把名单全选、复制，再粘贴到上面的框里。`);
   }
   return rows.map((r) => r.map(cellText));
 }
