@@ -133,6 +133,7 @@ describe('代问模式: three families in a row', () => {
     const { page, errors } = await newPage(await context(phone));
     const two = 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&region=000000&stage2=senior&grade2=1&school2=public';
     await page.goto(`${baseURL}/check/?mode=helper#${two}`);
+    await page.getByRole('button', { name: '看结果' }).tap();
     await page.waitForSelector('.fam');
     await page.waitForSelector('.wz-qr svg');
     const link = await decodeQr(page);

@@ -774,10 +774,10 @@ describe('the page', () => {
       await page.waitForTimeout(1000);
       const once = asked;
       await page.waitForTimeout(2000);
-      // Nothing more behind the message: each stage part the children need was asked for once or twice
-      // (the child's results and the family layer), then the wizard waits for 再试一次.
+      // Nothing more behind the message: each stage part the children need was asked for a few times at most
+      // (the child's results, the family layer, the first child's again), then the wizard waits for 再试一次.
       expect(asked, 'no new requests while the message shows').toBe(once);
-      expect(Math.max(...perUrl.values()), 'requests per stage part').toBeLessThanOrEqual(2);
+      expect(Math.max(...perUrl.values()), 'requests per stage part').toBeLessThanOrEqual(3);
       await page.getByRole('button', { name: '再试一次' }).tap();
       await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
       await page.waitForTimeout(1000);
@@ -797,7 +797,7 @@ describe('the page', () => {
     await page.waitForSelector(WIZARD_READY);
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
-    expect(['结果还没能算出来', '这一页没能显示出来']).toContain(await heading(page));
+    expect(await heading(page)).toBe('结果还没能算出来');
   });
 
   it('the 「跳到正文」 skip link moves to the content and keeps the answers', async () => {

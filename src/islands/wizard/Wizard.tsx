@@ -443,18 +443,8 @@ export default class Wizard extends Component<{ p: Payload }, State> {
       return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion);
     }) : null;
     const canAdd = family.children.length < MAX_CHILDREN;
-    if (s.crashed) {
-      return (
-        <div class="wz">
-          <section class="wz-wait" aria-labelledby="wz-h">
-            <h2 id="wz-h" tabindex={-1}>这一页没能显示出来</h2>
-            <p>可能是取到的资料不完整。你的回答都还在地址里。</p>
-            <p><button type="button" class="btn btn-primary" onClick={() => { this.setState({ crashed: false }); this.retry(); }}>再试一次</button></p>
-            <p>也可以先看<a href={stagePage(answers.stage ?? 'primary')}>这个学段的全部资助</a>。</p>
-          </section>
-        </div>
-      );
-    }
+    // A screen that failed while rendering: the same 「结果还没能算出来」 and 再试一次 as a failed fetch.
+    if (s.crashed) return <div class="wz"><Waiting failed stage={answers.stage ?? 'primary'} onRetry={() => { this.setState({ crashed: false }); this.retry(); }} /></div>;
     const helper = this.helper;
     return (
       <div class={helper ? 'wz wz-helper' : 'wz'}>
