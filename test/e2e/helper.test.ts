@@ -87,6 +87,10 @@ describe('代问模式: three families in a row', () => {
       const during = await traces(page);
       expect(parseAnswers(new URL(during.url).hash)).toMatchObject({ ok: true, answers: f.answers });
       expect(during.text, f.name).toMatch(f.marks);
+      expect(await page.locator('#wz-h').innerText(), 'the heading speaks of the family, not 「你的结果」').toContain(term('helper-results'));
+      // 「下一户，清空」 stays on screen at the top of a long result
+      const bar = await page.getByRole('button', { name: term('helper-next') }).boundingBox();
+      expect(bar && bar.y + bar.height <= small.viewport.height + 1, 'the 下一户 button is in view').toBe(true);
       // tick a document and keep the ticks, so something is stored
       await page.locator('.wz-results input[type=checkbox]').first().check();
       await page.getByLabel(/记住我的勾选/).check();

@@ -36,10 +36,11 @@ export function evaluate(p: Payload, part: Part, answers: Answers, date: string)
 const statusTerm = (s: Status | `group-${Group}`, t: Terms) => t.label({ kind: 'status', id: s });
 
 /** The engine's summary line (src/rules/order.ts): what the family can get now, each with its own figure. */
-export function ResultsHead({ ev }: { ev: Evaluation; terms: Terms }) {
+/** `title`: the heading in 代问模式 (「这一户的结果」, glossary helper-results); 「你的结果」 otherwise. */
+export function ResultsHead({ ev, title }: { ev: Evaluation; terms: Terms; title?: string }) {
   return (
     <>
-      <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>你的结果</h2>
+      <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>{title || '你的结果'}</h2>
       <p class="wz-sum">{ev.summary}</p>
       <p class="muted">按 <time class="wz-date" dateTime={ev.date}>{formatDay(ev.date)}</time>在用的政策算出。</p>
     </>

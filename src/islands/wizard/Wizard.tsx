@@ -34,7 +34,7 @@ import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, type
 import { deviceDay, isPart, joinPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { addChild, removeChild, setOrder, withChild } from './family-state.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
-import { HELPER_QUERY, helperTitle, isHelperMode } from './helper.ts';
+import { HELPER_QUERY, helperTitle, helperWord, isHelperMode } from './helper.ts';
 import { answerTextOf, hasAnswers } from '../../rules/link-repair.ts';
 import { QuestionScreen } from './Question.tsx';
 import type { Ui, View } from './types.ts';
@@ -466,7 +466,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
         {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
         {/* Always in the page, so the summary is announced when the results appear. */}
-        <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} />}</div>
+        <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} title={helper ? helperWord(terms, 'results') : undefined} />}</div>
         {view.v === 'results' && !many && (!ready || broken) && answers.stage && (
           <Waiting failed={l?.state === 'failed' || broken} stage={answers.stage} onRetry={this.retry} />
         )}
