@@ -58,7 +58,7 @@ export interface TimelineOption {
 export interface TimelineStep {
   /** The day it happens, YYYY-MM-DD (evaluated on this day). */
   date: string;
-  /** 「今年 9 月」「明年 9 月」「后年 3 月」「2029 年 9 月」. */
+  /** 「今年 9 月」「明年 9 月」「2028 年 3 月」. */
   when: string;
   /** school = the child moves to a new grade or stage (and policy may change the same day); policy = only the data changes. */
   kind: 'school' | 'policy';
@@ -74,11 +74,14 @@ export interface TimelineOptions extends EvaluateOptions {
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** 「今年 9 月」「明年 3 月」「后年 9 月」「2029 年 9 月」, relative to `today`'s year. */
+/**
+ * 「今年 9 月」「明年 3 月」「2028 年 9 月」, relative to `today`'s year for this year and next only (a
+ * 「后年 9 月」 next to 「2029 年 9 月」 read as two ways of counting).
+ */
 export function whenWords(date: string, today: string): string {
   const dy = Number(date.slice(0, 4)) - Number(today.slice(0, 4));
   const m = Number(date.slice(5, 7));
-  const y = dy === 0 ? '今年' : dy === 1 ? '明年' : dy === 2 ? '后年' : `${date.slice(0, 4)} 年`;
+  const y = dy === 0 ? '今年' : dy === 1 ? '明年' : `${date.slice(0, 4)} 年`;
   return `${y} ${m} 月`;
 }
 
