@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { FAQ_FILE, MESSAGES_FILE, faq, messages, templateDataOf, validateFaq, validateMessages } from '../../src/data/schools.ts';
-import { faqCards, stageKit, type TemplateData } from '../../src/rules/faq.ts';
+import { KIT_STAGES, faqCards, stageKit, type TemplateData } from '../../src/rules/faq.ts';
 import { inForce } from '../../src/rules/lines.ts';
 import { KitStage } from '../../src/schema/schools.ts';
 import { isIsoDay } from '../../src/lib/today.ts';
@@ -120,6 +120,22 @@ describe('九月问答卡 (content/schools/faq.yaml)', () => {
   it('where the data has no answer, the card says 请问学校 instead of guessing', () => {
     expect(faqCards(faq, 'senior', data, DATE).find((c) => c.id === 'repeat')!.a).toMatch(/请问学校/);
     expect(faqCards(faq, 'senior', data, DATE).find((c) => c.id === 'income')!.a).toMatch(/请问学校/);
+  });
+});
+
+describe('问答卡 answers say a document note only to the stages it is true for', () => {
+  it('{docnote:X} appears only in answers for stages within X.noteStages (「贫困证明」 is for 高校 only)', () => {
+    const wrong: string[] = [];
+    for (const q of faq.questions) {
+      for (const a of q.answers) {
+        for (const m of a.text.matchAll(/\{docnote:([\w-]+)\}/g)) {
+          const doc = dataset.documents.find((d) => d.id === m[1])!;
+          if (!doc.noteStages) continue;
+          for (const st of a.stages) for (const w of KIT_STAGES[st]) if (!doc.noteStages.includes(w)) wrong.push(`${q.id} ${st}: ${doc.id}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
