@@ -5,6 +5,7 @@
  * by test/e2e/region-build.ts and shared with region-default.test.ts), where the region is marked as
  * the default and poster QR codes carry the deployment address.
  */
+import { hostOf, isOfficialUrl } from '../../src/lib/site-url.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
@@ -91,7 +92,12 @@ describe('a page per configured region', () => {
       for (const s of r.sources) {
         const item = page.locator(`[data-source="${s.id}"]`);
         expect(await item.textContent()).toContain(s.title);
-        if (s.url) expect(await item.locator('a').first().getAttribute('href')).toBe(s.url);
+        // Official sites are linked; a copy on another site is named by its host, not linked.
+        if (s.url && isOfficialUrl(s.url)) expect(await item.locator('a').first().getAttribute('href')).toBe(s.url);
+        else if (s.url) {
+          expect(await item.textContent()).toContain(`转载：${hostOf(s.url)}`);
+          expect(await item.locator(`a[href="${s.url}"]`).count()).toBe(0);
+        }
       }
       expect(await page.getAttribute('a.btn-primary', 'href')).toBe(`/check/#region=${r.code}`);
 
