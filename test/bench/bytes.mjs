@@ -44,7 +44,9 @@ export const BUDGET = {
    * three stages' parts. A ceiling like the one above; the image, QR and calendar modules load only
    * on a tap and are not in it.
    */
-  familyJourney: 65 * 1024,
+  // 65.5 since 2026-12-02 (was 65): the family results got the fraud line and 再试一次 when a part fails,
+  // 代问模式 its 「这一户的结果」, and the loan notes plain words (+0.1 KB); measured 65.1 KB.
+  familyJourney: 65.5 * 1024,
 };
 
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -6,7 +6,7 @@
  *    before the visitor does something except the tiny inline scripts listed in ALLOWED_INLINE below.
  *  - /check/ (the wizard): what it needs to open and ask its questions ≤ 25 KB gzip; with the results
  *    code and the largest stage's data, under a 47.5 KB ceiling (36 before issue 14; raised when issues 12–18 landed;
- *    see BUDGET in test/bench/bytes.mjs); a two-child family's results under 65 KB; the opening under 30 KB (issue 16's 25 KB aim is not met).
+ *    see BUDGET in test/bench/bytes.mjs); a two-child family's results under 65.5 KB; the opening under 30 KB (issue 16's 25 KB aim is not met).
  *  - /posters/make/ (the poster builder, a tool for school staff that needs its island at once) is the
  *    one page outside the first rule: see APP_PAGES.
  *  - Every page, those two included, carries its CSS inline: nothing blocks the first paint.
@@ -28,7 +28,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Pages that run an island as soon as they open; each has its own rule. */
 const APP_PAGES: Record<string, string> = {
-  '/check/': 'the wizard: opening ≤ 30 KB gzip, to the results ≤ 47.5 KB, to a two-child family\'s results ≤ 65 KB (tests below)',
+  '/check/': 'the wizard: opening ≤ 30 KB gzip, to the results ≤ 47.5 KB, to a two-child family\'s results ≤ 65.5 KB (tests below)',
   '/posters/make/': 'the poster builder for school aid officers: its island loads at once; measured by npm run bench, not budgeted',
   '/message-check/': '「这条消息是真的吗？」: HTML + CSS ≤ 14 KB like a policy page, its checker script ≤ 6 KB gzip (test below)',
   '/schools/gongshi/': 'the 公示 list checker for school aid officers: its island (papaparse, and the XLSX reader fetched after it opens) loads at once; measured by npm run bench, not budgeted',
