@@ -118,3 +118,12 @@ export const hostOf = (url: string): string => {
     return '';
   }
 };
+
+/**
+ * How a source's address is cited, for every list of sources: `href` for an official site (a link),
+ * `copy` for another site (「（转载：agent4you.net）」, no link), nothing without an address.
+ */
+export function sourceLink(url: string | undefined): { href?: string; copy?: string } {
+  if (!url) return {};
+  return isOfficialUrl(url) ? { href: url } : { copy: `（转载：${hostOf(url)}）` };
+}

@@ -11,6 +11,7 @@
 import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { WHEN_UNKNOWN } from '../schema/words.ts';
+import { inForce } from './lines.ts';
 
 export type TimingState = 'open' | 'soon' | 'passed' | 'over';
 
@@ -38,7 +39,7 @@ function monthsUntil(m: number, months: readonly number[]): number {
  * summer before the first autumn is still ahead, the months after it are over for good.
  */
 export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: string, sources: Map<string, Source>): Timing | undefined {
-  const w = windowOf(windows, date);
+  const w = inForce(windows, date);
   if (!w) return undefined;
   const m = monthOf(date);
   const base = { window: w.text, confidence: w.confidence, source: sources.get(w.source) };
@@ -61,13 +62,6 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   return { ...base, state: 'passed', message: catchUp ? `今年的申请时间已过（${w.text}）：${already}；还没申请的，${year}${next} 月可以补报` : `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };
 }
 
-/** The window in force on `date` (the latest `from` ≤ date), or undefined. */
-export function windowOf(windows: readonly ApplyWindow[], date: string): ApplyWindow | undefined {
-  let w: ApplyWindow | undefined;
-  for (const x of windows) if (x.from <= date && (!w || x.from >= w.from)) w = x;
-  return w;
-}
-
 /**
  * When to apply, in words, as every face says it: the text of the window in force on `date`
  * (`Subsidy.windows`), else the subsidy's `apply.when` (written only where there is no window;
@@ -76,7 +70,7 @@ export function windowOf(windows: readonly ApplyWindow[], date: string): ApplyWi
  *   applyWhen(higherGrant, '2026-12-01') → '每学年秋季开学后（9 月）'
  */
 export function applyWhen(s: Pick<Subsidy, 'apply' | 'windows'>, date: string): string {
-  return windowOf(s.windows ?? [], date)?.text ?? s.apply.when ?? WHEN_UNKNOWN;
+  return inForce(s.windows ?? [], date)?.text ?? s.apply.when ?? WHEN_UNKNOWN;
 }
 
 /**
@@ -86,7 +80,7 @@ export function applyWhen(s: Pick<Subsidy, 'apply' | 'windows'>, date: string): 
  */
 export function applyMonths(s: Pick<Subsidy, 'windows'>, timing: Timing | undefined, date: string): number[] {
   if (timing?.state === 'over') return [];
-  return [...(windowOf(s.windows ?? [], date)?.months ?? [])];
+  return [...(inForce(s.windows ?? [], date)?.months ?? [])];
 }
 
 /** Whether the family can still act on it this year (open or soon, or no window at all). */

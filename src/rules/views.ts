@@ -18,7 +18,7 @@ import { makeTerms, profileState, type TermLookup } from './conditions.ts';
 import type { Status } from './evaluate.ts';
 import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount, type Amount, type RegionalAmountEntry, type RegionTag, type SourceOf } from './lines.ts';
 import { allSubsidies } from './stages.ts';
-import { applyWhen, windowOf } from './timing.ts';
+import { applyWhen } from './timing.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -130,6 +130,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
   const s = subsidyById(site, id);
   const sourceOf = sourcesOf([site, national]);
   const rule = inForce(s.rules, date);
+  const window = inForce(s.windows ?? [], date);
   const lines: LineView[] = linesInForce(s, date, sourceOf, stages).map((l) => {
     const nat = l.region && national && !s.region ? nationalLineOf(national, id, l.key, date) : undefined;
     return { ...l, ...(nat && { national: nat }), nationalNewer: !!(nat && nat.from > l.from) };
@@ -150,7 +151,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ...(s.localNote && { localNote: s.localNote }),
     delivery: s.delivery,
     apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
-    ...(windowOf(s.windows ?? [], date) && { window: windowOf(s.windows ?? [], date) }),
+    ...(window && { window }),
     documents: documentNeeds(site, s),
     notes: s.notes,
     sources: [...new Set(ids)].map(sourceOf),

@@ -38,10 +38,14 @@ afterAll(async () => {
 
 interface Opened { page: Page; errors: string[]; requests: string[]; context: BrowserContext }
 
-/** A phone page, its device clock at noon China time on `date` when given; `site` is another build's address. */
-async function open(hash = '', opts: { date?: string; context?: BrowserContextOptions; site?: string } = {}): Promise<Opened> {
+/**
+ * A phone page, its device clock at noon China time on `date` when given; `site` is another build's
+ * address; `before` runs on the context before the page opens (routes that answer for the server).
+ */
+async function open(hash = '', opts: { date?: string; context?: BrowserContextOptions; site?: string; before?: (c: BrowserContext) => Promise<unknown> } = {}): Promise<Opened> {
   const context = await browser.newContext({ ...phone, ...opts.context });
   contexts.push(context);
+  await opts.before?.(context);
   const { page, errors, requests } = await newPage(context);
   if (opts.date) await page.clock.setFixedTime(new Date(`${opts.date}T12:00:00+08:00`));
   await page.goto(`${opts.site ?? baseURL}/check/${hash ? `#${hash}` : ''}`);
@@ -740,12 +744,9 @@ describe('the page', () => {
   });
 
   it('treats a stage data file of the wrong shape as a failed fetch, with 再试一次', async () => {
-    const context = await browser.newContext({ ...phone });
-    contexts.push(context);
-    const { page } = await newPage(context);
-    await context.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
-    await page.goto(`${baseURL}/check/#${TYPICAL}`);
-    await page.waitForSelector(WIZARD_READY);
+    const { page } = await open(TYPICAL, {
+      before: (c) => c.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{}' })),
+    });
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.getByRole('button', { name: '再试一次' }).waitFor();
     expect(await heading(page)).toBe('结果还没能算出来');
@@ -756,18 +757,16 @@ describe('the page', () => {
     ['two children', 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&region=000000&stage2=senior&grade2=1&school2=public'],
   ] as const) {
     it(`a data file that keeps failing (${who}) is asked for once, not in a loop behind 「结果还没能算出来」; 再试一次 asks again`, async () => {
-      const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
-      contexts.push(context);
-      const { page } = await newPage(context);
       let asked = 0;
       const perUrl = new Map<string, number>();
-      await context.route('**/check/data/*.json', (r) => {
-        asked += 1;
-        perUrl.set(r.request().url(), (perUrl.get(r.request().url()) ?? 0) + 1);
-        return r.fulfill({ status: 404, body: 'not here' });
+      const { page } = await open(hash, {
+        context: { serviceWorkers: 'block' },
+        before: (c) => c.route('**/check/data/*.json', (r) => {
+          asked += 1;
+          perUrl.set(r.request().url(), (perUrl.get(r.request().url()) ?? 0) + 1);
+          return r.fulfill({ status: 404, body: 'not here' });
+        }),
       });
-      await page.goto(`${baseURL}/check/#${hash}`);
-      await page.waitForSelector(WIZARD_READY);
       await page.getByRole('button', { name: '看结果' }).tap();
       await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
       expect(await heading(page)).toBe('结果还没能算出来');
@@ -789,12 +788,10 @@ describe('the page', () => {
   }
 
   it('data of the right outline but unreadable inside says so in Chinese with 再试一次, not a blank screen', async () => {
-    const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
-    contexts.push(context);
-    const { page } = await newPage(context);
-    await context.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"subsidies":[{"id":1}],"sources":[],"documents":[],"regions":[],"steps":[]}' }));
-    await page.goto(`${baseURL}/check/#${TYPICAL}`);
-    await page.waitForSelector(WIZARD_READY);
+    const { page } = await open(TYPICAL, {
+      context: { serviceWorkers: 'block' },
+      before: (c) => c.route('**/check/data/*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"subsidies":[{"id":1}],"sources":[],"documents":[],"regions":[],"steps":[]}' })),
+    });
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.getByRole('button', { name: '再试一次' }).waitFor({ timeout: 10_000 });
     expect(await heading(page)).toBe('结果还没能算出来');

@@ -210,7 +210,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   }
 
   /** The latest request for the family screens: only its outcome is taken. */
-  famReq: { key: string; failed: boolean } | null = null;
+  famReq: { key: string } | null = null;
 
   /** The family module once loaded (the label screen needs it, whatever the parts). */
   famMod: FamilyModule | null = null;
@@ -219,13 +219,13 @@ export default class Wizard extends Component<{ p: Payload }, State> {
    * Starts loading the family screens, then the parts of every stage the family needs (each child's
    * and the next ones, for 接下来几年; the current stage's part is usually here already).
    */
-  loadFam(retry = false) {
+  loadFam() {
     const { family } = this.state;
     const key = stagesKey(family);
-    // Called on every update of a results screen: a failed request for the same children is tried
-    // again only when the family taps 再试一次 (`retry`), not in a loop behind the message.
-    if (this.famReq?.key === key && (!this.famReq.failed || !retry)) return;
-    const req = { key, failed: false };
+    // Called on every update of a results screen: a request for the same children, even a failed one,
+    // is not made again (no loop behind the message); 再试一次 (retry) clears it first.
+    if (this.famReq?.key === key) return;
+    const req = { key };
     this.famReq = req;
     this.setState({ fam: { key, state: 'loading' } });
     this.withTimeout(
@@ -238,7 +238,6 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         if (this.famReq === req) this.setState({ fam: { key, state: 'ready', mod, part: mod.mergeParts(parts) } });
       },
       () => {
-        req.failed = true;
         if (this.famReq === req) this.setState({ fam: { key, state: 'failed' } });
       },
     );
@@ -250,7 +249,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.req = null;
     this.famReq = null;
     this.load(this.state.answers.stage);
-    if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam(true);
+    if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
   };
 
   /** A screen that fails while rendering (unreadable data) leaves a Chinese message, not a blank page. */
