@@ -7,6 +7,7 @@ import jsQR from 'jsqr';
 // @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
 import { PNG } from 'pngjs';
 import { formatViolations, newPage, phone, runAxe, screenshot, useBrowser } from './helpers';
+import { WIZARD_READY } from './offline-helpers';
 import { formatAnswers, parseAnswers, type Answers } from '../../src/rules/answers.ts';
 import { dataset } from '../../src/data/index.ts';
 
@@ -76,7 +77,7 @@ describe('代问模式: three families in a row', () => {
     const { page, errors } = await newPage(await context({ ...small, permissions: ['clipboard-read', 'clipboard-write'] }));
     await page.goto(baseURL + '/schools/');
     await page.locator('main a[href="/check/?mode=helper"]').first().tap();
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY); // not the first question's copy in the HTML, before the wizard mounts
     expect(await page.locator('#wz-h').innerText()).toBe(term('helper-ask') + '孩子现在上什么学？');
     expect(formatViolations(await runAxe(page))).toBe('');
     const entries = await page.evaluate(() => history.length);
@@ -125,7 +126,7 @@ describe('代问模式: three families in a row', () => {
     await page.goBack();
     await page.waitForURL(`${baseURL}/schools/`);
     await page.goForward();
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY); // not the first question's copy in the HTML, before the wizard mounts
     expect(page.url()).toBe(`${baseURL}/check/?mode=helper`);
     expect(await currentQuestion(page)).toBe('stage');
     const back = await traces(page);
@@ -159,7 +160,7 @@ describe('代问模式: three families in a row', () => {
   it('the family\'s own wizard (no flag) keeps its own wording and history', async () => {
     const { page } = await newPage(await context(small));
     await page.goto(baseURL + '/check/');
-    await page.waitForSelector('#wz-h');
+    await page.waitForSelector(WIZARD_READY); // not the first question's copy in the HTML, before the wizard mounts
     expect(await page.locator('#wz-h').innerText()).not.toContain(term('helper-ask'));
     await page.locator('button[data-v="senior"]').tap();
     await page.waitForSelector('section[data-q="grade"]');
