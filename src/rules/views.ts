@@ -92,6 +92,8 @@ export interface SubsidyView {
   delivery: Subsidy['delivery'];
   /** Where, when (src/rules/timing.ts applyWhen: the window in force, in words) and how to apply. */
   apply: { where: string; when: string; how: string };
+  /** Whether some way of getting it takes an application (the subsidy's `grant`, or a path of the rule in force): then 「什么时候申请」 is worth saying on paper. */
+  applies: boolean;
   /** The application window in force (Subsidy.windows), when there is one: its confidence decides 「以当年通知为准」. */
   window?: Subsidy['windows'][number];
   documents: DocumentNeedView[];
@@ -151,6 +153,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ...(s.localNote && { localNote: s.localNote }),
     delivery: s.delivery,
     apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
+    applies: s.grant === 'apply' || !!rule?.paths?.some((p) => p.grant === 'apply'),
     ...(window && { window }),
     documents: documentNeeds(site, s),
     notes: s.notes,

@@ -257,8 +257,11 @@ describe('letters to parents', () => {
       const row = (await sheet.locator(`tr[data-subsidy="${r.id}"]`).textContent()) ?? '';
       expect(row).toContain(r.name);
       expect(row).toContain(r.where);
+      if (r.when) expect(row).toContain(r.when);
       for (const a of r.amounts) expect(row).toContain(a.text);
     }
+    // Paper has no link to what 未确认 means: the footer says it whenever a figure carries it.
+    if (content.rows.some((r) => r.amounts.some((a) => a.text.includes('未确认')))) expect(text).toContain('标着「未确认」的，只有一个来源或是地方做法');
     expect(text).toContain(FRAUD_LINE);
     expect(await overflowing(page)).toEqual([]);
     const url = SITE + targetPath(slug);
@@ -395,18 +398,20 @@ describe('poster builder', () => {
     const long = [...base, ...base].slice(0, SCHOOL_MAX).join('');
     expect([...long]).toHaveLength(SCHOOL_MAX);
     const latin = `Mouxian No.1 Experimental School ${'X'.repeat(26)}`;
-    for (const [format, school] of [['a4', long], ['cards', long], ['letter', long], ['a3', long], ['a4', latin], ['cards', latin]] as const) {
-      const { page } = await builder(`#school=${encodeURIComponent(school)}&phone=0000-1234567&office=${encodeURIComponent('县学生资助管理中心（教育局三楼）')}&stage=undergrad&format=${format}`, sharp);
+    // The letter for every stage: its table, the signature and the contact line share one A4 page.
+    const cases = [['a4', long, 'undergrad'], ['cards', long, 'undergrad'], ...READY_LETTERS.map((s) => ['letter', long, s] as const), ['a3', long, 'undergrad'], ['a4', latin, 'undergrad'], ['cards', latin, 'undergrad']] as const;
+    for (const [format, school, stage] of cases) {
+      const { page } = await builder(`#school=${encodeURIComponent(school)}&phone=0000-1234567&office=${encodeURIComponent('县学生资助管理中心（教育局三楼）')}&stage=${stage}&format=${format}`, sharp);
       // posters and cards: the top line; the letter: the signature
       const kicker = page.locator(format === 'letter' ? '.sheets .l-sign' : '.sheets .kicker').first();
       expect(await kicker.textContent()).toContain(school);
       const fit = await kicker.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight }));
-      expect(fit.sw, format).toBeLessThanOrEqual(fit.cw);
-      expect(fit.sh, format).toBeLessThanOrEqual(fit.ch);
-      expect(await overflowing(page), format).toEqual([]);
+      expect(fit.sw, `${format} ${stage}`).toBeLessThanOrEqual(fit.cw);
+      expect(fit.sh, `${format} ${stage}`).toBeLessThanOrEqual(fit.ch);
+      expect(await overflowing(page), `${format} ${stage}`).toEqual([]);
       await page.emulateMedia({ media: 'print' });
-      expect(await overflowing(page), `${format} in print`).toEqual([]);
-      expect((await printPdf(page)).pages, format).toBe(1);
+      expect(await overflowing(page), `${format} ${stage} in print`).toEqual([]);
+      expect((await printPdf(page)).pages, `${format} ${stage}`).toBe(1);
       if (format === 'a4' && school === long) await printToPng(page, 'builder-long-name-a4', 80);
     }
   });

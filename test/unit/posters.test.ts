@@ -94,6 +94,27 @@ describe('poster content', () => {
     expect(pre.short).toBe('公办全免；民办按公办标准免');
   });
 
+  it('says when to apply on the letter as the wizard says it, and never for what nobody applies for', () => {
+    let withWhen = 0;
+    for (const slug of READY_LETTERS) {
+      for (const r of posterContent(slug, DATE).rows) {
+        if (r.where === '不用申请') {
+          expect(r.when, `${slug} ${r.id}`).toBeUndefined();
+          continue;
+        }
+        expect(r.when, `${slug} ${r.id}`).toBeTruthy();
+        withWhen++;
+        // The same words as the wizard's 「申请时间」 for a child of one of the letter's stages.
+        const said = POSTER_STAGES[slug].map((stage) => evaluate({ stage }, { date: DATE }).results.find((x) => x.id === r.id)?.apply.when);
+        expect(said, `${slug} ${r.id}`).toContain(r.when);
+      }
+    }
+    expect(withWhen).toBeGreaterThan(10);
+    // 生活补助: September, and March for who missed it.
+    const living = posterContent('compulsory', DATE).rows.find((r) => r.id === 'living-allowance');
+    expect(living?.when).toMatch(/9 月.*3 月/);
+  });
+
   it('the general poster has a box for every stage, with the names of its subsidies', () => {
     const c = posterContent('general', DATE);
     expect(c.rows).toEqual([]);

@@ -10,7 +10,7 @@
  */
 import { Fragment } from 'preact';
 import { FRAUD_LINE, SITE_NAME } from '../shell/site.ts';
-import { formatDay, LOCAL } from '../../lib/format.ts';
+import { formatDay, LOCAL, UNCONFIRMED } from '../../lib/format.ts';
 import { qrSize, qrSvg, type QrLevel } from '../../lib/qr.ts';
 import { absoluteUrl, isPlaceholderSite, shortUrl } from '../../lib/site-url.ts';
 import { contactItems, lengthStep, type Format, type PosterContact, type PosterContent } from './types.ts';
@@ -88,10 +88,13 @@ function Fraud({ class: cls }: { class?: string }) {
   return <p class={`fraud sheet-fraud${cls ? ` ${cls}` : ''}`}><b>防骗提醒：</b>{FRAUD_LINE}</p>;
 }
 
+/** Whether a figure on the sheet carries the 未确认 marker (then the footer says what it means: paper has no link to the explanation). */
+const unconfirmedOn = (c: PosterContent) => c.rows.some((r) => r.short.includes(UNCONFIRMED) || r.amounts.some((a) => a.text.includes(UNCONFIRMED)));
+
 function AsOf({ content }: { content: PosterContent }) {
   return (
     <p class="as-of">
-      数据核对日期：{formatDay(content.dataAsOf)}。具体以学校和当地教育部门的通知为准。{SITE_NAME}
+      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content) && `标着「${UNCONFIRMED}」的，只有一个来源或是地方做法。`}具体以学校和当地教育部门的通知为准。{SITE_NAME}
     </p>
   );
 }
@@ -255,7 +258,7 @@ function Letter(p: SheetProps) {
         <Groups content={c} />
       ) : (
         <table class={`l-table ${rowsDensity(c.rows.length)}`}>
-          <thead><tr><th scope="col">资助项目</th><th scope="col">标准</th><th scope="col">找谁办</th></tr></thead>
+          <thead><tr><th scope="col">资助项目</th><th scope="col">标准</th><th scope="col">找谁办、什么时候</th></tr></thead>
           <tbody>
             {c.rows.map((r) => (
               <Fragment key={r.id}>
@@ -265,7 +268,7 @@ function Letter(p: SheetProps) {
                     {r.amounts.map((a, i) => <span class="r-amt" key={i}>{a.label && `${a.label} `}{a.text}{a.by && <span class="r-by">{a.by}</span>}</span>)}
                     {r.local && !r.amounts.some((a) => a.text.includes(LOCAL)) && <span class="r-local">{LOCAL}</span>}
                   </td>
-                  <td>{r.where}</td>
+                  <td>{r.where}{r.when && <span class="r-when">{r.when}</span>}</td>
                 </tr>
                 {showWho(c) && <tr class="l-who"><td colSpan={3}>谁能享受：{r.who}</td></tr>}
               </Fragment>
