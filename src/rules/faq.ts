@@ -14,7 +14,7 @@
 import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import { STAGE_PAGES } from './stages.ts';
 import type { Faq, KitStage, Messages } from '../schema/schools.ts';
-import { formatAmount, formatAmountFull, formatRange } from '../lib/format.ts';
+import { formatAmount, formatAmountFull, formatRange, LOCAL } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
 import { applyWhen } from './timing.ts';
 
@@ -64,14 +64,19 @@ function amountText(lines: Amount[], figures: number[]): string {
     .join('；');
 }
 
-/** Only the main figure of each line (「2300 元/年（平均标准）」), for short messages. */
-function shortText(lines: Amount[], figures: number[]): string {
-  return lines
+/**
+ * Only the main figure of each line (「2300 元/年（平均标准）」), for short messages; 「，以当地公布为准」
+ * once at the end when the subsidy's figures are set locally (`setLocally`, or a line marked local), as
+ * the wizard and the pages say beside the same figures.
+ */
+function shortText(lines: Amount[], figures: number[], setLocally: boolean): string {
+  const text = lines
     .map((a) => {
       if (a.value !== undefined) figures.push(a.value);
       return `${lines.length > 1 && a.label ? a.label + ' ' : ''}${formatAmount(a)}`;
     })
     .join('，');
+  return (setLocally || lines.some((a) => a.local)) && text.indexOf(LOCAL) < 0 ? `${text}，${LOCAL}` : text;
 }
 
 /**
@@ -102,7 +107,7 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
         const lines = linesInForce(s, date, sourceOf, b ? [b as Stage] : undefined);
         if (!lines.length) throw new TemplateError(`${ph}：${date} 这天「${s.name}」没有在用的金额`);
         lines.forEach((a) => cite(a.source.id));
-        return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures);
+        return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures, s.setLocally);
       }
       case 'name':
       case 'summary':

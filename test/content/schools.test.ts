@@ -160,6 +160,18 @@ describe('宣传月 messages (content/schools/messages.yaml)', () => {
     expect(pre).toMatch(/民办/);
     expect(stageKit(messages, 'compulsory', data, DATE).group).toMatch(/民办学校按当地公办学校的标准/);
   });
+  it('a group message does not offer 走读生 生活补助 to every poor family, and says 以当地公布为准 beside figures set locally', () => {
+    const comp = stageKit(messages, 'compulsory', data, DATE).group;
+    // Nationally only some 走读生 qualify (脱贫, 低保, 特困, 困难残疾): the message must not say every 困难 student can.
+    expect(comp).not.toMatch(/家庭经济困难的学生还可以申请生活补助/);
+    expect(comp).toMatch(/寄宿生[^。]*走读生/);
+    for (const st of stages) {
+      const raw = messages.stages.find((m) => m.stage === st)!;
+      const local = [...raw.group.matchAll(/\{short:([a-z0-9-]+)/g)].some((m) => data.subsidies.find((s) => s.id === m[1])!.setLocally);
+      if (local) expect(stageKit(messages, st, data, DATE).group, st).toContain('以当地公布为准');
+    }
+    expect(stageKit(messages, 'postgrad', data, DATE).group).toMatch(/15000 元\/年，以当地公布为准/);
+  });
 });
 
 describe('broken kit files fail naming the file and field', () => {
