@@ -57,8 +57,22 @@ export function loadXlsxReader(): Promise<typeof import('read-excel-file/univers
   return reader;
 }
 
-/** Text of a CSV file: UTF-8, or GB18030 (what Excel and WPS on Chinese Windows save) when UTF-8 does not fit. */
+/**
+ * Text of a CSV / TSV file: UTF-16 when it starts with a byte-order mark or is mostly zero bytes
+ * (Excel's 「Unicode 文本」 export, tab-separated); else UTF-8, or GB18030 (what Excel and WPS on Chinese
+ * Windows save) when UTF-8 does not fit.
+ */
 export function decodeText(bytes: ArrayBuffer): string {
+  const b = new Uint8Array(bytes);
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  // No mark: UTF-16 text has a zero byte in most characters of Latin text (digits, tabs, line ends).
+  const head = b.subarray(0, 400);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+  if (oddZeros > head.length / 8 && oddZeros > evenZeros * 4) return new TextDecoder('utf-16le').decode(b);
+  if (evenZeros > head.length / 8 && evenZeros > oddZeros * 4) return new TextDecoder('utf-16be').decode(b);
   const utf8 = new TextDecoder('utf-8').decode(bytes);
   if (utf8.indexOf('\uFFFD') < 0) return utf8;
   try {

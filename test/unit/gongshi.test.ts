@@ -131,6 +131,12 @@ describe('whole lists', () => {
   });
   it('a good list saved by WPS as a GB18030 CSV gets no false alarm', async () => {
     expect(decodeText(new Uint8Array(fixture('good-gbk.csv')).buffer)).toContain('阿依古丽·买买提');
+    // Excel's 「Unicode 文本」 (UTF-16, tab-separated, with or without the byte-order mark), and big-endian.
+    const text = '姓名\t身份证号\r\n张三\t110101200501011234\r\n';
+    const le = (s: string, bom: boolean) => { const out = new Uint8Array((bom ? 2 : 0) + s.length * 2); if (bom) out.set([0xff, 0xfe]); for (let k = 0; k < s.length; k++) { out[(bom ? 2 : 0) + 2 * k] = s.charCodeAt(k) & 255; out[(bom ? 2 : 0) + 2 * k + 1] = s.charCodeAt(k) >> 8; } return out.buffer; };
+    const be = (s: string) => { const out = new Uint8Array(2 + s.length * 2); out.set([0xfe, 0xff]); for (let k = 0; k < s.length; k++) { out[2 + 2 * k] = s.charCodeAt(k) >> 8; out[3 + 2 * k] = s.charCodeAt(k) & 255; } return out.buffer; };
+    for (const buf of [le(text, true), le(text, false), be(text)]) expect(decodeText(buf)).toBe(text);
+    expect(parseTable(decodeText(le(text, true)))).toEqual([['姓名', '身份证号'], ['张三', '110101200501011234']]);
     const file = { name: 'good.csv', arrayBuffer: async () => new Uint8Array(fixture('good-gbk.csv')).buffer };
     expectGood(check(await readTableFile(file)));
   });
