@@ -1,8 +1,9 @@
 /**
  * Lenient reading of answer links that apps have mangled on the way (issue 13). Pure string → string,
  * called first by parseAnswers (./answers.ts), so every reader of links gets the same repairs. Only
- * separators are repaired: the answer values themselves are codes (`senior`, `2`, `dibao,tekun`,
- * `510000`) that never contain `=`, `&`, `?`, `+` or spaces, so these repairs cannot change a value.
+ * separators and full-width forms are repaired: the answer values themselves are ASCII codes (`senior`,
+ * `2`, `dibao,tekun`, `510000`) that never contain `=`, `&`, `?`, `+`, spaces or full-width characters,
+ * so these repairs cannot change a value that was right.
  *
  *   repairAnswerText('#stage=senior&amp;grade=2')              → 'stage=senior&grade=2'   (HTML-escaped &)
  *   repairAnswerText('stage%3Dsenior%26grade%3D2')             → 'stage=senior&grade=2'   (encoded = and &)
@@ -11,7 +12,8 @@
  *                                                              → 'stage=senior&grade=2&from=singlemessage&isappinstalled=0'
  *                                                                (a chat app's ?… glued after the hash; its
  *                                                                names are not answers and are ignored)
- *   repairAnswerText('stage＝senior＆grade＝2')                   → 'stage=senior&grade=2'   (full-width ＝ ＆)
+ *   repairAnswerText('stage＝senior＆grade＝２')                   → 'stage=senior&grade=2'   (full-width ＝ ＆ ２)
+ *   repairAnswerText('#stage%EF%BC%9Dsenior')                  → 'stage=senior'           (as location.hash has it)
  *
  * answerTextOf(search, hash) picks where a page's answers are: the hash (`/check/#stage=…`), or, when
  * the hash has none, the query (`/check/?stage=…`, a link typed or rewritten with ? instead of #).
@@ -23,8 +25,12 @@ const NAMES: readonly string[] = QUESTION_IDS;
 /** Repairs the separators of an answer string (with or without a leading `#` / `?`); see the module doc. */
 export function repairAnswerText(input: string): string {
   let s = input.trim();
-  // &amp; (also &amp;amp; from escaping twice) and full-width signs from Chinese input methods.
-  s = s.replace(/&(amp;)+/gi, '&').replace(/＆/g, '&').replace(/＝/g, '=');
+  // Full-width forms from Chinese input methods (＝ ＆ ２ ｓｅｎｉｏｒ), also as the browser percent-encodes
+  // them in location.hash (%EF%BC%9D …): U+FF01–FF5E are the ASCII signs, digits and letters shifted.
+  s = s.replace(/%EF%BC%([89AB][0-9A-F])|%EF%BD%([89AB][0-9A-F])/gi, (m) => decodeURIComponent(m));
+  s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // &amp; (also &amp;amp; from escaping twice).
+  s = s.replace(/&(amp;)+/gi, '&');
   // Encoded separators: %3D is =, %26 is &, %3F is ? (values never contain them).
   s = s.replace(/%3D/gi, '=').replace(/%26/gi, '&').replace(/%3F/gi, '?');
   // Leading #, ?, / (a router-style `#/stage=…`), and a second # or ? anywhere act as separators.

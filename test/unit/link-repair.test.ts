@@ -19,6 +19,9 @@ const mangled: [string, string][] = [
   ["a chat app's ?from=singlemessage glued after the hash keeps the last answer", `${CLEAN}?from=singlemessage&isappinstalled=0`],
   ['a router-style #/ before the answers keeps every answer', CLEAN.replace('#', '#/')],
   ['full-width ＝ and ＆ from a Chinese keyboard keep every answer', CLEAN.replace(/=/g, '＝').replace(/&/g, '＆')],
+  // What location.hash holds for a link typed with full-width signs: the browser percent-encodes them.
+  ['full-width ＝ and ＆ as the browser percent-encodes them in location.hash keep every answer', encodeURI(CLEAN.replace(/=/g, '＝').replace(/&/g, '＆'))],
+  ['full-width digits and letters (２, ｓｅｎｉｏｒ) read as the ASCII codes', CLEAN.replace(/[0-9a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace('＃', '#')],
 ];
 
 describe('mangled answer links read as the clean link', () => {
