@@ -50,6 +50,8 @@ export interface AmountLike {
 
 /** Shown next to a figure whose confidence is not high. */
 export const UNCONFIRMED = '未确认';
+/** What the 未确认 marker means, said where a figure carries it and there is no link to the explanation (paper, source lists). */
+export const UNCONFIRMED_MEANS = `标着「${UNCONFIRMED}」的，只有一个来源或是地方做法`;
 /** Shown with a figure that province, county or school sets. */
 export const LOCAL = '以当地公布为准';
 /** The headline of a waiver a 民办 school gets at the public-school standard. */

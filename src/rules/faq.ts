@@ -66,17 +66,17 @@ function amountText(lines: Amount[], figures: number[]): string {
 
 /**
  * Only the main figure of each line (「2300 元/年（平均标准）」), for short messages; 「，以当地公布为准」
- * once at the end when the subsidy's figures are set locally (`setLocally`, or a line marked local), as
- * the wizard and the pages say beside the same figures.
+ * once at the end when a line is set locally (`Amount.local`: the subsidy's `setLocally`, or a local
+ * basis; src/rules/lines.ts), as the wizard and the pages say beside the same figures.
  */
-function shortText(lines: Amount[], figures: number[], setLocally: boolean): string {
+function shortText(lines: Amount[], figures: number[]): string {
   const text = lines
     .map((a) => {
       if (a.value !== undefined) figures.push(a.value);
       return `${lines.length > 1 && a.label ? a.label + ' ' : ''}${formatAmount(a)}`;
     })
     .join('，');
-  return (setLocally || lines.some((a) => a.local)) && text.indexOf(LOCAL) < 0 ? `${text}，${LOCAL}` : text;
+  return lines.some((a) => a.local) && text.indexOf(LOCAL) < 0 ? `${text}，${LOCAL}` : text;
 }
 
 /**
@@ -107,7 +107,7 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
         const lines = linesInForce(s, date, sourceOf, b ? [b as Stage] : undefined);
         if (!lines.length) throw new TemplateError(`${ph}：${date} 这天「${s.name}」没有在用的金额`);
         lines.forEach((a) => cite(a.source.id));
-        return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures, s.setLocally);
+        return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures);
       }
       case 'name':
       case 'summary':

@@ -10,7 +10,7 @@
  */
 import { Fragment } from 'preact';
 import { FRAUD_LINE, SITE_NAME } from '../shell/site.ts';
-import { formatDay, LOCAL, UNCONFIRMED } from '../../lib/format.ts';
+import { formatDay, LOCAL, UNCONFIRMED, UNCONFIRMED_MEANS } from '../../lib/format.ts';
 import { qrSize, qrSvg, type QrLevel } from '../../lib/qr.ts';
 import { absoluteUrl, isPlaceholderSite, shortUrl } from '../../lib/site-url.ts';
 import { contactItems, lengthStep, type Format, type PosterContact, type PosterContent } from './types.ts';
@@ -94,7 +94,7 @@ const unconfirmedOn = (c: PosterContent) => c.rows.some((r) => r.short.includes(
 function AsOf({ content }: { content: PosterContent }) {
   return (
     <p class="as-of">
-      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content) && `标着「${UNCONFIRMED}」的，只有一个来源或是地方做法。`}具体以学校和当地教育部门的通知为准。{SITE_NAME}
+      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。{SITE_NAME}
     </p>
   );
 }
