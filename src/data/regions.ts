@@ -75,6 +75,7 @@ export function validateRegions(files: Record<string, unknown>, national: Datase
   const checkRules = (rules: Region['overrides'][number]['rules'], file: string, at: string) =>
     rules.forEach((e, j) => {
       checkSource(e.source, file, `${at}rules[${j}].source`);
+      (e.paths ?? []).forEach((p, k) => p.source && checkSource(p.source, file, `${at}rules[${j}].paths[${k}].source`));
       for (const c of e.conditions.flatMap(conditionsOf))
         if (c.type === 'grade' && c.min !== undefined && c.max !== undefined && c.min > c.max) problems.push(`${file}: ${at}rules[${j}].conditions: grade 的 min 大于 max`);
     });

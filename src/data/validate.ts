@@ -155,6 +155,9 @@ export function validateDataset(raw: RawDataset, options: ValidateOptions = {}):
       problems.push(`${file}: rules[0].from: 最早的规则 ${s.rules[0].from} 才生效，今天（${build}）还没有规则在用；等生效后再加这个项目，或先写现在在用的规则`);
     s.rules.forEach((r, i) => {
       if (!sourceIds.has(r.source)) problems.push(`${file}: rules[${i}].source: 未知来源「${r.source}」（${raw.sources.path} 里没有）`);
+      (r.paths ?? []).forEach((p, k) => {
+        if (p.source && !sourceIds.has(p.source)) problems.push(`${file}: rules[${i}].paths[${k}].source: 未知来源「${p.source}」（${raw.sources.path} 里没有）`);
+      });
       for (const c of r.conditions.flatMap(conditionsOf)) {
         if (c.type === 'grade' && c.min !== undefined && c.max !== undefined && c.min > c.max)
           problems.push(`${file}: rules[${i}].conditions: grade 的 min 大于 max`);

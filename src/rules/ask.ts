@@ -10,7 +10,7 @@
  *
  * Which conditions: the leaves of the rule's conditions that are unknown for these answers (inside
  * `anyOf` / `allOf` too), in data order, at most two, each once; then `local` when the figure is the
- * locally set one and there is room. Each is looked up by its key: the condition type, or for
+ * locally set one and there is room (`local-apply` when the family may have to apply, else `local`). Each is looked up by its key: the condition type, or for
  * `external` its kind. A key without a sentence is skipped (test/content/ask.test.ts makes sure every
  * key has one). '' when nothing is unknown and nothing local.
  */
@@ -50,6 +50,12 @@ export interface AskInput {
   conditions: readonly Condition[];
   /** Whether its figure is set by the province, county or school (以当地公布为准). */
   local: boolean;
+  /**
+   * Whether this family may have to apply for it (status 可以申请, or 可能可以 by a path that is applied
+   * for). Then a local figure's sentence also asks 什么时候申请 (`local-apply`); for what is given without
+   * applying (营养改善计划、免学杂费) it asks only the standard (`local`). Default true.
+   */
+  applies?: boolean;
 }
 
 /**
@@ -63,7 +69,8 @@ export function askTeacher(s: AskInput, a: Answers, glossary: readonly GlossaryE
     const k = askKey(c);
     if (say.has(k) && !keys.includes(k)) keys.push(k);
   }
-  if (s.local && say.has('local')) keys.push('local');
+  const localKey = s.applies === false ? 'local' : 'local-apply';
+  if (s.local && say.has(localKey)) keys.push(localKey);
   const questions = keys.slice(0, MAX_QUESTIONS).map((k) => say.get(k)!.replace(/\{项目\}/g, s.name));
   if (!questions.length) return '';
   const { grade, boarding } = child(a);

@@ -3,7 +3,7 @@
  * its status, the amount in force on that date, the reason, how it is paid, the documents and sources.
  * Pure: no clock (the date is an argument), no UI, no I/O. Data comes in as a validated `Dataset`.
  */
-import type { AmountEntry, Dataset, DocumentInfo, Source, Stage, Subsidy } from '../schema/index.ts';
+import type { AmountEntry, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
 import { judgeRule } from './paths.ts';
@@ -152,6 +152,16 @@ function zhDate(iso: string): string {
   return `${y} 年 ${m} 月`;
 }
 
+/**
+ * The 依据 of a rule version for these answers: the path's own `source` when the result is reached by
+ * one path (or every path still possible shares one), else the rule's.
+ */
+function ruleSource(rule: RuleEntry, j: { path?: { source?: string }; possible: string[] }): string {
+  if (j.path) return j.path.source ?? rule.source;
+  const own = [...new Set((rule.paths ?? []).filter((p) => j.possible.includes(p.id)).map((p) => p.source ?? rule.source))];
+  return own.length === 1 ? own[0]! : rule.source;
+}
+
 function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, sources: Map<string, Source>, glossary: Dataset['glossary']): Omit<Result, 'group'> {
   const rule = inForce(s.rules, date);
   const j = rule ? judgeRule(rule, s.grant, a, t) : { status: 'ineligible' as const, possible: [], met: [], missed: [], unknown: [] };
@@ -174,11 +184,13 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
 
   const pathOk = (d: Subsidy['documents'][number]) => !d.paths || d.paths.some((p) => j.possible.includes(p));
   const docs = status === 'ineligible' ? [] : s.documents.filter((d) => pathOk(d) && (!d.if || evaluateCondition(d.if, a, t).state === 'met')).map((d) => d.doc);
-  const sourceIds = [...new Set([...(rule ? [rule.source] : []), ...lines.map((l) => l.source.id)])];
+  const sourceIds = [...new Set([...(rule ? [ruleSource(rule, j)] : []), ...lines.map((l) => l.source.id)])];
   const timing = status === 'apply' || status === 'conditional' ? timingOf(s.windows ?? [], a, date, sources) : undefined;
   const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
   const local = s.setLocally === true || amount?.local === true;
-  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)] : [], local }, a, glossary, t);
+  // Whether the family may have to apply: 可以申请, or 可能可以 by a path (or a subsidy) that is applied for.
+  const applies = status === 'apply' || (status === 'conditional' && (rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && j.possible.includes(p.id)) : s.grant === 'apply'));
+  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)] : [], local, applies }, a, glossary, t);
 
   return {
     id: s.id,

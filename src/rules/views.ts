@@ -137,7 +137,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     const nat = l.region && national && !s.region ? nationalLineOf(national, id, l.key, date) : undefined;
     return { ...l, ...(nat && { national: nat }), nationalNewer: !!(nat && nat.from > l.from) };
   });
-  const ids = [(rule ?? s.rules[0]!).source, ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
+  const ids = [(rule ?? s.rules[0]!).source, ...((rule ?? s.rules[0]!).paths ?? []).flatMap((p) => (p.source ? [p.source] : [])), ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
   return {
     id: s.id,
     name: s.name,
@@ -260,7 +260,7 @@ export function lastVerifiedOf(subs: readonly Pick<Subsidy, 'lastVerified'>[]): 
 
 /** Subsidies citing a source anywhere in their rules or amount histories. */
 export function subsidiesCiting(data: Dataset, sourceId: string): Subsidy[] {
-  return allSubsidies(data).filter((s) => s.rules.some((r) => r.source === sourceId) || s.amounts.some((a) => a.source === sourceId));
+  return allSubsidies(data).filter((s) => s.rules.some((r) => r.source === sourceId || (r.paths ?? []).some((p) => p.source === sourceId)) || s.amounts.some((a) => a.source === sourceId));
 }
 
 export type { AmountEntry };

@@ -208,6 +208,12 @@ export const RulePath = z.strictObject({
   conditions: z.array(Condition).min(1),
   /** automatic = given without applying; apply = the family applies (usually after 认定). */
   grant: z.enum(['automatic', 'apply']),
+  /**
+   * The policy this way of qualifying comes from, when it is not the rule version's `source` (id in
+   * content/sources.yaml): 寄宿生 生活补助 rests on 国发〔2015〕67号, the four kinds of 走读生 on the 2019
+   * 非寄宿生 policy. A result reached by this path cites it as its 依据 instead of the rule's.
+   */
+  source: z.string().min(1).optional(),
 });
 export type RulePath = z.infer<typeof RulePath>;
 

@@ -101,7 +101,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
     sources: r.sources.map(trimSource),
   }));
   const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
-  const used = new Set(all.flatMap((s) => [...s.rules.map((r) => r.source), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
+  const used = new Set(all.flatMap((s) => [...s.rules.flatMap((r) => [r.source, ...(r.paths ?? []).flatMap((p) => (p.source ? [p.source] : []))]), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages, perStudent: d.perStudent }));

@@ -8,7 +8,7 @@
  *   documentsMaybe? (exactly the checklist items only 「可能可以」 results need, listed last as 看情况再准备)
  *   orderStarts? (first result ids in reading order) · summaryStarts? · docNotes? / noDocNotes?
  *   expect also takes: headline, reasonIncludes/Excludes, delivery, documents, path, timing,
- *   timingIncludes, group, confidence, rangeConfidence, noteIncludes/Excludes (see ExpectedResult)
+ *   timingIncludes, group, sources, confidence, rangeConfidence, noteIncludes/Excludes (see ExpectedResult)
  *   error?: fields — the answers must be refused naming these parameters
  */
 export interface ExpectedResult {
@@ -22,6 +22,8 @@ export interface ExpectedResult {
   documents?: string[];
   /** The qualifying path id. */
   path?: string;
+  /** Exactly the 依据 the result cites (source ids, in order: the rule's or its path's, then the amount line's). */
+  sources?: string[];
   /** Where the date stands in the application window: open | soon | passed | over | none. */
   timing?: string;
   timingIncludes?: string;

@@ -41,6 +41,7 @@ for (const [file, cases] of loadCases()) {
           if (w.delivery !== undefined) expect(r!.delivery.text, `${id} 怎么发`).toContain(w.delivery);
           if (w.documents !== undefined) expect([...r!.documents].sort(), `${id} 的材料`).toEqual([...w.documents].sort());
           if (w.path !== undefined) expect(r!.path?.id, `${id} 的资格路径`).toBe(w.path);
+          if (w.sources !== undefined) expect(r!.sources.map((x) => x.id), `${id} 的依据`).toEqual(w.sources);
           if (w.timing !== undefined) expect(r!.timing?.state ?? 'none', `${id} 的申请时间（${r!.timing?.message}）`).toBe(w.timing);
           if (w.timingIncludes !== undefined) expect(r!.timing?.message, `${id} 的申请时间`).toContain(w.timingIncludes);
           if (w.group !== undefined) expect(r!.group, `${id} 排在哪一组`).toBe(w.group);
