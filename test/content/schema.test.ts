@@ -42,6 +42,10 @@ describe('bad data fails with the file and field named', () => {
     const msg = failWith((r) => delete senior(r).amounts[1].source);
     expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts[1].source');
   });
+  it('a qualifying path citing an unknown source fails naming rules[i].paths[k].source', () => {
+    const msg = failWith((r) => ((r.subsidies['content/subsidies/living-allowance.yaml'] as any).rules[0].paths[0].source = 'no-such-doc'));
+    expect(msg).toContain('content/subsidies/living-allowance.yaml: rules[0].paths[0].source: 未知来源「no-such-doc」');
+  });
   it('a value citing an unknown source fails naming the source id', () => {
     const msg = failWith((r) => (senior(r).amounts[0].source = 'no-such-doc'));
     expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts[0].source: 未知来源「no-such-doc」');
