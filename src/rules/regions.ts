@@ -34,7 +34,7 @@ import type { Dataset } from '../schema/index.ts';
 import { NATIONAL_REGION, type Answers } from './answers.ts';
 import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate.ts';
 import { inForce, lineKey, type RegionalAmountEntry, type RegionTag } from './lines.ts';
-import { findRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
+import { findRegion, nearestRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
 import { cnCount } from '../schema/words.ts';
 
 export { findRegion, regionChain, regionLabel, regionOptions, regionTag, searchRegions, type RegionOption } from './region-lookup.ts';
@@ -190,6 +190,12 @@ export function evaluateInRegion(dataset: Dataset, regions: readonly Region[], a
     if (c === NATIONAL_REGION) break;
     if (findRegion(regions, c)) {
       code = c;
+      break;
+    }
+    const near = nearestRegion(regions, c);
+    if (near) {
+      notices.push({ field: 'region', message: `没有找到地区「${c}」自己的资料，以下按${regionLabel(regions, near.code)}的标准` });
+      code = near.code;
       break;
     }
     const fallback = options.region && c !== options.region && findRegion(regions, options.region);

@@ -168,6 +168,19 @@ describe('an unknown region in a link', () => {
     expect(ev.notices[0]!.message).toBe('没有找到地区「123456」的资料，以下按四川省的标准');
     expect(ev.region?.code).toBe('510000');
   });
+  it('an unlisted city or county of a configured province gets the province, not the national figures (GB/T 2260: PP0000)', () => {
+    for (const code of ['510100', '511702']) {
+      const ev = evaluate({ ...seniorHardship, region: code }, { date: '2026-10-01' });
+      expect(ev.region?.code, code).toBe('510000');
+      expect(ev.notices, code).toEqual([{ field: 'region', message: `没有找到地区「${code}」自己的资料，以下按四川省的标准` }]);
+      expect(ev.results.find((r) => r.id === 'senior-grant')!.amount?.tiers, code).toEqual([1300, 2300, 3300]);
+    }
+    // …and a county of a configured province whose city is not configured (保山市 530500): 云南省.
+    expect(evaluate({ ...seniorHardship, region: '530502' }, { date: '2026-10-01' }).region?.code).toBe('530000');
+    // A province with nothing configured still falls back to the deployment's default, or national.
+    expect(evaluate({ ...seniorHardship, region: '440100' }, { date: '2026-10-01', region: '510000' }).region?.code).toBe('510000');
+    expect(evaluate({ ...seniorHardship, region: '440100' }, { date: '2026-10-01' }).region).toBeUndefined();
+  });
   it('the region in the answers wins over the default region', () => {
     const ev = evaluate({ ...seniorHardship, region: '530521' }, { date: '2026-10-01', region: '510000' });
     expect(ev.region?.label).toBe('云南省施甸县');
