@@ -7,7 +7,7 @@ import type { AmountEntry, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subs
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
 import { judgeRule } from './paths.ts';
-import { applyMonths, applyWhen, timingOf, type Timing } from './timing.ts';
+import { applyMonths, applyWhen, asOfLine, timingOf, type Timing } from './timing.ts';
 import { groupOf, orderResults, summaryLine, type Group } from './order.ts';
 import { PUBLIC_STANDARD } from '../lib/format.ts';
 import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
@@ -97,6 +97,8 @@ export interface Evaluation {
   documents: ChecklistItem[];
   /** Answers the engine still needs before it can say anything (only `stage` blocks everything). */
   missing: ('stage')[];
+  /** Which policy this was worked out by, one sentence (timing.ts asOfLine: 在用的, or 资料核对于… when stale). */
+  asOf: string;
 }
 
 export interface EvaluateOptions {
@@ -104,6 +106,8 @@ export interface EvaluateOptions {
   date: string;
   /** Region code; regional overrides are applied by evaluateInRegion (src/rules/regions.ts), not here. */
   region?: string;
+  /** The day the data were last checked (`YYYY-MM-DD`, the wizard's `floor`); words `asOf`. */
+  checked?: string;
 }
 
 export class EvaluateError extends Error {
@@ -229,7 +233,8 @@ export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateO
   const { date } = options;
   if (typeof date !== 'string' || !isIsoDay(date))
     throw new EvaluateError(`日期要写成 YYYY-MM-DD，收到的是「${String(date)}」`);
-  if (!answers.stage) return { date, results: [], summary: '', documents: [], missing: ['stage'] };
+  const asOf = asOfLine(date, options.checked);
+  if (!answers.stage) return { date, results: [], summary: '', documents: [], missing: ['stage'], asOf };
   const t = makeTerms(data.glossary);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const results = orderResults(
@@ -252,5 +257,5 @@ export function evaluateWith(data: Dataset, answers: Answers, options: EvaluateO
     }
   }
   const items = [...checklist.values()];
-  return { date, stage: answers.stage, results, summary: summaryLine(results), documents: [...items.filter((i) => !i.maybe), ...items.filter((i) => i.maybe)], missing: [] };
+  return { date, stage: answers.stage, results, summary: summaryLine(results), documents: [...items.filter((i) => !i.maybe), ...items.filter((i) => i.maybe)], missing: [], asOf };
 }

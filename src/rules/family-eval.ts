@@ -28,6 +28,7 @@ import type { Answers } from './answers.ts';
 import type { ChecklistItem, EvaluateOptions, Result } from './evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from './regions.ts';
 import { childAnswers, childLabel, type Family } from './family.ts';
+import { asOfLine } from './timing.ts';
 
 const CN_COUNT = ['', '一', '两', '三', '四', '五', '六'];
 
@@ -147,6 +148,8 @@ export interface ChildEvaluation {
 
 export interface FamilyEvaluation {
   date: string;
+  /** Which policy this was worked out by (as Evaluation.asOf, the same for every child). */
+  asOf: string;
   children: ChildEvaluation[];
   checklist: FamilyChecklist;
   money: FamilyMoney;
@@ -231,5 +234,5 @@ export function evaluateFamily(dataset: Dataset, regions: readonly Region[], fam
     sum: withSum.length ? { unit: 'per-year', total: withSum.reduce((s, [, m]) => s + m.total, 0), approx: withSum.some(([, m]) => m.approx) } : null,
     children: withSum.map(([i]) => i),
   };
-  return { date: options.date, children, checklist, money };
+  return { date: options.date, asOf: asOfLine(options.date, options.checked), children, checklist, money };
 }

@@ -12,6 +12,7 @@ import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { WHEN_UNKNOWN } from '../schema/words.ts';
 import { inForce } from './lines.ts';
+import { formatDay } from '../lib/format.ts';
 
 export type TimingState = 'open' | 'soon' | 'passed' | 'over';
 
@@ -85,3 +86,20 @@ export function applyMonths(s: Pick<Subsidy, 'windows'>, timing: Timing | undefi
 
 /** Whether the family can still act on it this year (open or soon, or no window at all). */
 export const stillPossible = (t: Timing | undefined): boolean => !t || t.state === 'open' || t.state === 'soon';
+
+/** A day this many days or more after the data's check day is too far on to call the policy 「在用的」. */
+export const STALE_AFTER_DAYS = 365;
+
+/**
+ * The line under a result that says which policy it was worked out by: 「按 2026 年 12 月 2 日在用的政策算出。」.
+ * `checked` (YYYY-MM-DD) is the day the site's data were last checked (the wizard's `floor`); when the
+ * evaluation day is STALE_AFTER_DAYS or more after it (a phone clock years ahead, a site not rebuilt),
+ * the line says so instead of presenting old data as current:
+ * 「本站资料核对于 2026 年 11 月 29 日，已经过了一年多，政策可能调整过，以学校和当地资助中心的通知为准。」
+ */
+export function asOfLine(date: string, checked?: string): string {
+  const days = checked ? (Date.parse(date) - Date.parse(checked)) / 86400000 : 0;
+  return days >= STALE_AFTER_DAYS
+    ? `本站资料核对于 ${formatDay(checked!)}，已经过了一年多，政策可能调整过，以学校和当地资助中心的通知为准。`
+    : `按 ${formatDay(date)}在用的政策算出。`;
+}

@@ -19,7 +19,7 @@ import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/site/evaluate.ts';
 import { findRegion, formatTiers, regionLabel } from '../../src/rules/regions.ts';
 import { firstUnanswered, questionsFor, question, type QuestionId } from '../../src/rules/questions.ts';
-import { formatAmount, formatPerInstalment, LOCAL } from '../../src/lib/format.ts';
+import { formatAmount, formatDay, formatPerInstalment, LOCAL } from '../../src/lib/format.ts';
 import { FRAUD_LINE, LARGE_TEXT_KEY } from '../../src/components/shell/site.ts';
 import { loadCases, type Case } from '../cases/load.ts';
 
@@ -690,6 +690,15 @@ describe('the page', () => {
     await showResults(later.page);
     expect(await later.page.locator('.wz-date').getAttribute('datetime')).toBe('2027-03-15');
     await expectMatchesEngine(later.page);
+  });
+
+  it('a clock a year or more after the data-check day says when the data were checked, not 「在用的政策」', async () => {
+    const { page } = await open(TYPICAL, { date: '2030-01-01' });
+    await showResults(page);
+    const line = (await page.locator('.wz-date').textContent()) ?? '';
+    expect(line).toContain(`本站资料核对于 ${formatDay(dataAsOf)}`);
+    expect(line).toContain('以学校和当地资助中心的通知为准');
+    expect(line).not.toContain('在用的政策');
   });
 
   it('ships no zod and makes no third-party requests', async () => {

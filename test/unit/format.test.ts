@@ -8,6 +8,8 @@ import {
 } from '../../src/lib/format.ts';
 import { chinaDay, isIsoDay, today } from '../../src/lib/today.ts';
 import { dataset } from '../../src/data/index.ts';
+import { asOfLine } from '../../src/rules/timing.ts';
+import { evaluate, parseAnswers } from '../../src/site/evaluate.ts';
 
 describe('formatNumber and formatYuan', () => {
   it('write whole yuan as plain digits without separators', () => {
@@ -143,5 +145,23 @@ describe('today', () => {
     expect(isIsoDay('2024-02-29')).toBe(true);
     expect(isIsoDay('2025-02-29')).toBe(false);
     expect(isIsoDay('2025-13-01')).toBe(false);
+  });
+});
+
+describe('which policy a result was worked out by (asOfLine)', () => {
+  it('says 在用的政策 up to a year after the data-check day, then when the data were checked', () => {
+    expect(asOfLine('2026-12-02', '2026-11-29')).toBe('按 2026 年 12 月 2 日在用的政策算出。');
+    expect(asOfLine('2027-11-28', '2026-11-29')).toContain('在用的政策');
+    for (const day of ['2027-11-29', '2030-01-01']) {
+      const line = asOfLine(day, '2026-11-29');
+      expect(line, day).toBe('本站资料核对于 2026 年 11 月 29 日，已经过了一年多，政策可能调整过，以学校和当地资助中心的通知为准。');
+    }
+    expect(asOfLine('2030-01-01')).toBe('按 2030 年 1 月 1 日在用的政策算出。');
+  });
+  it('is what the engine returns, for one child and for a family', () => {
+    const p = parseAnswers('stage=senior&grade=2&school=public&hukou=rural&family=dibao');
+    if (!p.ok) throw new Error('answers');
+    expect(evaluate(p.answers, { date: '2030-01-01', checked: '2026-11-29' }).asOf).toContain('本站资料核对于 2026 年 11 月 29 日');
+    expect(evaluate(p.answers, { date: '2026-12-02', checked: '2026-11-29' }).asOf).toBe('按 2026 年 12 月 2 日在用的政策算出。');
   });
 });

@@ -17,7 +17,6 @@ import { evaluateFamily, type FamilyEvaluation } from '../../rules/family-eval.t
 import { timeline, type TimelineStep } from '../../rules/timeline.ts';
 import { applicationMonths, type CalendarMonth } from '../../rules/calendar.ts';
 import type { Dataset } from '../../schema/index.ts';
-import { formatDay } from '../../lib/format.ts';
 import { Card } from './Results.tsx';
 import { Share } from './Share.tsx';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
@@ -49,8 +48,8 @@ export interface FamilyModel {
 }
 
 /** Runs the engine for the family: results, merged checklist, money, each child's timeline, the application months. */
-export function familyModel(data: Dataset, regions: readonly Region[], family: Family, date: string, defaultRegion: string | undefined): FamilyModel {
-  const opts = { date, ...(defaultRegion && { region: defaultRegion }) };
+export function familyModel(data: Dataset, regions: readonly Region[], family: Family, date: string, defaultRegion: string | undefined, checked?: string): FamilyModel {
+  const opts = { date, checked, ...(defaultRegion && { region: defaultRegion }) };
   const fe = evaluateFamily(data, regions, family, opts);
   const timelines = fe.children.map((c) => (c.answers.stage ? timeline(data, regions, c.answers, opts) : []));
   return { fe, timelines, months: applicationMonths(fe) };
@@ -276,7 +275,7 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
     <div class="fam wz-results">
       <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>全家的结果</h2>
       <p class="wz-sum">{fe.children.length} 个孩子：{fe.children.map(childHeading).join('，')}。</p>
-      <p class="muted">按 <time class="wz-date" dateTime={fe.date}>{formatDay(fe.date)}</time>在用的政策算出。</p>
+      <p class="muted"><time class="wz-date" dateTime={fe.date}>{fe.asOf}</time></p>
       {fe.children.some((c) => c.evaluation.notices.length) && fe.children[0]!.evaluation.notices.map((n) => <p key={n.message} class="note" role="status">{n.message}。</p>)}
       <Money fe={fe} />
       <p class="fraud">{FRAUD_LINE}</p>

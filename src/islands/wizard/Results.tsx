@@ -14,7 +14,7 @@ import { GROUPS, type Group } from '../../rules/order.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
 import { paymentLink } from '../../rules/payment-link.ts';
-import { formatAmount, formatDay, formatFloor, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
+import { formatAmount, formatFloor, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { Checklist } from './Checklist.tsx';
@@ -30,7 +30,7 @@ export type { Evaluation };
  */
 export function evaluate(p: Payload, part: Part, answers: Answers, date: string): Evaluation {
   const { data, regions } = joinPart(p, part);
-  return evaluateInRegion(data, regions, answers, { date, region: p.defaultRegion });
+  return evaluateInRegion(data, regions, answers, { date, region: p.defaultRegion, checked: p.floor });
 }
 
 const statusTerm = (s: Status | `group-${Group}`, t: Terms) => t.label({ kind: 'status', id: s });
@@ -42,7 +42,7 @@ export function ResultsHead({ ev, title }: { ev: Evaluation; terms: Terms; title
     <>
       <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>{title || '你的结果'}</h2>
       <p class="wz-sum">{ev.summary}</p>
-      <p class="muted">按 <time class="wz-date" dateTime={ev.date}>{formatDay(ev.date)}</time>在用的政策算出。</p>
+      <p class="muted"><time class="wz-date" dateTime={ev.date}>{ev.asOf}</time></p>
     </>
   );
 }

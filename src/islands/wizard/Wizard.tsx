@@ -439,7 +439,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)))}`;
     const model = view.v === 'results' && f ? safely(() => {
       const { data, regions } = joinPart(p, f.part);
-      return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion);
+      return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion, p.floor);
     }) : null;
     const canAdd = family.children.length < MAX_CHILDREN;
     // A screen that failed while rendering: the same 「结果还没能算出来」 and 再试一次 as a failed fetch.

@@ -8,7 +8,6 @@
  * @throws Error when the browser has no 2D canvas.
  */
 import QRCode from 'qrcode';
-import { formatDay } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import type { FamilyModel } from './Family.tsx';
 import { amountText, childHeading, docLine, moneyLines, ownDocLine, stepLines } from './family-view.ts';
@@ -29,7 +28,7 @@ export function imageBlocks(model: FamilyModel): Block[] {
   const many = fe.children.length > 1;
   const b: Block[] = [
     { style: 'title', text: many ? '资助明白纸 · 全家的资助结果' : '资助明白纸 · 资格自测结果' },
-    { style: 'small', text: `按 ${formatDay(fe.date)}在用的政策算出。`, gap: 24 },
+    { style: 'small', text: fe.asOf, gap: 24 },
   ];
   const m = moneyLines(fe);
   b.push({ style: 'h', text: '每年可以申请的助学金、生活补助' });
