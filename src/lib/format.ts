@@ -55,7 +55,7 @@ export const UNCONFIRMED_MEANS = `标着「${UNCONFIRMED}」的，只有一个�
 /** Shown with a figure that province, county or school sets. */
 export const LOCAL = '以当地公布为准';
 /** The headline of a waiver a 民办 school gets at the public-school standard. */
-export const PUBLIC_STANDARD = '按当地公办学校标准免，民办学校收得更多的部分可能还要交';
+export const PUBLIC_STANDARD = '按当地公办的标准免，民办收得更多的部分可能还要交';
 /** A card's one figure for a waiver with 公办 and 民办 lines (src/components/posters/content.ts shortAmount). */
 export const PRIVATE_WAIVER_SHORT = '公办全免；民办按公办标准免';
 

@@ -183,8 +183,9 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   if (status === 'ineligible') reason = `不符合：${missed[0]}。`;
   else if (status === 'conditional') reason = `可能可以，${unknown.join('；')}。`;
   else reason = met.length ? `符合条件：${met.join('；')}。` : `${rule!.who}。`;
-  // A 民办 school's waiver is paid at the public-school standard: the reason says so too.
-  if (status !== 'ineligible' && amount?.waives === 'public-standard' && lines.length === 1) reason += `民办学校：${PUBLIC_STANDARD}。`;
+  // A 民办 school's waiver is paid at the public-school standard: the reason says so too, naming the
+  // line (「民办学校」「民办幼儿园」).
+  if (status !== 'ineligible' && amount?.waives === 'public-standard' && lines.length === 1) reason += `${amount.label ?? '民办学校'}：${PUBLIC_STANDARD}。`;
 
   const pathOk = (d: Subsidy['documents'][number]) => !d.paths || d.paths.some((p) => j.possible.includes(p));
   const docs = status === 'ineligible' ? [] : s.documents.filter((d) => pathOk(d) && (!d.if || evaluateCondition(d.if, a, t).state === 'met')).map((d) => d.doc);
