@@ -190,4 +190,19 @@ describe('family links', () => {
     expect(await page.locator('.fam-child').count()).toBe(2);
     expect(errors).toEqual([]);
   });
+
+  it('a 高三 student in December: the month strip and the calendar file stop at 3 月 (补报), no 9 月 after the child has left 高中', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(small, 'stage=senior&grade=3&school=public&hukou=rural&family=dibao&region=000000');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-months, .fam-months-none');
+    const strip = await page.locator('.fam-months').innerText();
+    expect(strip).toContain('2027 年 3 月');
+    expect(strip).not.toContain('2027 年 9 月');
+    expect(await page.locator('.fam-next').innerText()).toContain('普通高中国家助学金：不再有');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '加到手机日历' }).tap()]);
+    const cal = new ICAL.Component(ICAL.parse(readFileSync((await download.path())!, 'utf8')));
+    expect(cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toString())).toEqual(['2027-03-01']);
+    await screenshot(page, 'family-senior3-months-360');
+    expect(errors).toEqual([]);
+  });
 });

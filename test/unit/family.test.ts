@@ -17,6 +17,8 @@ interface FamilyCase {
   shared?: Record<string, number[]>; perChild?: string[][]; maybe?: Record<string, number[]>;
   sums?: (number | null)[]; total?: number | null; apart?: Record<string, Record<string, string[]>>;
   maybeResults?: string[][]; unsure?: string[][]; dropped?: number[];
+  /** Per child: exactly its application months in the calendar ({ 'YYYY-MM': [subsidy ids] }). */
+  months?: Record<string, string[]>[];
 }
 const files = import.meta.glob('../cases/families/*.yaml', { eager: true, import: 'default' }) as Record<string, FamilyCase[]>;
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
@@ -45,6 +47,13 @@ describe('family cases (test/cases/families/)', () => {
         }
         if (c.maybeResults) expect(sorted(fe.children.map((k) => k.money.maybe))).toEqual(sorted(c.maybeResults));
         if (c.unsure) expect(sorted(fe.children.map((k) => k.money.unsure))).toEqual(sorted(c.unsure));
+        if (c.months) {
+          const got = fe.children.map((_, i) => Object.fromEntries(applicationMonths(fe).flatMap((m) => {
+            const ids = m.items.filter((it) => it.child === i).map((it) => it.id).sort();
+            return ids.length ? [[m.date.slice(0, 7), ids]] : [];
+          })));
+          expect(got).toEqual(c.months.map((m) => Object.fromEntries(Object.entries(m).map(([k, ids]) => [k, [...ids].sort()]))));
+        }
       });
     }
   }
