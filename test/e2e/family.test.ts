@@ -205,4 +205,21 @@ describe('family links', () => {
     await screenshot(page, 'family-senior3-months-360');
     expect(errors).toEqual([]);
   });
+
+  it('住校「不确定」: the money box lists the 生活补助 the card says can be applied for, with both figures, not under 可能可以', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(small, 'stage=junior&grade=1&school=public&boarding=unknown&hukou=rural&family=dibao&region=000000');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-money');
+    expect(await page.locator('.wz-r[data-id="living-allowance"] .wz-st').innerText()).toBe('可以申请');
+    const box = page.locator('.fam-money');
+    const sums = await box.locator('ul').first().innerText();
+    expect(sums).toContain('义务教育家庭经济困难学生生活补助：初中寄宿生 1500 元/年');
+    expect(sums).toContain('初中走读生 750 元/年');
+    expect(sums).toContain('可以申请，金额看孩子属于哪一种');
+    expect(sums).not.toContain('没有可以加在一起的');
+    expect(await box.locator('.fam-maybe').innerText()).not.toContain('生活补助');
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(page, 'family-money-boarding-unknown-360', { fullPage: false });
+    expect(errors).toEqual([]);
+  });
 });

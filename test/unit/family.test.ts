@@ -9,6 +9,7 @@ import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/s
 import { CHILD_KEYS, MAX_CHILDREN, childAnswers, familyOf, formatFamily, parseFamily, splitAnswers, type Family } from '../../src/rules/family.ts';
 import { MONEY_KINDS, evaluateFamily, moneyKind, type FamilyEvaluation } from '../../src/rules/family-eval.ts';
 import { applicationMonths } from '../../src/rules/calendar.ts';
+import { moneyLines } from '../../src/islands/wizard/family-view.ts';
 import { loadCases } from '../cases/load.ts';
 import { SINGLE_FAMILIES, answerSpace } from '../support/answer-space.ts';
 
@@ -19,6 +20,8 @@ interface FamilyCase {
   maybeResults?: string[][]; unsure?: string[][]; dropped?: number[];
   /** Per child: exactly its application months in the calendar ({ 'YYYY-MM': [subsidy ids] }). */
   months?: Record<string, string[]>[];
+  /** The money box's words (src/islands/wizard/family-view.ts moneyLines): exactly these lines under the heading and in 「可能可以」. */
+  moneySums?: string[]; moneyMaybe?: string[];
 }
 const files = import.meta.glob('../cases/families/*.yaml', { eager: true, import: 'default' }) as Record<string, FamilyCase[]>;
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
@@ -47,6 +50,8 @@ describe('family cases (test/cases/families/)', () => {
         }
         if (c.maybeResults) expect(sorted(fe.children.map((k) => k.money.maybe))).toEqual(sorted(c.maybeResults));
         if (c.unsure) expect(sorted(fe.children.map((k) => k.money.unsure))).toEqual(sorted(c.unsure));
+        if (c.moneySums) expect(moneyLines(fe).sums).toEqual(c.moneySums);
+        if (c.moneyMaybe) expect(moneyLines(fe).maybe).toEqual(c.moneyMaybe);
         if (c.months) {
           const got = fe.children.map((_, i) => Object.fromEntries(applicationMonths(fe).flatMap((m) => {
             const ids = m.items.filter((it) => it.child === i).map((it) => it.id).sort();
