@@ -22,7 +22,7 @@ export interface ExpectedResult {
   documents?: string[];
   /** The qualifying path id. */
   path?: string;
-  /** Where the date stands in the application window: open | soon | passed | over | none. */
+  /** Where the date stands in the application window: open | soon | catchup (a later 补报 month of the window is ahead) | passed | over | none. */
   timing?: string;
   timingIncludes?: string;
   /** The reading group: cash | help | maybe | passed | out. */
