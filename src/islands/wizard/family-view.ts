@@ -5,7 +5,7 @@
  * timeline.ts, calendar.ts); figures come from its results, worded by src/lib/format.ts.
  */
 import type { Result } from '../../rules/evaluate.ts';
-import { gradeName, stageName } from '../../rules/answers.ts';
+export { childHeading } from './lib.ts';
 import type { ChildEvaluation, FamilyDoc, FamilyEvaluation, GrantSum, MoneyKind } from '../../rules/family-eval.ts';
 import type { TimelineChange, TimelineStep } from '../../rules/timeline.ts';
 import { formatAmount, formatNumber, formatPerInstalment, LOCAL } from '../../lib/format.ts';
@@ -22,13 +22,6 @@ export const KIND_WORDS: Record<Exclude<MoneyKind, 'grant'>, string> = {
   compensation: '以后补偿学费或代还贷款',
   local: '有这项资助，金额由当地定',
 };
-
-/** A child's heading: 「老大 · 小学三年级」, 「孩子 2 · 还没选上学阶段」. */
-export function childHeading(c: ChildEvaluation): string {
-  const { stage, grade } = c.answers;
-  const where = stage ? (grade ? gradeName(stage, grade) : stageName(stage)) : '还没选上学阶段';
-  return `${c.label} · ${where}`;
-}
 
 /** One result's figure in words: its line, or every line when an answer was 「不确定」. */
 export function amountText(r: Result): string {
