@@ -20,7 +20,8 @@
  *
  * Several children (issue 17): the hash holds a whole family (parseFamily / formatFamily, which read
  * and write a one-child link exactly as before). The question screens work on one child at a time
- * (`cur`; its own answers plus the family's shared ones); a family of two or more gets the family
+ * (`cur`; its own answers plus the family's shared ones); 核对你的回答 lists every child (so a shared
+ * family link opens on all of them, not only the first); a family of two or more gets the family
  * results (./Family.tsx, loaded with every stage part the children need), a family of one today's
  * results with the family extras (money, 接下来几年, 带回家) under them.
  *
@@ -457,10 +458,17 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             <ul>{s.lost.map((d) => <li key={d.index}>{d.message}</li>)}</ul>
           </div>
         )}
-        {many && view.v !== 'results' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
+        {many && view.v !== 'results' && view.v !== 'review' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
         {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
-        {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
+        {view.v === 'review' && (
+          <Review
+            kids={many ? family.children.map((_, i) => ({ label: childLabel(family, i), answers: this.fill(childAnswers(family, i)) })) : [{ answers: shown }]}
+            terms={terms}
+            onGo={onGo}
+            onEdit={(i, q) => this.goFamily(family, i, { v: 'q', q })}
+          />
+        )}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} title={helper ? helperWord(terms, 'results') : undefined} />}</div>
         {view.v === 'results' && !many && (!ready || broken) && answers.stage && (
