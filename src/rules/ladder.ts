@@ -1,7 +1,8 @@
 /**
  * The school ladder: where a child goes on the next 9 月 1 日 (grade + 1, or the first grade of the next
- * stage). Pure and tiny (the wizard's opening uses it to know which stages' data a family needs;
- * src/rules/timeline.ts uses it for 接下来几年).
+ * stage), and when it leaves its stage. Pure and tiny (the family results use it to know which stages'
+ * data a family needs; src/rules/timeline.ts for 接下来几年, src/rules/calendar.ts for the months it
+ * still applies in: one ladder, so the two never disagree).
  */
 import { GRADE_MAX, type Answers, type Stage } from './answers.ts';
 
@@ -30,3 +31,14 @@ export function nextGrade(a: Answers): { answers: Answers; note?: string; newSta
   });
 }
 
+
+/**
+ * The 9 月 1 日 the child leaves its stage on, when that is the coming one (after `date`): the child is in
+ * the stage's last grade, so nextGrade has no way on within it (the day 接下来几年 shows as 升入… and
+ * 不再有). undefined while a grade of the same stage follows (本专科四年级: a five-year programme goes
+ * on, and the timeline keeps the child in 本专科) or without a stage and grade.
+ */
+export function leavesStage(a: Answers, date: string): string | undefined {
+  if (!a.stage || a.grade === undefined || nextGrade(a).some((w) => !w.newStage)) return undefined;
+  return `${Number(date.slice(0, 4)) + (date.slice(5) >= '09-01' ? 1 : 0)}-09-01`;
+}

@@ -30,13 +30,14 @@ export const STAGE_PAGES: readonly StagePage[] = [
   { slug: 'postgrad', stages: ['postgrad'], name: '研究生', filter: '研究生' },
 ];
 export type PageSlug = StagePage['slug'];
-export const PAGE_SLUGS: readonly PageSlug[] = STAGE_PAGES.map((p) => p.slug);
+// Pure (no side effect): a page that does not use them (the wizard) does not compute them.
+export const PAGE_SLUGS: readonly PageSlug[] = /* @__PURE__ */ STAGE_PAGES.map((p) => p.slug);
 
 /** Ready-made posters: the whole site, each stage page, and 小学 / 初中 apart. */
 export const POSTER_SLUGS = ['general', 'preschool', 'compulsory', 'primary', 'junior', 'senior', 'vocational', 'undergrad', 'postgrad'] as const;
 export type PosterSlug = (typeof POSTER_SLUGS)[number];
 
-const ALL_STAGES: readonly Stage[] = STAGE_PAGES.flatMap((p) => p.stages);
+const ALL_STAGES: readonly Stage[] = /* @__PURE__ */ STAGE_PAGES.flatMap((p) => p.stages);
 
 /** Wizard stages each poster covers. */
 export function posterStages(slug: PosterSlug): readonly Stage[] {

@@ -6,7 +6,10 @@
  *     → { state: 'passed', message: '今年的申请时间已过（7–9 月），明年 7 月再申请', … }
  *
  * States: open (in the window) · soon (the window opens within 2 months: still this year's chance) ·
- * passed (this year's window is over; it comes back next year) · over (a window only for 新生, over for good).
+ * catchup (the window's first month is past, a later 补报 month of the same school year is ahead, e.g.
+ * 3 月 of [9, 3] in December: who applied in 9 月 and is being paid does nothing, who did not can still
+ * apply; still this year's chance, so the result stays with what the family can get) · passed (this
+ * year's window is over; it comes back next year) · over (a window only for 新生, over for good).
  */
 import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
@@ -14,7 +17,7 @@ import { WHEN_UNKNOWN } from '../schema/words.ts';
 import { inForce } from './lines.ts';
 import { formatDay } from '../lib/format.ts';
 
-export type TimingState = 'open' | 'soon' | 'passed' | 'over';
+export type TimingState = 'open' | 'soon' | 'catchup' | 'passed' | 'over';
 
 export interface Timing {
   state: TimingState;
@@ -55,12 +58,11 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
     return { ...base, state: 'over', message: `只在刚考上、入学的时候申请（${w.text}），已经过了` };
   }
   // The next month is a 补报 month (a later month of the window, e.g. 3 in [9, 3]): who applied in the
-  // first month does not apply again; who did not, can still.
-  const catchUp = next !== w.months[0];
+  // first month does not apply again; who did not, can still, this school year.
   const year = next < m ? '明年 ' : '';
-  const already = `${w.months[0]} 月已经申请、在享受的不用再申请`;
-  if (k <= 2) return { ...base, state: 'soon', message: catchUp ? `${already}；还没申请的，${next} 月可以补报（${w.text}），先准备好材料` : `${next} 月开始申请（${w.text}），先准备好材料` };
-  return { ...base, state: 'passed', message: catchUp ? `今年的申请时间已过（${w.text}）：${already}；还没申请的，${year}${next} 月可以补报` : `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };
+  if (next !== w.months[0]) return { ...base, state: 'catchup', message: `还没申请的，${year}${next} 月还可以补报（${w.text}）；${w.months[0]} 月已经申请、在享受的不用再申请` };
+  if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
+  return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };
 }
 
 /**
@@ -84,8 +86,8 @@ export function applyMonths(s: Pick<Subsidy, 'windows'>, timing: Timing | undefi
   return [...(inForce(s.windows ?? [], date)?.months ?? [])];
 }
 
-/** Whether the family can still act on it this year (open or soon, or no window at all). */
-export const stillPossible = (t: Timing | undefined): boolean => !t || t.state === 'open' || t.state === 'soon';
+/** Whether the family can still act on it this year (open, soon or a 补报 month ahead, or no window at all). */
+export const stillPossible = (t: Timing | undefined): boolean => !t || (t.state !== 'passed' && t.state !== 'over');
 
 /** A day this many days or more after the data's check day is too far on to call the policy 「在用的」. */
 export const STALE_AFTER_DAYS = 365;

@@ -51,6 +51,9 @@ function keepFrom<T extends { from: string }>(entries: readonly T[], floor: stri
 /** Drops undefined and false fields (the engine treats both as absent). */
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== false)) as T;
 
+/** The list, or undefined when it is empty (the engine reads a missing `windows` as none). */
+const nonEmpty = <T,>(xs: T[]): T[] | undefined => (xs.length ? xs : undefined);
+
 type Amounts = Subsidy['amounts'];
 type Rules = Subsidy['rules'];
 
@@ -70,7 +73,7 @@ function trimSubsidy(s: Subsidy, floor: string) {
     delivery: clean({ form: s.delivery.form, text: s.delivery.text, private: s.delivery.private }),
     apply: s.apply,
     documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if, paths: d.paths })),
-    windows: keepFrom(s.windows ?? [], floor).map((w) => clean({ ...w, step: undefined })),
+    windows: nonEmpty(keepFrom(s.windows ?? [], floor).map((w) => clean({ ...w, step: undefined }))),
     setLocally: s.setLocally,
     localNote: s.localNote,
   });
@@ -78,7 +81,8 @@ function trimSubsidy(s: Subsidy, floor: string) {
 
 const trimSource = (s: Source) => clean({ id: s.id, title: s.title, docNumber: s.docNumber });
 
-const trimRegionHead = (r: Region): Region => clean({ code: r.code, name: r.name, level: r.level, parent: r.parent, overrides: [], subsidies: [], contacts: [], sources: [] }) as unknown as Region;
+/** A region in the page's block: what the region question needs (its lists come with the stage parts; joinPart starts them empty). */
+const trimRegionHead = (r: Region): Region => clean({ code: r.code, name: r.name, level: r.level, parent: r.parent }) as unknown as Region;
 
 /**
  * One stage's part (`Part`): the subsidies for `stage`, the sources and documents they cite, and for
@@ -100,6 +104,9 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
     contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
     sources: r.sources.map(trimSource),
   }));
+  // joinPart starts every region with empty lists and lays the part over them: a part leaves out the
+  // empty ones, and a region with nothing for this stage altogether.
+  const regionsOut = rs.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !Array.isArray(v) || v.length))).filter((r) => Object.keys(r).length > 1);
   const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
   const used = new Set(all.flatMap((s) => [...s.rules.flatMap((r) => [r.source, ...(r.paths ?? []).flatMap((p) => (p.source ? [p.source] : []))]), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
@@ -113,7 +120,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   for (const r of rs) for (const o of r.overrides) for (const rule of o.rules ?? []) rule.conditions.forEach(walk);
   const keys = new Set(['intro', 'local', ...leaves.map(askKey)]);
   const asks = data.glossary.filter((g) => g.kind === 'ask' && keys.has(g.id)).map((g) => ({ kind: g.kind, id: g.id, say: g.say }));
-  return { subsidies, sources, documents, regions: rs, steps: shortSteps, asks } as unknown as Part;
+  return { subsidies, sources, documents, regions: regionsOut, steps: shortSteps, asks } as unknown as Part;
 }
 
 /** What the page carries and what it loads later: the block for `#wz-data` (without `parts`) and each stage's part. */

@@ -24,7 +24,7 @@ export interface ExpectedResult {
   path?: string;
   /** Exactly the 依据 the result cites (source ids, in order: the rule's or its path's, then the amount line's). */
   sources?: string[];
-  /** Where the date stands in the application window: open | soon | passed | over | none. */
+  /** Where the date stands in the application window: open | soon | catchup (a later 补报 month of the window is ahead) | passed | over | none. */
   timing?: string;
   timingIncludes?: string;
   /** The reading group: cash | help | maybe | passed | out. */

@@ -117,8 +117,11 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     // Edit the first child's grade; the second child stays as it was.
     const second = JSON.stringify(family.children[1]);
     await page.getByRole('button', { name: '改孩子 1的回答' }).tap();
+    // 核对你的回答 shows every child under its name, then the family's shared answers once.
+    expect(await page.locator('#wz-h').innerText()).toBe('核对你的回答');
+    expect(await page.locator('section h3').allInnerTexts()).toEqual(['孩子 1 · 小学三年级', '老二 · 初中二年级', '全家共用']);
+    await page.getByRole('button', { name: /^修改\s*孩子 1的年级$/ }).tap();
     expect(await page.locator('.wz-who-child').innerText()).toContain('孩子 1');
-    await page.getByRole('button', { name: /^修改\s*年级$/ }).tap();
     await page.locator('button[data-v="4"]').tap();
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.waitForSelector('.fam-child');
@@ -136,6 +139,25 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     writeFileSync(`test-results/screenshots/family-image-${name}.png`, Buffer.from(src!.split(',')[1]!, 'base64'));
     expect(decodeQr(src!)).toBe(link);
     expect(parseFamily(new URL(link).hash).family).toEqual(family);
+
+    // The shared link opens on 核对你的回答 with both children, not only the first.
+    {
+      const other = await newPage(await browserContext(ctx));
+      await other.page.clock.setFixedTime(new Date(`${DATE}T12:00:00+08:00`));
+      await other.page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL));
+      await other.page.waitForSelector('#wz-h');
+      expect(await other.page.locator('#wz-h').innerText()).toBe('核对你的回答');
+      const review = await other.page.locator('section[aria-labelledby="wz-h"]').innerText();
+      expect(review).toContain('2 个孩子：孩子 1 · 小学四年级，老二 · 初中二年级。');
+      expect(await other.page.locator('section h3').allInnerTexts()).toEqual(['孩子 1 · 小学四年级', '老二 · 初中二年级', '全家共用']);
+      expect(await other.page.locator('.wz-who-child').count()).toBe(0);
+      await screenshot(other.page, `family-link-review-${name}`, { fullPage: false });
+      expect(formatViolations(await runAxe(other.page))).toBe('');
+      await other.page.getByRole('button', { name: '看结果' }).tap();
+      await other.page.waitForSelector('.fam-child');
+      expect(await other.page.locator('.fam-child').count()).toBe(2);
+      expect(other.errors).toEqual([]);
+    }
 
     // The calendar file: one all-day event per application month the engine lists.
     const months = applicationMonths(fe);
@@ -185,9 +207,44 @@ describe('family links', () => {
     expect(await page.locator('.wz-errors').innerText()).toContain('第 2 个孩子');
     const family = familyOf(page);
     expect(family.children.map((c) => c.answers.stage)).toEqual(['senior', 'undergrad']);
+    // Both children kept are on the review, each with its own answers.
+    expect(await page.locator('section h3').allInnerTexts()).toEqual(['孩子 1 · 高中二年级', '孩子 2 · 大学一年级', '全家共用']);
+    expect(await page.getByRole('button', { name: /^修改\s*孩子 2的退役士兵$/ }).count()).toBe(1);
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.waitForSelector('.fam-child');
     expect(await page.locator('.fam-child').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('a 高三 student in December: the month strip and the calendar file stop at 3 月 (补报), no 9 月 after the child has left 高中', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(small, 'stage=senior&grade=3&school=public&hukou=rural&family=dibao&region=000000');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-months, .fam-months-none');
+    const strip = await page.locator('.fam-months').innerText();
+    expect(strip).toContain('2027 年 3 月');
+    expect(strip).not.toContain('2027 年 9 月');
+    expect(await page.locator('.fam-next').innerText()).toContain('普通高中国家助学金：不再有');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '加到手机日历' }).tap()]);
+    const cal = new ICAL.Component(ICAL.parse(readFileSync((await download.path())!, 'utf8')));
+    expect(cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toString())).toEqual(['2027-03-01']);
+    await screenshot(page, 'family-senior3-months-360');
+    expect(errors).toEqual([]);
+  });
+
+  it('住校「不确定」: the money box lists the 生活补助 the card says can be applied for, with both figures, not under 可能可以', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(small, 'stage=junior&grade=1&school=public&boarding=unknown&hukou=rural&family=dibao&region=000000');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-money');
+    expect(await page.locator('.wz-r[data-id="living-allowance"] .wz-st').innerText()).toBe('可以申请');
+    const box = page.locator('.fam-money');
+    const sums = await box.locator('ul').first().innerText();
+    expect(sums).toContain('义务教育家庭经济困难学生生活补助：初中寄宿生 1500 元/年');
+    expect(sums).toContain('初中走读生 750 元/年');
+    expect(sums).toContain('可以申请，金额看孩子属于哪一种');
+    expect(sums).not.toContain('没有可以加在一起的');
+    expect(await box.locator('.fam-maybe').innerText()).not.toContain('生活补助');
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(page, 'family-money-boarding-unknown-360', { fullPage: false });
     expect(errors).toEqual([]);
   });
 });

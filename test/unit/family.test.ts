@@ -9,6 +9,7 @@ import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/s
 import { CHILD_KEYS, MAX_CHILDREN, childAnswers, familyOf, formatFamily, parseFamily, splitAnswers, type Family } from '../../src/rules/family.ts';
 import { MONEY_KINDS, evaluateFamily, moneyKind, type FamilyEvaluation } from '../../src/rules/family-eval.ts';
 import { applicationMonths } from '../../src/rules/calendar.ts';
+import { moneyLines } from '../../src/islands/wizard/family-view.ts';
 import { loadCases } from '../cases/load.ts';
 import { SINGLE_FAMILIES, answerSpace } from '../support/answer-space.ts';
 
@@ -17,6 +18,10 @@ interface FamilyCase {
   shared?: Record<string, number[]>; perChild?: string[][]; maybe?: Record<string, number[]>;
   sums?: (number | null)[]; total?: number | null; apart?: Record<string, Record<string, string[]>>;
   maybeResults?: string[][]; unsure?: string[][]; dropped?: number[];
+  /** Per child: exactly its application months in the calendar ({ 'YYYY-MM': [subsidy ids] }). */
+  months?: Record<string, string[]>[];
+  /** The money box's words (src/islands/wizard/family-view.ts moneyLines): exactly these lines under the heading and in 「可能可以」. */
+  moneySums?: string[]; moneyMaybe?: string[];
 }
 const files = import.meta.glob('../cases/families/*.yaml', { eager: true, import: 'default' }) as Record<string, FamilyCase[]>;
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
@@ -45,6 +50,15 @@ describe('family cases (test/cases/families/)', () => {
         }
         if (c.maybeResults) expect(sorted(fe.children.map((k) => k.money.maybe))).toEqual(sorted(c.maybeResults));
         if (c.unsure) expect(sorted(fe.children.map((k) => k.money.unsure))).toEqual(sorted(c.unsure));
+        if (c.moneySums) expect(moneyLines(fe).sums).toEqual(c.moneySums);
+        if (c.moneyMaybe) expect(moneyLines(fe).maybe).toEqual(c.moneyMaybe);
+        if (c.months) {
+          const got = fe.children.map((_, i) => Object.fromEntries(applicationMonths(fe).flatMap((m) => {
+            const ids = m.items.filter((it) => it.child === i).map((it) => it.id).sort();
+            return ids.length ? [[m.date.slice(0, 7), ids]] : [];
+          })));
+          expect(got).toEqual(c.months.map((m) => Object.fromEntries(Object.entries(m).map(([k, ids]) => [k, [...ids].sort()]))));
+        }
       });
     }
   }

@@ -7,6 +7,10 @@ import { regions } from '../../src/data/regions.ts';
 import { evaluateInRegion } from '../../src/rules/regions.ts';
 import { formatAnswers, type Answers } from '../../src/rules/answers.ts';
 import { diffResults, nextGrade, timeline, whenWords } from '../../src/rules/timeline.ts';
+import { leavesStage } from '../../src/rules/ladder.ts';
+import { evaluateFamily } from '../../src/rules/family-eval.ts';
+import { familyOf } from '../../src/rules/family.ts';
+import { applicationMonths } from '../../src/rules/calendar.ts';
 import { SINGLE_FAMILIES, answerSpace } from '../support/answer-space.ts';
 
 const day = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -96,6 +100,37 @@ describe('timeline', { timeout: 120_000 }, () => {
     expect(nextGrade({ stage: 'vocational', grade: 3, agri: 'yes' })[0]!.answers.agri).toBeUndefined();
     expect(nextGrade({ stage: 'postgrad', grade: 6 })).toEqual([]);
     expect(nextGrade({ stage: 'senior' })).toEqual([]);
+  });
+
+  it('the calendar stops where 接下来几年 says the child leaves the stage: no application month for a school year after it', () => {
+    let left = 0;
+    for (const today of ['2026-12-02', '2027-02-10', '2027-09-01', '2027-05-20']) {
+      for (const a of sample) {
+        const end = leavesStage(a, today);
+        const change = timeline(dataset, regions, a, { date: today }).find((s) => s.newStage);
+        const coming = `${Number(today.slice(0, 4)) + (today.slice(5) >= '09-01' ? 1 : 0)}-09-01`;
+        // One ladder: the day the timeline moves the child to a new stage is the day it leaves this one.
+        if (end && nextGrade(a).length) expect(change?.date, formatAnswers(a)).toBe(end);
+        if (change?.date === coming) expect(end, formatAnswers(a)).toBe(coming);
+        const months = applicationMonths(evaluateFamily(dataset, regions, familyOf(a), { date: today }));
+        for (const m of months) {
+          const schoolYear = m.month >= 6 ? m.year : m.year - 1;
+          if (end) expect(schoolYear < Number(end.slice(0, 4)), `${formatAnswers(a)} @ ${today}: ${m.date}`).toBe(true);
+        }
+        if (end) left++;
+      }
+    }
+    expect(left).toBeGreaterThan(20);
+  });
+
+  it('本专科四年级 is not the last year (a five-year programme goes on); 五年级, 高三, 初三, 大班 are', () => {
+    expect(leavesStage({ stage: 'undergrad', grade: 4 }, '2026-12-02')).toBeUndefined();
+    expect(leavesStage({ stage: 'undergrad', grade: 5 }, '2026-12-02')).toBe('2027-09-01');
+    expect(leavesStage({ stage: 'senior', grade: 3 }, '2026-12-02')).toBe('2027-09-01');
+    expect(leavesStage({ stage: 'junior', grade: 3 }, '2027-09-01')).toBe('2028-09-01');
+    expect(leavesStage({ stage: 'preschool', grade: 3 }, '2027-08-31')).toBe('2027-09-01');
+    expect(leavesStage({ stage: 'senior', grade: 2 }, '2026-12-02')).toBeUndefined();
+    expect(leavesStage({ stage: 'senior' }, '2026-12-02')).toBeUndefined();
   });
 
   it('dates in words are relative to today', () => {

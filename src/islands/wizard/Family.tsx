@@ -9,14 +9,12 @@
  */
 import { ensureReplaceAll } from '../../lib/old-engines.ts';
 import { Component } from 'preact';
-import type { Region } from '../../schema/region.ts';
 import { GRADE_MAX, type Stage } from '../../rules/answers.ts';
 import { nextGrade } from '../../rules/ladder.ts';
 import type { Family } from '../../rules/family.ts';
 import { evaluateFamily, type FamilyEvaluation } from '../../rules/family-eval.ts';
 import { timeline, type TimelineStep } from '../../rules/timeline.ts';
 import { applicationMonths, type CalendarMonth } from '../../rules/calendar.ts';
-import type { Dataset } from '../../schema/index.ts';
 import { Card } from './Results.tsx';
 import { Share } from './Share.tsx';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
@@ -25,8 +23,10 @@ import type { Ui, View } from './types.ts';
 
 export { ChildLabel } from './ChildLabel.tsx';
 export { mergeParts } from './merge-parts.ts';
+export { addChild, removeChild, setOrder } from './family-edit.ts';
 import { childHeading, docLine, moneyLines, ownDocLine, stepLines } from './family-view.ts';
-import type { Terms } from './lib.ts';
+import { kidsLine, type Part, type Payload, type Terms } from './lib.ts';
+import { joinPart } from './join-part.ts';
 
 // The family styles (and 大字 on paper) arrive with this module, not with the wizard's opening: a
 // stylesheet from the site itself, which the CSP allows.
@@ -47,9 +47,13 @@ export interface FamilyModel {
   months: CalendarMonth[];
 }
 
-/** Runs the engine for the family: results, merged checklist, money, each child's timeline, the application months. */
-export function familyModel(data: Dataset, regions: readonly Region[], family: Family, date: string, defaultRegion: string | undefined, checked?: string): FamilyModel {
-  const opts = { date, checked, ...(defaultRegion && { region: defaultRegion }) };
+/**
+ * Runs the engine for the family on the page's block and the joined parts (`part`): results, merged
+ * checklist, money, each child's timeline, the application months.
+ */
+export function familyModel(p: Payload, part: Part, family: Family, date: string): FamilyModel {
+  const { data, regions } = joinPart(p, part);
+  const opts = { date, checked: p.floor, ...(p.defaultRegion && { region: p.defaultRegion }) };
   const fe = evaluateFamily(data, regions, family, opts);
   const timelines = fe.children.map((c) => (c.answers.stage ? timeline(data, regions, c.answers, opts) : []));
   return { fe, timelines, months: applicationMonths(fe) };
@@ -274,7 +278,7 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
   return (
     <div class="fam wz-results">
       <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>全家的结果</h2>
-      <p class="wz-sum">{fe.children.length} 个孩子：{fe.children.map(childHeading).join('，')}。</p>
+      <p class="wz-sum">{kidsLine(fe.children)}</p>
       <p class="muted"><time class="wz-date" dateTime={fe.date}>{fe.asOf}</time></p>
       {fe.children.some((c) => c.evaluation.notices.length) && fe.children[0]!.evaluation.notices.map((n) => <p key={n.message} class="note" role="status">{n.message}。</p>)}
       <Money fe={fe} />

@@ -16,7 +16,8 @@ import { question, questionsFor, type QuestionId } from '../../rules/questions.t
 import { paymentLink } from '../../rules/payment-link.ts';
 import { formatAmount, formatFloor, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
-import { answerLabel, joinPart, stagePage, type Part, type Payload, type Terms } from './lib.ts';
+import { answerLabel, stagePage, type Part, type Payload, type Terms } from './lib.ts';
+import { joinPart } from './join-part.ts';
 import { Checklist } from './Checklist.tsx';
 import { Share } from './Share.tsx';
 import type { Ui, View } from './types.ts';

@@ -20,7 +20,8 @@
  *
  * Several children (issue 17): the hash holds a whole family (parseFamily / formatFamily, which read
  * and write a one-child link exactly as before). The question screens work on one child at a time
- * (`cur`; its own answers plus the family's shared ones); a family of two or more gets the family
+ * (`cur`; its own answers plus the family's shared ones); 核对你的回答 lists every child (so a shared
+ * family link opens on all of them, not only the first); a family of two or more gets the family
  * results (./Family.tsx, loaded with every stage part the children need), a family of one today's
  * results with the family extras (money, 接下来几年, 带回家) under them.
  *
@@ -31,8 +32,8 @@ import { Component, render } from 'preact';
 import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type Answers, type Stage } from '../../rules/answers.ts';
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
 import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, type DroppedChild, type Family } from '../../rules/family.ts';
-import { deviceDay, isPart, joinPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
-import { addChild, removeChild, setOrder, withChild } from './family-state.ts';
+import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
+import { withChild } from './family-state.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
 import { HELPER_QUERY, helperTitle, helperWord, isHelperMode } from './helper.ts';
 import { answerTextOf, hasAnswers } from '../../rules/link-repair.ts';
@@ -357,15 +358,15 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.setState({ ...FRESH, family, cur, answers, view, errors: [], lost: [], dropped, cleared: false });
   };
 
-  /** 再加一个孩子: a new child, first its label. */
+  /** 再加一个孩子 (on the family screens, so the family module is here): a new child, first its label. */
   addKid = () => {
-    const family = addChild(this.state.family);
+    const family = this.famMod!.addChild(this.state.family);
     this.goFamily(family, family.children.length - 1, { v: 'label' });
   };
 
   /** The label picked for `cur`; then its questions (or the results when it is answered). */
   pickLabel = (order: number | undefined) => {
-    const family = setOrder(this.state.family, this.state.cur, order);
+    const family = this.famMod!.setOrder(this.state.family, this.state.cur, order);
     this.goFamily(family, this.state.cur, firstUnanswered(this.fill(childAnswers(family, this.state.cur))) ? undefined : { v: 'results' });
   };
 
@@ -437,10 +438,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const f = s.fam?.state === 'ready' && s.fam.key === stagesKey(family) ? s.fam : null;
     const fm = this.famMod;
     const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)))}`;
-    const model = view.v === 'results' && f ? safely(() => {
-      const { data, regions } = joinPart(p, f.part);
-      return f.mod.familyModel(data, regions, family, deviceDay(p.floor), p.defaultRegion, p.floor);
-    }) : null;
+    const model = view.v === 'results' && f ? safely(() => f.mod.familyModel(p, f.part, family, deviceDay(p.floor))) : null;
     const canAdd = family.children.length < MAX_CHILDREN;
     // A screen that failed while rendering: the same 「结果还没能算出来」 and 再试一次 as a failed fetch.
     if (s.crashed) return <div class="wz"><Waiting failed stage={answers.stage ?? 'primary'} onRetry={() => { this.setState({ crashed: false }); this.retry(); }} /></div>;
@@ -460,10 +458,17 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             <ul>{s.lost.map((d) => <li key={d.index}>{d.message}</li>)}</ul>
           </div>
         )}
-        {many && view.v !== 'results' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
+        {many && view.v !== 'results' && view.v !== 'review' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
         {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
-        {view.v === 'review' && <Review answers={shown} terms={terms} onGo={onGo} />}
+        {view.v === 'review' && (
+          <Review
+            kids={many ? family.children.map((_, i) => ({ label: childLabel(family, i), answers: this.fill(childAnswers(family, i)) })) : [{ answers: shown }]}
+            terms={terms}
+            onGo={onGo}
+            onEdit={(i, q) => this.goFamily(family, i, { v: 'q', q })}
+          />
+        )}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} title={helper ? helperWord(terms, 'results') : undefined} />}</div>
         {view.v === 'results' && !many && (!ready || broken) && answers.stage && (
@@ -480,7 +485,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             canAdd={canAdd}
             onEdit={(i) => this.goFamily(family, i, { v: 'review' })}
             onLabel={(i) => this.goFamily(family, i, { v: 'label' })}
-            onRemove={(i) => this.goFamily(removeChild(family, i), 0, { v: 'results' })}
+            onRemove={(i) => this.goFamily(f.mod.removeChild(family, i), 0, { v: 'results' })}
             onAdd={this.addKid}
             msg={s.msg}
             ui={ui}

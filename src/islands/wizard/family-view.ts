@@ -5,7 +5,7 @@
  * timeline.ts, calendar.ts); figures come from its results, worded by src/lib/format.ts.
  */
 import type { Result } from '../../rules/evaluate.ts';
-import { gradeName, stageName } from '../../rules/answers.ts';
+export { childHeading } from './lib.ts';
 import type { ChildEvaluation, FamilyDoc, FamilyEvaluation, GrantSum, MoneyKind } from '../../rules/family-eval.ts';
 import type { TimelineChange, TimelineStep } from '../../rules/timeline.ts';
 import { formatAmount, formatNumber, formatPerInstalment, LOCAL } from '../../lib/format.ts';
@@ -23,13 +23,6 @@ export const KIND_WORDS: Record<Exclude<MoneyKind, 'grant'>, string> = {
   local: '有这项资助，金额由当地定',
 };
 
-/** A child's heading: 「老大 · 小学三年级」, 「孩子 2 · 还没选上学阶段」. */
-export function childHeading(c: ChildEvaluation): string {
-  const { stage, grade } = c.answers;
-  const where = stage ? (grade ? gradeName(stage, grade) : stageName(stage)) : '还没选上学阶段';
-  return `${c.label} · ${where}`;
-}
-
 /** One result's figure in words: its line, or every line when an answer was 「不确定」. */
 export function amountText(r: Result): string {
   if (r.alternatives.length > 1) return r.alternatives.map((a) => `${a.label ? `${a.label} ` : ''}${formatAmount(a)}`).join('；');
@@ -46,23 +39,26 @@ export function sumText(s: GrantSum): string {
 /** The names of a child's results by id. */
 const namesOf = (c: ChildEvaluation, ids: readonly string[]) => ids.map((id) => c.evaluation.results.find((r) => r.id === id)!.name);
 
-/** The money block as lines: each child's sum and what it adds, the family's total, then what is not added, by kind. */
+/**
+ * The money block as lines: each child's sum and what it adds, then each grant the child can apply for
+ * whose figure waits on a 「不确定」 answer (both figures: it is certain, only the amount is not; the
+ * engine's `unsure`), the family's total, then what is not added, by kind, and the 「可能可以」 ones.
+ */
 export function moneyLines(fe: FamilyEvaluation): { sums: string[]; total: string | null; apart: string[]; maybe: string[] } {
   const many = fe.children.length > 1;
-  const sums = fe.children.map((c) =>
-    c.money.sum
-      ? `${many ? `${c.label}：` : ''}${sumText(c.money.sum)}（${c.money.counted.map((x) => x.name).join('、')}）`
-      : `${many ? `${c.label}：` : ''}没有可以加在一起的每年助学金或生活补助`,
-  );
+  const sums = fe.children.flatMap((c) => {
+    const who = many ? `${c.label}：` : '';
+    const out = c.money.sum ? [`${who}${sumText(c.money.sum)}（${c.money.counted.map((x) => x.name).join('、')}）`] : [];
+    for (const r of c.evaluation.results) if (c.money.unsure.includes(r.id)) out.push(`${who}${r.name}：${amountText(r)}（可以申请，金额看孩子属于哪一种，没有加在一起${r.local ? `；${LOCAL}` : ''}）`);
+    return out.length ? out : [`${who}没有可以加在一起的每年助学金或生活补助`];
+  });
   const total = many && fe.money.sum ? `全家合计 ${sumText(fe.money.sum)}` : null;
   const apart: string[] = [];
   for (const kind of Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]) {
     const who = fe.children.map((c) => [c, c.money.apart[kind] ?? []] as const).filter(([, ids]) => ids.length);
     if (who.length) apart.push(`${KIND_WORDS[kind]}：${who.map(([c, ids]) => `${many ? `${c.label} ` : ''}${namesOf(c, ids).join('、')}`).join('；')}`);
   }
-  const maybe = fe.children
-    .filter((c) => c.money.maybe.length || c.money.unsure.length)
-    .map((c) => `${many ? `${c.label} ` : ''}${namesOf(c, [...c.money.maybe, ...c.money.unsure]).join('、')}`);
+  const maybe = fe.children.filter((c) => c.money.maybe.length).map((c) => `${many ? `${c.label} ` : ''}${namesOf(c, c.money.maybe).join('、')}`);
   return { sums, total, apart, maybe };
 }
 

@@ -6,7 +6,7 @@
 import type { Dataset } from '../../schema/index.ts';
 import type { Region } from '../../schema/region.ts';
 import type { ApplyStep } from '../../schema/index.ts';
-import { NATIONAL_REGION, type Answers, type Stage } from '../../rules/answers.ts';
+import { NATIONAL_REGION, gradeName, stageName, type Answers, type Stage } from '../../rules/answers.ts';
 import { chosenValues, question, type QuestionId, type QuestionOption, type TermRef } from '../../rules/questions.ts';
 import { findRegion, regionLabel } from '../../rules/region-lookup.ts';
 import { chinaDay } from '../../lib/today.ts';
@@ -20,7 +20,7 @@ import { stagePagePath } from '../../rules/stages.ts';
 export interface Payload {
   /** Glossary entries for labels, help texts and statuses. */
   glossary: Dataset['glossary'];
-  /** The configured regions with their names, levels and parents only (their figures are in the parts). */
+  /** The configured regions with their codes, names, levels and parents only (their lists, figures and contacts come with the parts; ./join-part.ts). */
   regions: Region[];
   /** The earliest day the data answers for. */
   floor: string;
@@ -35,7 +35,8 @@ export interface Part {
   subsidies: Dataset['subsidies'];
   sources: Dataset['sources'];
   documents: Dataset['documents'];
-  regions: Pick<Region, 'code' | 'overrides' | 'subsidies' | 'contacts' | 'sources'>[];
+  /** Only what a region has for this stage: an empty list is left out (the page's block has it), and so is a region with nothing. */
+  regions: (Pick<Region, 'code'> & Partial<Pick<Region, 'overrides' | 'subsidies' | 'contacts' | 'sources'>>)[];
   /** The steps of applying (content/steps.yaml), with their short texts. */
   steps: Pick<ApplyStep, 'name' | 'when' | 'short' | 'term'>[];
   /** The 「去学校可以这样问」 sentences this stage's conditions can call for (glossary kind ask: id, say). */
@@ -46,15 +47,6 @@ export interface Part {
 export function isPart(x: unknown): x is Part {
   const p = x as Record<string, unknown> | null;
   return !!p && typeof p === 'object' && ['subsidies', 'sources', 'documents', 'regions', 'steps'].every((k) => Array.isArray(p[k]));
-}
-
-/** The page's block and one stage's part, as the engine takes them (evaluateInRegion). */
-export function joinPart(p: Payload, part: Part): { data: Dataset; regions: Region[] } {
-  const byCode = new Map(part.regions.map((r) => [r.code, r]));
-  return {
-    data: { subsidies: part.subsidies, sources: part.sources, documents: part.documents, glossary: part.asks ? [...p.glossary, ...part.asks] : p.glossary },
-    regions: p.regions.map((r) => ({ ...r, ...byCode.get(r.code) })),
-  };
 }
 
 export type Glossary = Dataset['glossary'];
@@ -98,6 +90,14 @@ export function answerLabel(a: Answers, id: QuestionId, t: Terms): string {
     .map((o) => optionLabel(o, t))
     .join('、');
 }
+
+/** A child's heading: 「老大 · 小学三年级」, 「孩子 2 · 还没选上学阶段」 (核对你的回答 and the family results). */
+export function childHeading({ label, answers: { stage, grade } }: { label?: string; answers: Answers }): string {
+  return `${label} · ${stage ? (grade ? gradeName(stage, grade) : stageName(stage)) : '还没选上学阶段'}`;
+}
+
+/** The family in one line: 「2 个孩子：孩子 1 · 小学四年级，老二 · 初中二年级。」 (核对你的回答 and the family results). */
+export const kidsLine = (kids: readonly { label?: string; answers: Answers }[]): string => `${kids.length} 个孩子：${kids.map(childHeading).join('，')}。`;
 
 /**
  * The day to evaluate for: today in China on this device, `YYYY-MM-DD`. A clock earlier than `floor`

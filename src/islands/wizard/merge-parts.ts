@@ -47,16 +47,17 @@ export function inOrder<T extends { id: string }>(lists: readonly (readonly T[])
 export function mergeParts(parts: readonly Part[]): Part {
   const byId = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
   const first = parts[0]!;
-  const regions = first.regions.map((r) => {
-    const all = parts.map((p) => p.regions.find((x) => x.code === r.code)!).filter(Boolean);
+  // A part lists only the regions that have something for its stage, and only their non-empty lists.
+  const regions = [...new Set(parts.flatMap((p) => p.regions.map((r) => r.code)))].map((code) => {
+    const all = parts.map((p) => p.regions.find((x) => x.code === code)).filter((x) => !!x);
     const seen = new Set<string>();
-    const overrides = all.flatMap((x) => x.overrides).filter((o) => {
+    const overrides = all.flatMap((x) => x.overrides ?? []).filter((o) => {
       const k = JSON.stringify(o);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
     });
-    return { ...r, overrides, subsidies: inOrder(all.map((x) => x.subsidies)), sources: byId(all.flatMap((x) => x.sources)) };
+    return { ...all[0], code, overrides, subsidies: inOrder(all.map((x) => x.subsidies ?? [])), sources: byId(all.flatMap((x) => x.sources ?? [])) };
   });
   return {
     subsidies: inOrder(parts.map((p) => p.subsidies)),
