@@ -19,21 +19,6 @@ export function findRegion(regions: readonly Region[], code: string | undefined)
 }
 
 /**
- * The configured region nearest to `code` by the GB/T 2260 code itself: the code, else its city
- * (`PPCC00`), else its province (`PP0000`). An unlisted county or city of a configured province gets
- * the province's figures (510100 成都市 → 510000 四川省) rather than the national ones.
- * undefined when none is configured or `code` is not six digits.
- */
-export function nearestRegion(regions: readonly Region[], code: string): Region | undefined {
-  if (!/^\d{6}$/.test(code)) return findRegion(regions, code);
-  for (const c of [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]) {
-    const r = findRegion(regions, c);
-    if (r) return r;
-  }
-  return undefined;
-}
-
-/**
  * The region and its configured ancestors, most specific first (county → city? → province); the
  * national level follows implicitly. [] when `code` is not a configured region.
  */

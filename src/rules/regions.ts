@@ -34,7 +34,7 @@ import type { Dataset } from '../schema/index.ts';
 import { NATIONAL_REGION, type Answers } from './answers.ts';
 import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate.ts';
 import { inForce, lineKey, type RegionalAmountEntry, type RegionTag } from './lines.ts';
-import { findRegion, nearestRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
+import { findRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
 import { cnCount } from '../schema/words.ts';
 
 export { findRegion, regionChain, regionLabel, regionOptions, regionTag, searchRegions, type RegionOption } from './region-lookup.ts';
@@ -173,6 +173,21 @@ export function applyRegion(dataset: Dataset, regions: readonly Region[], code: 
     region: regionInfo(regions, code)!,
     contacts: regionContacts(regions, code),
   };
+}
+
+/**
+ * The configured region nearest to `code` by the GB/T 2260 code itself: the code, else its city
+ * (`PPCC00`), else its province (`PP0000`). An unlisted county or city of a configured province gets
+ * the province's figures (510100 成都市 → 510000 四川省) rather than the national ones.
+ * undefined when none is configured or `code` is not six digits.
+ */
+export function nearestRegion(regions: readonly Region[], code: string): Region | undefined {
+  if (!/^\d{6}$/.test(code)) return findRegion(regions, code);
+  for (const c of [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]) {
+    const r = findRegion(regions, c);
+    if (r) return r;
+  }
+  return undefined;
 }
 
 /**
