@@ -116,9 +116,10 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   // 「这样问」 sentences (glossary kind ask): only those this stage's conditions can call for.
   const leaves: Condition[] = [];
   const walk = (c: Condition) => (c.type === 'anyOf' || c.type === 'allOf' ? c.of.forEach(walk) : leaves.push(c));
-  for (const sub of all) for (const r of sub.rules) r.conditions.forEach(walk);
-  for (const r of rs) for (const o of r.overrides) for (const rule of o.rules ?? []) rule.conditions.forEach(walk);
-  const keys = new Set(['intro', 'local', ...leaves.map(askKey)]);
+  const walkRule = (r: { conditions: Condition[]; paths?: { conditions: Condition[] }[] }) => [...r.conditions, ...(r.paths ?? []).flatMap((p) => p.conditions)].forEach(walk);
+  for (const sub of all) sub.rules.forEach(walkRule);
+  for (const r of rs) for (const o of r.overrides) (o.rules ?? []).forEach(walkRule);
+  const keys = new Set(['intro', 'local', 'local-apply', ...leaves.map(askKey)]);
   const asks = data.glossary.filter((g) => g.kind === 'ask' && keys.has(g.id)).map((g) => ({ kind: g.kind, id: g.id, say: g.say }));
   return { subsidies, sources, documents, regions: regionsOut, steps: shortSteps, asks } as unknown as Part;
 }

@@ -41,6 +41,7 @@ function shown(ev: RegionalEvaluation) {
       amount: amount(r.amount), alternatives: r.alternatives.map(amount),
       delivery: r.delivery.text, apply: r.apply, documents: r.documents,
       sources: r.sources.map((s) => [s.id, s.title, s.docNumber]), local: r.local, localNote: r.localNote,
+      ask: r.ask, timing: r.timing && [r.timing.state, r.timing.message],
     })),
     checklist: ev.documents.map((d) => [d.doc.id, d.doc.name, d.doc.where, d.neededFor]),
   };

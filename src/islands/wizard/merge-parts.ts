@@ -65,5 +65,7 @@ export function mergeParts(parts: readonly Part[]): Part {
     documents: byId(parts.flatMap((p) => p.documents)),
     regions,
     steps: first.steps,
+    // 「这样问」 sentences: every stage's, once (without them a family's 可能可以 results had none).
+    asks: byId(parts.flatMap((p) => p.asks ?? [])),
   };
 }
