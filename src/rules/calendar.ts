@@ -15,7 +15,7 @@
  * src/rules/timing.ts counts a 新生's year from June).
  */
 import type { FamilyEvaluation } from './family-eval.ts';
-import { leavesStage } from './ladder.ts';
+import { afterLeaving } from './ladder.ts';
 
 export interface CalendarItem {
   /** Index of the child in the family. */
@@ -52,8 +52,7 @@ export function applicationMonths(fe: FamilyEvaluation, months = 12): CalendarMo
     const year = y0 + Math.floor((m0 - 1 + k) / 12);
     const items: CalendarItem[] = [];
     fe.children.forEach((c, child) => {
-      const end = leavesStage(c.answers, fe.date);
-      if (end && (month >= 6 ? year : year - 1) >= Number(end.slice(0, 4))) return;
+      if (afterLeaving(c.answers, fe.date, year, month)) return;
       for (const r of c.evaluation.results) {
         if (r.status !== 'apply' && r.status !== 'conditional') continue;
         if (!r.months.includes(month)) continue;

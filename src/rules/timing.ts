@@ -15,6 +15,7 @@ import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { WHEN_UNKNOWN } from '../schema/words.ts';
 import { inForce } from './lines.ts';
+import { afterLeaving } from './ladder.ts';
 import { formatDay } from '../lib/format.ts';
 
 export type TimingState = 'open' | 'soon' | 'catchup' | 'passed' | 'over';
@@ -60,6 +61,10 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   // The next month is a 补报 month (a later month of the window, e.g. 3 in [9, 3]): who applied in the
   // first month does not apply again; who did not, can still, this school year.
   const year = next < m ? '明年 ' : '';
+  // The next application is for a school year the child has left the stage by (高三、初三、大班 after
+  // the last 补报 month): nothing to wait for; 接下来几年 says what the next stage has.
+  if (afterLeaving(a, date, Number(date.slice(0, 4)) + (next < m ? 1 : 0), next))
+    return { ...base, state: 'over', message: `今年的申请时间已过（${w.text}）；下一次申请时孩子已经升学，这一项不用再等，看「接下来几年」里新学段的资助` };
   if (next !== w.months[0]) return { ...base, state: 'catchup', message: `还没申请的，${year}${next} 月还可以补报（${w.text}）；${w.months[0]} 月已经申请、在享受的不用再申请` };
   if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
   return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };
