@@ -15,7 +15,7 @@ import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { WHEN_UNKNOWN } from '../schema/words.ts';
 import { inForce } from './lines.ts';
-import { afterLeaving } from './ladder.ts';
+import { afterLeaving } from './leaving.ts';
 import { formatDay } from '../lib/format.ts';
 
 export type TimingState = 'open' | 'soon' | 'catchup' | 'passed' | 'over';
