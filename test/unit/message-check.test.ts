@@ -66,6 +66,7 @@ describe('what it finds', () => {
     ['需先交200元保证金', 'fee'],
     ['扫码下载APP领取补助', 'link-app'],
     ['加我微信领取补助', 'private-contact'],
+    ['请添加V：zxj888 领取助学金', 'private-contact'], // the colon ends a clause: 「添加v」 stands alone
   ])('「%s」 is flagged for %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
