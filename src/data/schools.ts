@@ -8,6 +8,7 @@
  */
 import { dataset } from './index.ts';
 import { applySteps } from './steps.ts';
+import { payments } from './payments.ts';
 import { DataError, parse, type Dataset } from './validate.ts';
 import { Faq, GongshiRules, KitStage, Messages, type Faq as FaqT, type GongshiRules as GongshiRulesT, type Messages as MessagesT } from '../schema/schools.ts';
 import type { ApplyStep } from '../schema/index.ts';
@@ -56,9 +57,9 @@ function checkTemplate(t: string, where: string, data: TemplateData, date: strin
   }
 }
 
-/** The data templates read: the national dataset and the steps. */
-export function templateDataOf(national: Dataset, steps: readonly ApplyStep[]): TemplateData {
-  return { subsidies: national.subsidies, sources: national.sources, documents: national.documents, glossary: national.glossary, steps };
+/** The data templates read: the national dataset, the steps and which card each subsidy is paid on. */
+export function templateDataOf(national: Dataset, steps: readonly ApplyStep[], pay: TemplateData['payments'] = payments): TemplateData {
+  return { subsidies: national.subsidies, sources: national.sources, documents: national.documents, glossary: national.glossary, steps, payments: pay };
 }
 
 /**

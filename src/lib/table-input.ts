@@ -4,8 +4,8 @@
  * and in Node (tests, bench); nothing is sent anywhere.
  *
  *   parseTable('姓名\t班级\n张三\t高一（1）班')  → [['姓名', '班级'], ['张三', '高一（1）班']]
- *   await readXlsxTable(fileOrArrayBuffer)       → rows of the first sheet, every cell as text
- *   await readTableFile(file)                    → by the file's extension
+ *   await readXlsxSheets(fileOrArrayBuffer)      → every worksheet, in order: [{ name: '说明', rows }, { name: '名单', rows }]
+ *   await readTableFile(file)                    → by the file's extension; a CSV is one sheet named ''
  *
  * Libraries: papaparse (CSV / TSV, delimiter guessed), read-excel-file (XLSX; loaded with import() so it
  * is fetched only by the page that uses it). Numbers in an XLSX are kept as written (an 18-digit ID
@@ -37,17 +37,26 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-/** The first sheet of an .xlsx file, every cell as text. */
-export async function readXlsxTable(input: Blob | ArrayBuffer): Promise<string[][]> {
-  const { readSheet } = await loadXlsxReader();
-  let rows: unknown[][];
+/** One worksheet: its name as the file has it ('' for a paste or a CSV, which have no sheets), and its rows. */
+export interface TableSheet {
+  name: string;
+  rows: string[][];
+}
+
+/**
+ * Every worksheet of an .xlsx file, in the file's order, every cell as text. All of them: a list is
+ * not always on the first (「见第二页」), and a sheet left unread would go unchecked without a word.
+ */
+export async function readXlsxSheets(input: Blob | ArrayBuffer): Promise<TableSheet[]> {
+  const { default: readXlsxFile } = await loadXlsxReader();
+  let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    rows = (await readSheet(input, { parseNumber: (s: string) => s })) as unknown[][];
+    sheets = (await readXlsxFile(input, { parseNumber: (s: string) => s })) as { sheet: string; data: unknown[][] }[];
   } catch {
     // The reader's own message is English (「Doesn't look like an .xlsx file」): not shown.
     throw new TableInputError(`这个 .xlsx 文件打不开（可能不是真正的 .xlsx，或者文件坏了）。可以在 Excel 或 WPS 里把名单全选、复制，再粘贴到上面的框里。`);
   }
-  return rows.map((r) => r.map(cellText));
+  return sheets.map((x) => ({ name: x.sheet, rows: x.data.map((r) => r.map(cellText)) }));
 }
 
 let reader: Promise<typeof import('read-excel-file/universal')> | undefined;
@@ -82,11 +91,11 @@ export function decodeText(bytes: ArrayBuffer): string {
   }
 }
 
-/** A file the officer opened: .xlsx, or .csv / .tsv / .txt. */
-export async function readTableFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<string[][]> {
+/** A file the officer opened: .xlsx (every worksheet), or .csv / .tsv / .txt (one sheet named ''). */
+export async function readTableFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<TableSheet[]> {
   const name = file.name.toLowerCase();
-  if (/\.xlsx$/.test(name)) return readXlsxTable(await file.arrayBuffer());
-  if (/\.(csv|tsv|txt)$/.test(name)) return parseTable(decodeText(await file.arrayBuffer()));
+  if (/\.xlsx$/.test(name)) return readXlsxSheets(await file.arrayBuffer());
+  if (/\.(csv|tsv|txt)$/.test(name)) return [{ name: '', rows: parseTable(decodeText(await file.arrayBuffer())) }];
   if (/\.(xls|et|ods|numbers)$/.test(name)) {
     throw new TableInputError(`「${file.name}」是旧格式或别的表格格式，这里打不开。请在 Excel 或 WPS 里「另存为」.xlsx 或 .csv，或者全选、复制后粘贴到上面的框里。`);
   }

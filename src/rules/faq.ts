@@ -14,6 +14,7 @@
 import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import { STAGE_PAGES } from './stages.ts';
 import type { Faq, KitStage, Messages } from '../schema/schools.ts';
+import type { Payments } from '../schema/payments.ts';
 import { formatAmount, formatAmountFull, formatRange, LOCAL } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
 import { applyWhen } from './timing.ts';
@@ -25,6 +26,8 @@ export interface TemplateData {
   documents: readonly DocumentInfo[];
   glossary: readonly GlossaryEntry[];
   steps: readonly ApplyStep[];
+  /** content/payments.yaml: which cards each subsidy's money arrives on (the one source for that). */
+  payments: Pick<Payments, 'channels' | 'subsidies'>;
 }
 
 export class TemplateError extends Error {
@@ -77,6 +80,24 @@ function shortText(lines: Amount[], figures: number[]): string {
     })
     .join('，');
   return lines.some((a) => a.local) && text.indexOf(LOCAL) < 0 ? `${text}，${LOCAL}` : text;
+}
+
+/**
+ * The card document (a document whose id is a card channel of content/payments.yaml, `aid-card`) as one
+ * subsidy's list of what to bring names it: by the cards that subsidy's money arrives on there
+ * (「中职资助卡」; several: 「学生资助卡、社保卡或银行卡」), so 带什么 never names another card than
+ * 怎么发. The document's own name when it is no card, or payments.yaml lists no card for the subsidy.
+ */
+function docName(doc: DocumentInfo, subsidy: string, data: TemplateData, cite: (id: string) => void): string {
+  const { channels, subsidies } = data.payments;
+  if (!channels.some((c) => c.card && c.id === doc.id)) return doc.name;
+  const pay = subsidies.find((p) => p.subsidy === subsidy);
+  const cards = (pay ? pay.channels : []).map((id) => channels.find((c) => c.id === id)).filter((c) => !!c && c.card);
+  if (!pay || !cards.length) return doc.name;
+  cite(pay.source);
+  if (cards.length === 1) return cards[0]!.name;
+  const names = cards.map((c) => c!.short ?? c!.name);
+  return `${names.slice(0, -1).join('、')}或${names[names.length - 1]}`;
 }
 
 /**
@@ -137,7 +158,7 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
             .map((d) => {
               const doc = data.documents.find((x) => x.id === d.doc);
               if (!doc) throw new TemplateError(`${ph}：材料目录里没有「${d.doc}」`);
-              return doc.name;
+              return docName(doc, s.id, data, cite);
             })
             .join('、');
         }

@@ -10,6 +10,10 @@
  *   report.cleaned      // { headers, rows }: only the allowed columns, rows numbered again
  *   report.ok           // true when nothing was flagged
  *
+ *   const book = checkGongshiBook([{ name: '说明', rows }, { name: '名单', rows }], options)
+ *   book.sheets         // every worksheet of a file, each with its own report (an .xlsx may have several)
+ *   book.checked        // 「这个文件有 3 张工作表，都查过了：「说明」「名单」「Sheet3」（空的）。」
+ *
  * Recognition (every cell, whatever its column):
  *  - 身份证号: 18 characters (17 digits + digit or X) whose birth date exists, with the GB 11643-1999
  *    check digit (ISO 7064 MOD 11-2); a wrong check digit is still flagged (a mistyped ID is still an
@@ -65,8 +69,10 @@ export interface Finding {
   /** 1-based row and column as the spreadsheet numbers them. */
   row: number;
   col: number;
-  /** The column's header ('' for a title line). */
+  /** The column's header ('' for a title line, and when the column has none). */
   header: string;
+  /** Where the cell is, as the page says it: 「第 3 行「身份证号」」, 「第 1 行（标题）」, 「第 1 行第 2 列」. */
+  where: string;
   /** Rule id (a forbidden rule's id). */
   rule: string;
   /** What was found, partly masked (「5305**********123X」), for showing on screen. */
@@ -303,6 +309,14 @@ export function classifyHeader(header: string, rules: GongshiRules): Omit<Column
 const isEmptyRow = (r: readonly string[]) => r.every((c) => String(c ?? '').trim() === '');
 
 /**
+ * Where a cell is (0-based row and column): by its column's header; a line above the header is the
+ * list's title; without a header (none found, or an empty header cell) by its column's number. Only
+ * lines above a header found are titles: with no header at all, every line is a row of the list.
+ */
+const placeOf = (r: number, c: number, header: string, title: boolean): string =>
+  `第 ${r + 1} 行` + (title ? '（标题）' : header ? `「${header}」` : `第 ${c + 1} 列`);
+
+/**
  * Checks a 公示 list.
  * @param table rows of cells as strings (what src/lib/table-input.ts makes of a paste, a CSV or an XLSX)
  * @returns the report (never throws on bad input: `problem` says in Chinese what is wrong)
@@ -370,7 +384,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
         const key = h.rule + '\u0000' + h.text;
         if (seen.indexOf(key) >= 0) continue;
         seen.push(key);
-        findings.push({ row: r + 1, col: c + 1, header: isTitle ? '' : col.header, rule: h.rule, shown: h.shown, note: h.note });
+        findings.push({ row: r + 1, col: c + 1, header: isTitle ? '' : col.header, where: placeOf(r, c, isTitle ? '' : col.header, isTitle), rule: h.rule, shown: h.shown, note: h.note });
       }
       if (!isTitle && col.kind === 'allowed') {
         let t = text;
@@ -378,7 +392,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
         for (const h of hits) t = t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)).split(h.text).join('');
         t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').trim();
         (fixed || (fixed = new Map<number, string>())).set(c, t);
-        edited.push({ row: r + 1, col: c + 1, header: col.header, rule: hits[0]!.rule, shown: t, note: '' });
+        edited.push({ row: r + 1, col: c + 1, header: col.header, where: placeOf(r, c, col.header, false), rule: hits[0]!.rule, shown: t, note: '' });
       }
     }
     if (!isTitle) {
@@ -393,14 +407,15 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     if (!cols.length && !cells) continue;
     summary.push({ id: f.id, label: f.label, rule: f.rule, sources: [source(f.source), ...(f.alsoSource ? [source(f.alsoSource)] : [])], columns: cols, cells });
   }
-  const notListed = columns.filter((c) => c.kind === 'not-listed' && (c.header || columnHasData(rowsIn, headerIdx, c.col - 1)));
+  // Without a header no column is known, so none is said to be dropped (the problem says what to do).
+  const notListed = headerIdx < 0 ? [] : columns.filter((c) => c.kind === 'not-listed' && (c.header || columnHasData(rowsIn, headerIdx, c.col - 1)));
   if (notListed.length) {
     summary.push({ id: NOT_LISTED, label: '不在可以公示的列里', rule: rules.notListed.rule, sources: [source(rules.notListed.source)], columns: notListed.map((c) => c.header || `第 ${c.col} 列`), cells: 0 });
   }
 
   const problem =
     headerIdx < 0
-      ? `没有找到表头：第一行（或前几行）里应当有「${rules.allowed.map((a) => a.label).slice(0, 3).join('」「')}」这样的列名。请把表头一起复制进来。`
+      ? `没有找到表头：${headerHint(rules)}`
       : dataRows === 0
         ? '只有表头，没有名单：请把表头和下面的名单一起复制进来。'
         : '';
@@ -414,6 +429,83 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     summary,
     cleaned: { headers: ['序号', ...cleanedCols.map((c) => c.header)], rows: cleanedRows },
     edited,
+    problem,
+    ok: !problem && sensitive.length === 0,
+  };
+}
+
+/** One worksheet to check: its name ('' for a paste or a CSV) and rows (src/lib/table-input.ts `TableSheet`). */
+export interface SheetInput {
+  name: string;
+  rows: readonly (readonly string[])[];
+}
+
+export interface SheetCheck {
+  /** The worksheet's name as in the file ('' for a paste or a CSV). */
+  name: string;
+  /** The check of this sheet alone (its rows, header, findings and cleaned list). */
+  report: GongshiReport;
+  /** The sheet holds a list: a header and at least one row under it (so it has a cleaned list). */
+  list: boolean;
+  /** Nothing in any cell. */
+  empty: boolean;
+  /** What the page says of a sheet that holds no list, in a file with several; '' otherwise. */
+  note: string;
+}
+
+export interface BookReport {
+  /** Every sheet, in the file's order: one for a paste or a CSV, every worksheet of an .xlsx. */
+  sheets: SheetCheck[];
+  /** Ids of the rules broken anywhere (forbidden columns or cells, not NOT_LISTED), in the rules' order. */
+  sensitive: string[];
+  /** Rows of the lists, over all sheets. */
+  rows: number;
+  /** Which sheets were checked, for a file with more than one; '' for a paste, a CSV, a one-sheet file. */
+  checked: string;
+  /** What stops the check (every sheet empty, no header anywhere), in Chinese; '' when none. */
+  problem: string;
+  /** At least one list, nothing flagged on any sheet. */
+  ok: boolean;
+}
+
+/** What a header looks like, after 「没有找到表头：」. */
+const headerHint = (rules: GongshiRules) =>
+  `第一行（或前几行）里应当有「${rules.allowed.map((a) => a.label).slice(0, 3).join('」「')}」这样的列名。请把表头一起复制进来。`;
+
+/**
+ * Checks every sheet of a file (or the one table of a paste): each on its own, as checkGongshi does,
+ * and says which sheets were checked, so a list on the second worksheet is never left unread.
+ */
+export function checkGongshiBook(sheets: readonly SheetInput[], options: GongshiOptions): BookReport {
+  const checks: SheetCheck[] = sheets.map((x) => {
+    const report = checkGongshi(x.rows, options);
+    const empty = !x.rows.some((r) => !isEmptyRow(r.map((c) => (c == null ? '' : String(c)))));
+    return { name: x.name, report, list: !report.problem, empty, note: '' };
+  });
+  const many = checks.length > 1;
+  const filled = checks.filter((x) => !x.empty);
+  const lists = checks.filter((x) => x.list);
+  if (many) {
+    for (const x of filled) {
+      if (!x.list) x.note = `${x.report.headerRow ? '只有表头，下面没有名单' : '没有找到表头，不当作名单'}；表里的每个格子也都查过了。`;
+    }
+  }
+  const problem = !many
+    ? (checks[0]?.report.problem ?? checkGongshi([], options).problem)
+    : !filled.length
+      ? `这个文件的 ${checks.length} 张工作表都是空的：请打开有名单的文件，或把名单（连同表头一行）复制进来。`
+      : !lists.length
+        ? filled.length === 1
+          ? `工作表「${filled[0]!.name}」里${filled[0]!.report.problem}`
+          : `这 ${filled.length} 张工作表里都没有名单：${filled.some((x) => x.report.headerRow) ? '没有找到表头，或者表头下面是空的' : '没有找到表头'}。${headerHint(options.rules)}`
+        : '';
+  const broken = new Set(checks.flatMap((x) => x.report.summary.filter((r) => r.id !== NOT_LISTED).map((r) => r.id)));
+  const sensitive = options.rules.forbidden.map((f) => f.id).filter((id, i, all) => broken.has(id) && all.indexOf(id) === i);
+  return {
+    sheets: checks,
+    sensitive,
+    rows: lists.reduce((n, x) => n + x.report.rows, 0),
+    checked: many ? `这个文件有 ${checks.length} 张工作表，都查过了：${checks.map((x) => `「${x.name}」${x.empty ? '（空的）' : ''}`).join('')}。` : '',
     problem,
     ok: !problem && sensitive.length === 0,
   };

@@ -9,10 +9,13 @@
  *   r.verdict   → 'alarm' | 'caution' | 'none' | 'empty'
  *   r.findings  → [{ id: 'link-app', level: 'strong', title, plain, quote: '…请点击链接填写银行卡号' }, …]
  *
- * How it reads a message (see normalizeMessage): full-width letters and digits become half-width
- * (NFKC), ASCII lower case, the traditional characters that occur in the patterns are folded to
- * simplified (`fold`, built from OpenCC at build time), zero-width characters and spaces go, web
- * addresses become 〔网址〕 and phone numbers 〔电话〕 (so neither is ever shown or linked back). Then
+ * How it reads a message (see normalizeMessage): characters that show nothing go first (zero-width
+ * spaces and joiners, soft hyphens, direction marks …: Unicode's Default_Ignorable_Code_Point, and the
+ * blank Braille cell), full-width letters and digits become half-width (NFKC), ASCII lower case, the
+ * traditional characters that occur in the patterns are folded to simplified (`fold`, built from
+ * OpenCC at build time), separators put between Chinese characters go (验-证-码, 转|账, 激.活), web
+ * addresses become 〔网址〕 and phone numbers 〔电话〕 (so neither is ever shown or linked back), then
+ * spaces and decorations (验*证*码, v❤信) go. Then
  * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
  *  - a sign's pattern in a clause counts unless a negation cue stands before it in the same clause,
  *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」);
@@ -78,8 +81,18 @@ export interface CheckResult {
 const URL_RE = /(?:https?:\/\/|www\.)[!-~]+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|shop|info|icu|site|online|app|club|wang|ltd|link|me|io|co|tk|work|fun|live|pro)(?![a-z0-9])(?:[/?#][!-~]*)?/g;
 /** Mobile, landline and 400 numbers, digits possibly grouped by spaces or hyphens (the digit before is kept). */
 const PHONE_RE = /(^|[^\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8}|400[\s-]?\d{3}[\s-]?\d{4})(?!\d)/g;
-/** Zero-width characters, spaces, and symbols scammers put between characters (验*证*码, v❤信). */
-const NOISE_RE = /[\s\u200b-\u200d\u2060\ufeff*·•_~❤♥★☆✿✦♡]+/g;
+/**
+ * Characters that show nothing, put between the characters of a word to hide it from a checker:
+ * Unicode's Default_Ignorable_Code_Point (zero-width spaces and joiners, soft hyphen, direction marks
+ * and embeddings, invisible operators, variation selectors, Hangul fillers, tags; test/unit/
+ * message-check.test.ts checks this list against the property), and U+2800, the blank Braille cell,
+ * which looks like a space. Written out, not as \p{…}: the phone's script is ES2017.
+ */
+const INVISIBLE_RE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff]/g;
+/** Separators between two Chinese characters (验-证-码, 转|账, 激.活, 手/续/费): not 、 and commas, which divide lists and clauses. */
+const SPLIT_RE = /([\u3400-\u9fff])(?:\s*[-./|\\丨+=^#'"])+\s*(?=[\u3400-\u9fff])/g;
+/** Spaces, and symbols scammers put between characters (验*证*码, v❤信). */
+const NOISE_RE = /[\s*·•_~❤♥★☆✿✦♡]+/g;
 const SENTENCE_RE = /[。!?;…\n]+|\.(?![a-z0-9])/;
 const CLAUSE_RE = /[,，:]+/;
 
@@ -91,13 +104,13 @@ const CLAUSE_RE = /[,，:]+/;
 export function normalizeMessage(text: string, fold: string): string {
   const map: Record<string, string> = {};
   for (let i = 0; i + 1 < fold.length; i += 2) map[fold.charAt(i)] = fold.charAt(i + 1);
-  let t = text.normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
+  let t = text.replace(INVISIBLE_RE, '').normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
   let out = '';
   for (let i = 0; i < t.length; i++) {
     const c = t.charAt(i);
     out += map[c] !== undefined ? map[c] : c;
   }
-  t = out.replace(URL_RE, '〔网址〕').replace(PHONE_RE, '$1〔电话〕');
+  t = out.replace(SPLIT_RE, '$1').replace(URL_RE, '〔网址〕').replace(PHONE_RE, '$1〔电话〕');
   // Line breaks end sentences; other spaces and noise go.
   return t.split('\n').map((line) => line.replace(NOISE_RE, '')).filter(Boolean).join('\n');
 }

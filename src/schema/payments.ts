@@ -28,6 +28,14 @@ export const PaymentChannel = z.strictObject({
   lost: SourcedText.optional(),
   /** Other facts about it (free of charge, the school may not keep it, …). */
   facts: z.array(SourcedText).default([]),
+  /**
+   * Money is paid onto it: a card the family has and brings when asked (学生资助卡, 中职资助卡, 社保卡,
+   * 银行卡), not a form such as 直接免除 or 供餐. A document with the same id (content/documents.yaml
+   * `aid-card`) is named, for each subsidy, by that subsidy's cards here (src/rules/faq.ts `{docs:…}`).
+   */
+  card: z.boolean().default(false),
+  /** Its name in a list of several cards (「社保卡」); `name` when absent. */
+  short: z.string().min(1).optional(),
   /** Another channel whose `activate` and `lost` apply to this one too (中职资助卡 → 学生资助卡). */
   like: Id.optional(),
   /** What the site does not know about this channel, said plainly (shown as 「本站不知道」). */

@@ -106,7 +106,7 @@ export type KitStage = z.infer<typeof KitStage>;
  *   {docnote:DOCUMENT}       a document's note (content/documents.yaml)
  *   {stepinfo:STEP}          a step's `short` text
  *   {delivery:SUBSIDY}  {when:SUBSIDY}  {where:SUBSIDY}  {how:SUBSIDY}  {who:SUBSIDY}  {name:SUBSIDY}
- *   {docs:SUBSIDY}           the documents' names, joined with 、
+ *   {docs:SUBSIDY}           the documents' names, joined with 、; the card by the subsidy's cards in content/payments.yaml
  *   {step:STEP}              a step's `when` from content/steps.yaml (e.g. {step:publicize} → 不少于 … 个工作日)
  *   {term:GLOSSARY}          a glossary entry's plain explanation
  */

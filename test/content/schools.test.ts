@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { FAQ_FILE, MESSAGES_FILE, faq, messages, templateDataOf, validateFaq, validateMessages } from '../../src/data/schools.ts';
-import { KIT_STAGES, faqCards, stageKit, type TemplateData } from '../../src/rules/faq.ts';
+import { KIT_STAGES, faqCards, resolveTemplate, stageKit, type TemplateData } from '../../src/rules/faq.ts';
+import { payments } from '../../src/data/payments.ts';
 import { inForce } from '../../src/rules/lines.ts';
 import { KitStage } from '../../src/schema/schools.ts';
 import { isIsoDay } from '../../src/lib/today.ts';
@@ -171,6 +172,49 @@ describe('宣传月 messages (content/schools/messages.yaml)', () => {
       if (local) expect(stageKit(messages, st, data, DATE).group, st).toContain('以当地公布为准');
     }
     expect(stageKit(messages, 'postgrad', data, DATE).group).toMatch(/15000 元\/年，以当地公布为准/);
+  });
+});
+
+// The 中职 家长会提纲 said the grant goes to the 中职资助卡 (its delivery text) while its 带什么 said
+// 「学生资助卡（社保卡或指定银行卡）」 (the document's name): content/payments.yaml is the one source for
+// which card the money arrives on, and every text of the kit must agree with it.
+describe('which card the money arrives on: every kit text agrees with content/payments.yaml', () => {
+  /** The cards a text names, read here by their everyday words (not from the data under test). */
+  const CARD_WORDS: [RegExp, string][] = [[/中职资助卡/, 'vocational-aid-card'], [/(?<!中职)资助卡/, 'aid-card'], [/社保卡/, 'social-security-card'], [/银行卡|账户/, 'bank-card']];
+  const named = (t: string) => CARD_WORDS.filter(([re]) => re.test(t.replace(/银行卡(号|密码)/g, ''))).map(([, id]) => id).sort();
+  const cardsOf = (id: string) => payments.subsidies.find((p) => p.subsidy === id)!.channels.filter((c) => payments.channels.find((x) => x.id === c)!.card).sort();
+
+  it('the 中职 outline names only the 中职资助卡, in 多少钱 and in 带什么', () => {
+    expect(cardsOf('vocational-grant')).toEqual(['vocational-aid-card']);
+    const outline = stageKit(messages, 'vocational', data, DATE).outline;
+    const docs = outline.find((l) => l.startsWith('带什么'))!;
+    expect(named(docs)).toEqual(['vocational-aid-card']);
+    expect(named(outline.find((l) => l.startsWith('多少钱'))!)).toEqual(['vocational-aid-card']);
+    expect(named(outline.join('')), outline.join('\n')).toEqual(['vocational-aid-card']);
+  });
+
+  it('{docs:…} names the card to bring as payments.yaml lists the subsidy\'s cards (the document\'s own name only when it lists none)', () => {
+    const card = dataset.documents.find((d) => d.id === 'aid-card')!;
+    for (const s of data.subsidies) {
+      if (!s.documents.some((d) => d.doc === 'aid-card' && !d.if)) continue;
+      const docs = resolveTemplate(`{docs:${s.id}}`, data, DATE).text;
+      const want = cardsOf(s.id);
+      if (want.length) expect(named(docs), `${s.id}: ${docs}`).toEqual(want);
+      else expect(docs, s.id).toContain(card.name);
+    }
+  });
+
+  it('no subsidy\'s delivery text, and no 问答卡 or 提纲 line, names a card payments.yaml does not list for it', () => {
+    for (const s of data.subsidies) expect(cardsOf(s.id), `${s.id}: ${s.delivery.text}`).toEqual(expect.arrayContaining(named(s.delivery.text)));
+    for (const st of stages) {
+      const raw = messages.stages.find((m) => m.stage === st)!;
+      for (const t of [raw.group, ...raw.outline]) {
+        const ids = [...t.matchAll(/\{(?:delivery|docs):([a-z0-9-]+)\}/g)].map((m) => m[1]!);
+        if (!ids.length) continue;
+        const allowed = [...new Set(ids.flatMap(cardsOf))];
+        expect(allowed, `${st}: ${resolveTemplate(t, data, DATE).text}`).toEqual(expect.arrayContaining(named(resolveTemplate(t, data, DATE).text)));
+      }
+    }
   });
 });
 

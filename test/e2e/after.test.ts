@@ -92,6 +92,14 @@ describe('「这条消息是真的吗？」', () => {
     expect(await out.innerText()).not.toMatch(/zz-jy|13912345678/);
     for (const m of genuine.slice(0, 5)) expect(await check(page, m.text), m.name).not.toBe('alarm');
     for (const m of scams.slice(0, 5)) expect(await check(page, m.text), m.name).toBe('alarm');
+    // The phone's (ES2017) script reads invisible characters and separators inside words, and screen sharing.
+    const hidden = scams.filter((m) => /zero-width|word joiner|Braille|hyphens between|vertical bars/.test(m.name));
+    expect(hidden.length).toBeGreaterThanOrEqual(5);
+    for (const m of hidden) expect(await check(page, m.text), m.name).toBe('alarm');
+    expect(await check(page, '请先转\u2062账，再把验\u00ad证\u00ad码发给我')).toBe('alarm');
+    expect(await out.locator('li[data-sign]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-sign')))).toEqual(['code', 'fee']);
+    expect(await check(page, scams.find((m) => /screen sharing/.test(m.name))!.text)).toBe('alarm');
+    expect(await out.locator('li[data-sign="screen-share"]').count()).toBe(1);
     await screenshot(page, 'after-message-check-result', { fullPage: false });
     expect(during, 'requests made while checking').toEqual([]);
     expect(errors).toEqual([]);

@@ -89,9 +89,15 @@ describe('代问模式: three families in a row', () => {
       expect(parseAnswers(new URL(during.url).hash)).toMatchObject({ ok: true, answers: f.answers });
       expect(during.text, f.name).toMatch(f.marks);
       expect(await page.locator('#wz-h').innerText(), 'the heading speaks of the family, not 「你的结果」').toContain(term('helper-results'));
-      // 「下一户，清空」 stays on screen at the top of a long result
-      const bar = await page.getByRole('button', { name: term('helper-next') }).boundingBox();
-      expect(bar && bar.y + bar.height <= small.viewport.height + 1, 'the 下一户 button is in view').toBe(true);
+      // 「下一户，清空」 stays on screen on a long result: at once, or (when the QR code is where it would
+      // stick, see the next test) as soon as the code is scrolled past
+      const nextBar = page.getByRole('button', { name: term('helper-next') });
+      const inView = async () => { const bar = await nextBar.boundingBox(); return !!bar && bar.y >= 0 && bar.y + bar.height <= small.viewport.height + 1; };
+      if (!(await inView())) {
+        await page.evaluate(() => scrollBy(0, document.querySelector('.wz-handoff')!.getBoundingClientRect().bottom));
+        await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+      }
+      expect(await inView(), 'the 下一户 button is in view').toBe(true);
       // tick a document and keep the ticks, so something is stored
       await page.locator('.wz-results input[type=checkbox]').first().check();
       await page.getByLabel(/记住我的勾选/).check();
@@ -132,6 +138,58 @@ describe('代问模式: three families in a row', () => {
     const back = await traces(page);
     for (const f of FAMILIES) expect(back.text).not.toMatch(f.marks);
     expect(errors).toEqual([]);
+  });
+
+  // At 360×640 the sticky 「下一户，清空」 bar covered the bottom of the code (its bottom-left finder pattern,
+  // so it did not scan) and put the wipe button right under the code a parent scans.
+  it('at 360×640 the QR code is never under 「下一户，清空」, wherever it is scrolled, and scans from the screen', async () => {
+    const ones = [
+      FAMILIES.map((f) => formatAnswers(f.answers)),
+      ['stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&region=000000&stage2=senior&grade2=1&school2=public'],
+    ].flat();
+    for (const large of [false, true]) {
+      const ctx = await context(small);
+      if (large) await ctx.addInitScript(() => localStorage.setItem('zz-large-text', '1'));
+      const { page, errors } = await newPage(ctx);
+      for (const hash of ones) {
+        const what = `${large ? '大字, ' : ''}${hash}`;
+        await page.goto(`${baseURL}/check/?mode=helper#${hash}`);
+        await page.getByRole('button', { name: '看结果' }).tap();
+        await page.waitForSelector('.wz-qr svg');
+        await page.waitForSelector('.wz-results');
+        /** The code's and the bar's boxes on screen after scrolling (`how`), a frame later. */
+        const boxes = (how: string) => page.evaluate(async (how) => {
+          const qr = document.querySelector('.wz-qr svg')!;
+          if (how === 'stay') { /* where 看结果 left it */ } else if (how.startsWith('y=')) scrollTo(0, +how.slice(2));
+          else qr.scrollIntoView({ block: how as ScrollLogicalPosition });
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const box = (e: Element) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+          return { qr: box(qr), card: box(qr.closest('.wz-handoff')!), bar: box(document.querySelector('.wz-helper > .wz-next')!), vh: innerHeight };
+        }, how);
+        const hits = (a: { top: number; bottom: number }, b: { top: number; bottom: number }) => a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const top = await page.evaluate(() => document.querySelector('.wz-handoff')!.getBoundingClientRect().top + scrollY);
+        const ways = ['stay', 'start', 'center', 'end', 'nearest', ...Array.from({ length: 40 }, (_, i) => `y=${Math.max(0, Math.round(top - 640 + i * 25))}`)];
+        for (const how of ways) {
+          const b = await boxes(how);
+          const onScreen = b.qr.bottom > 0 && b.qr.top < b.vh;
+          if (onScreen) expect(hits(b.card, b.bar), `${what}: ${how}: the QR card ${JSON.stringify(b.card)} under the bar ${JSON.stringify(b.bar)}`).toBe(false);
+        }
+        // Playwright's own scrolling, and what a phone camera sees: the screen, not the element alone.
+        await page.locator('.wz-qr').scrollIntoViewIfNeeded();
+        const b = await boxes('stay');
+        expect(hits(b.qr, b.bar), `${what}: scrollIntoViewIfNeeded`).toBe(false);
+        await boxes('end');
+        const shot = PNG.sync.read(await page.screenshot());
+        expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data, `${what}: scanned from the screen`).toBe(`${baseURL}/check/#${hash}`);
+        if (hash === ones[0]) await screenshot(page, `helper-qr-360${large ? '-large' : ''}`, { fullPage: false });
+        // Past the code, reading the long result, the bar is back at the bottom of the screen.
+        const past = await boxes(`y=${Math.round(top + b.card.bottom - b.card.top + 200)}`);
+        expect(past.bar.bottom <= past.vh + 1 && past.bar.top < past.vh, `${what}: the bar is in view below the code`).toBe(true);
+        await page.getByRole('button', { name: term('helper-next') }).tap();
+        await page.waitForSelector('section[data-q="stage"]');
+      }
+      expect(errors).toEqual([]);
+    }
   });
 
   it('a family of two children gets its QR code too, and it decodes to the link with both children (no helper flag)', async () => {

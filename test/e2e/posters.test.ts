@@ -369,6 +369,32 @@ describe('poster builder', () => {
     expect(errors).toEqual([]);
   });
 
+  // The A6 cards dropped the A4 poster's status markers: 「营养改善计划 每个在校日 5 元」 and 「…生活补助
+  // 750–1500 元/年」 read as if every child got them.
+  it.each(BUILDER_SLUGS.filter((s) => s !== 'general'))('the %s cards keep every row\'s status marker, as the A4 poster has it, and still fit their A6 page in print', async (slug) => {
+    const { page, errors } = await builder(`#school=${encodeURIComponent('某某县第一中学')}&phone=0000-1234567&office=${encodeURIComponent('学校资助办公室')}&stage=${slug}&format=cards`, sharp);
+    const sheet = page.locator('.sheets .sheet');
+    const content = posterContent(slug, (await sheet.getAttribute('data-date'))!);
+    expect(content.rows.length).toBeGreaterThan(0);
+    const cards = page.locator('.sheets .zcard');
+    for (let i = 0; i < 4; i++) {
+      const card = cards.nth(i);
+      expect(await card.locator('li[data-subsidy]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-subsidy')))).toEqual(content.rows.map((r) => r.id));
+      for (const r of content.rows) {
+        const li = card.locator(`li[data-subsidy="${r.id}"]`);
+        expect(await li.locator(`.tag-${r.status}`).textContent(), `${slug} ${r.id}`).toBe(r.statusTerm);
+        expect(await li.textContent()).toContain(r.short);
+      }
+    }
+    expect(await overflowing(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await overflowing(page), `${slug} in print`).toEqual([]);
+    expect(await cards.first().locator('.tag').first().isVisible()).toBe(true);
+    expect(await printPdf(page)).toEqual({ pages: 1, sizes: ['210x297'] });
+    if (slug === 'junior' || slug === 'undergrad') await printToPng(page, `builder-cards-${slug}`, 150);
+    expect(errors).toEqual([]);
+  });
+
   it('prints a card sheet with four cards and cut lines, each card with the school, the hotline and the code', async () => {
     const { page } = await builder(`#school=${encodeURIComponent('某某县实验小学')}&phone=0000-7654321&stage=primary&format=cards`, sharp);
     const cards = page.locator('.sheets .zcard');

@@ -92,6 +92,45 @@ describe('公示名单自查 (/schools/gongshi/)', () => {
     await ctx.setOffline(false);
   });
 
+  // An .xlsx was read on its first worksheet only: 「见第二页」 on sheet 1 gave 「没有找到表头」 and the ID
+  // numbers on sheet 2 went unchecked. A paste without a header labelled its rows 「（标题）」.
+  it('checks every worksheet of an .xlsx, each under its name, and names cells of a list without a header by row and column', async () => {
+    const { page, errors } = await newPage(await context(small));
+    await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });
+    const text = (c: string) => ({ value: c, type: String });
+    const bad = parseTable(fixture('bad.tsv').toString('utf8'));
+    const xlsx = await writeExcelFile([
+      { sheet: '说明', data: [[text('见第二页')]] },
+      { sheet: '名单', data: bad.map((r) => r.map(text)) },
+      { sheet: '二档', data: [['姓名', '班级', '资助档次'], ['张三', '一班', '二档']].map((r) => r.map(text)) },
+      { sheet: 'Sheet4', data: [] },
+    ] as never).toBuffer();
+    await page.setInputFiles('#gs-file', { name: '两页.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(xlsx) });
+    const status = page.locator('.gs-result [role=status]');
+    await expect.poll(() => status.textContent()).toContain('两页.xlsx');
+    expect(await status.textContent()).toContain('这个文件有 4 张工作表，都查过了：「说明」「名单」「二档」「Sheet4」（空的）。');
+    expect(await status.textContent()).not.toContain('没有找到表头');
+    const ws = (name: string) => page.locator(`.gs-ws[data-sheet="${name}"]`);
+    expect(await ws('说明').textContent()).toMatch(/工作表「说明」.*没有找到表头/);
+    expect(await ws('名单').locator('.gs-rule[data-rule="id-number"]').textContent()).toMatch(/第 3 行「身份证号」：5305\*+24/);
+    expect(await ws('二档').textContent()).toContain('没有发现不能公示的内容');
+    expect(await page.locator('.gs-sheet').count()).toBe(2);
+    expect(formatViolations(await runAxe(page))).toBe('');
+    expect((await horizontalOverflow(page)).overflow).toBe(0);
+    await screenshot(page, 'schools-gongshi-sheets');
+    expect(await printToPng(page, 'schools-gongshi-sheets-print')).toHaveLength(2); // each cleaned list on its own page
+
+    await page.getByRole('button', { name: '清空，查下一份' }).click();
+    await page.fill('#gs-text', '张三\t510123200801010011');
+    await page.click('.gs-in button[type=submit]');
+    await page.waitForSelector('.gs-rule[data-rule="id-number"]');
+    expect(await status.textContent()).toContain('没有找到表头');
+    const cells = await page.locator('.gs-cells li').allTextContents();
+    expect(cells).toEqual([expect.stringMatching(/^第 1 行第 2 列：5101\*+11/)]);
+    expect(await page.locator('.gs-result').textContent()).not.toContain('（标题）');
+    expect(errors).toEqual([]);
+  });
+
   it('says in Chinese what is wrong with an old .xls file', async () => {
     const { page, errors } = await newPage(await context(small));
     await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });

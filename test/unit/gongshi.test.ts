@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
-import { checkGongshi, NOT_LISTED, publicizeDays, type GongshiReport } from '../../src/rules/gongshi.ts';
+import { checkGongshi, checkGongshiBook, NOT_LISTED, publicizeDays, type GongshiReport } from '../../src/rules/gongshi.ts';
 import { gongshiRules, validateGongshi, GONGSHI_FILE } from '../../src/data/schools.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
-import { decodeText, parseTable, readTableFile, readXlsxTable, TableInputError } from '../../src/lib/table-input.ts';
+import { decodeText, parseTable, readTableFile, readXlsxSheets, TableInputError, type TableSheet } from '../../src/lib/table-input.ts';
 import { dataErrorOf } from '../support/data-error.ts';
 import rawRules from '../../content/schools/gongshi.yaml';
 import rawCellCases from '../cases/gongshi/cells.yaml';
@@ -19,6 +19,13 @@ const fixture = (f: string) => readFileSync(join(dir, f));
 const values = JSON.parse(fixture('values.json').toString()) as Record<string, string>;
 const TODAY = '2026-09-10';
 const check = (table: string[][]) => checkGongshi(table, { rules: gongshiRules, sources: dataset.sources, today: TODAY });
+const checkBook = (sheets: TableSheet[]) => checkGongshiBook(sheets, { rules: gongshiRules, sources: dataset.sources, today: TODAY });
+/** The one table of a paste or a CSV file. */
+const only = (sheets: TableSheet[]) => {
+  expect(sheets).toHaveLength(1);
+  return sheets[0]!.rows;
+};
+const text = (c: string) => ({ value: c, type: String });
 
 interface CellCase { name: string; header: string; cell: string; expect: string[]; note?: string }
 const cellCases = rawCellCases as CellCase[];
@@ -109,7 +116,7 @@ describe('whole lists', () => {
   });
   it('the same bad list as a CSV file with a BOM', async () => {
     const file = { name: '名单.CSV', arrayBuffer: async () => new Uint8Array(fixture('bad.csv')).buffer };
-    expectBad(check(await readTableFile(file)));
+    expectBad(check(only(await readTableFile(file))));
   });
   it('the same bad list as an XLSX (ID numbers as text, birth dates as real date cells, an old ID as a number)', async () => {
     const rows = parseTable(fixture('bad.tsv').toString('utf8'));
@@ -121,7 +128,9 @@ describe('whole lists', () => {
       }),
     );
     const buffer = await writeExcelFile(sheet as never).toBuffer();
-    const table = await readXlsxTable(new Uint8Array(buffer).buffer);
+    const sheets = await readXlsxSheets(new Uint8Array(buffer).buffer);
+    expect(sheets.map((x) => x.name)).toEqual(['Sheet1']);
+    const table = sheets[0]!.rows;
     expect(table[2]![9]).toBe('2010-03-05');
     expect(table[4]![3]).toBe(values.oldId);
     expectBad(check(table));
@@ -138,7 +147,7 @@ describe('whole lists', () => {
     for (const buf of [le(text, true), le(text, false), be(text)]) expect(decodeText(buf)).toBe(text);
     expect(parseTable(decodeText(le(text, true)))).toEqual([['姓名', '身份证号'], ['张三', '110101200501011234']]);
     const file = { name: 'good.csv', arrayBuffer: async () => new Uint8Array(fixture('good-gbk.csv')).buffer };
-    expectGood(check(await readTableFile(file)));
+    expectGood(check(only(await readTableFile(file))));
   });
   it('a list without a header says so in Chinese instead of a wrong result', () => {
     const r = check([['张三', '高一（1）班'], ['李四', '高一（2）班']]);
@@ -150,6 +159,19 @@ describe('whole lists', () => {
     expect(rows.ok).toBe(false);
     expect(rows.problem).toMatch(/没有找到表头/);
   });
+  it('a paste without a header row names each cell by its row and column, not as a title line (「第 1 行（标题）」)', () => {
+    const r = check(parseTable('张三\t510123200801010011'));
+    expect(r.problem).toMatch(/没有找到表头/);
+    expect(r.title).toEqual([]);
+    expect(r.findings.map((f) => [f.rule, f.where])).toEqual([['id-number', '第 1 行第 2 列']]);
+    expect(r.summary.map((x) => x.id), 'no column is 「not listed」 when no column is known').toEqual(['id-number']);
+    // a title line above a header is still one; cells under a header are named by it
+    const t = check([['××中学资助名单公示 咨询电话 13812345678'], ['姓名', '身份证号', '班级'], ['张三', values.validId!, '一班']]);
+    expect(t.findings.map((f) => f.where)).toEqual(['第 1 行（标题）', '第 3 行「身份证号」']);
+    // a column without a header in a list with one
+    const blank = check([['姓名', '', '班级'], ['张三', values.validId!, '一班']]);
+    expect(blank.findings.map((f) => f.where)).toEqual(['第 2 行第 2 列']);
+  });
   it('the reasons families are poor, in the words lists are written with, are found (因病致贫, 父母双亡 …)', () => {
     for (const reason of ['因病致贫', '因残致贫', '因学致贫', '因灾致贫', '父母双亡', '母亲改嫁', '父亲在监狱', '缺劳力', '留守儿童', '患癌', '双残', '低收入']) {
       const r = check([['姓名', '班级', '资助档次'], ['学生甲', '一班', `一档（${reason}）`]]);
@@ -159,6 +181,67 @@ describe('whole lists', () => {
   it('an .xls file is refused with a Chinese message', async () => {
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(TableInputError);
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(/另存为/);
+  });
+});
+
+// An .xlsx was read on its first worksheet only, silently: a file whose sheet 1 says 「见第二页」 and whose
+// sheet 2 holds 姓名/身份证号 got 「没有找到表头」, and the ID numbers went unchecked.
+describe('an .xlsx with several worksheets: every one is checked and named', () => {
+  const book = async (sheets: { sheet: string; rows: string[][] }[]) => {
+    const buffer = await writeExcelFile(sheets.map((x) => ({ sheet: x.sheet, data: x.rows.map((r) => r.map(text)) })) as never).toBuffer();
+    return readTableFile({ name: '名单.xlsx', arrayBuffer: async () => new Uint8Array(buffer).buffer });
+  };
+  const LIST = [['姓名', '身份证号', '班级'], ['张三', values.validId!, '高一（1）班'], ['李四', values.validId2!, '高一（2）班']];
+
+  it('sheet 1 「见第二页」, sheet 2 the list with ID numbers, sheet 3 empty: the IDs are found on 「名单」, each sheet is named', async () => {
+    const sheets = await book([{ sheet: '说明', rows: [['见第二页']] }, { sheet: '名单', rows: LIST }, { sheet: 'Sheet3', rows: [] }]);
+    expect(sheets.map((x) => x.name)).toEqual(['说明', '名单', 'Sheet3']);
+    const r = checkBook(sheets);
+    expect(r.problem).toBe('');
+    expect(r.ok).toBe(false);
+    expect(r.rows).toBe(2);
+    expect(r.sensitive).toEqual(['id-number']);
+    const [note, list, empty] = r.sheets;
+    expect(list).toMatchObject({ name: '名单', list: true, empty: false });
+    expect(list!.report.findings.map((f) => [f.rule, f.where])).toEqual([['id-number', '第 2 行「身份证号」'], ['id-number', '第 3 行「身份证号」']]);
+    expect(list!.report.cleaned.headers).toEqual(['序号', '姓名', '班级']);
+    expect(note).toMatchObject({ name: '说明', list: false, empty: false });
+    expect(note!.note).toMatch(/没有找到表头/);
+    expect(note!.note).toMatch(/也都查过/);
+    expect(empty).toMatchObject({ name: 'Sheet3', list: false, empty: true });
+    // one sentence says which sheets were checked
+    expect(r.checked).toBe('这个文件有 3 张工作表，都查过了：「说明」「名单」「Sheet3」（空的）。');
+  });
+
+  it('ID numbers on a sheet without a header are found too, and the file says no sheet has a list', async () => {
+    const r = checkBook(await book([{ sheet: '封面', rows: [['见第二页']] }, { sheet: '第二页', rows: [['张三', values.validId!]] }]));
+    expect(r.problem).toMatch(/^这 2 张工作表里都没有名单：没有找到表头。/);
+    const one = checkBook(await book([{ sheet: '第二页', rows: [['张三', values.validId!]] }, { sheet: 'Sheet2', rows: [] }]));
+    expect(one.problem).toMatch(/^工作表「第二页」里没有找到表头：/);
+    expect(r.ok).toBe(false);
+    expect(r.sheets[1]!.report.findings.map((f) => [f.rule, f.where])).toEqual([['id-number', '第 1 行第 2 列']]);
+    expect(r.sensitive).toEqual(['id-number']);
+  });
+
+  it('two lists on two sheets: each is cleaned on its own; a clean book is ok', async () => {
+    const good = [['姓名', '班级', '资助档次'], ['张三', '一班', '一档']];
+    const r = checkBook(await book([{ sheet: '一档', rows: good }, { sheet: '二档', rows: [...good, ['李四', '二班', '二档']] }]));
+    expect(r.problem).toBe('');
+    expect(r.ok).toBe(true);
+    expect(r.rows).toBe(3);
+    expect(r.sheets.map((x) => [x.name, x.list, x.report.cleaned.rows.length])).toEqual([['一档', true, 1], ['二档', true, 2]]);
+    expect(r.checked).toBe('这个文件有 2 张工作表，都查过了：「一档」「二档」。');
+  });
+
+  it('a workbook with only empty sheets, and a paste (one table, no sheet names) read as before', async () => {
+    const none = checkBook(await book([{ sheet: 'Sheet1', rows: [] }, { sheet: 'Sheet2', rows: [] }]));
+    expect(none.problem).toMatch(/都是空的/);
+    const pasted = checkBook([{ name: '', rows: parseTable(fixture('bad.tsv').toString('utf8')) }]);
+    expect(pasted.checked).toBe('');
+    expectBad(pasted.sheets[0]!.report);
+    expect(pasted.problem).toBe('');
+    expect(checkBook([{ name: '', rows: [] }]).problem).toBe(check([]).problem);
+    expect(checkBook([{ name: '', rows: [['张三', '一班']] }]).problem).toBe(check([['张三', '一班']]).problem);
   });
 });
 

@@ -66,6 +66,7 @@ describe('what it finds', () => {
     ['需先交200元保证金', 'fee'],
     ['扫码下载APP领取补助', 'link-app'],
     ['加我微信领取补助', 'private-contact'],
+    ['请添加V：zxj888 领取助学金', 'private-contact'], // the colon ends a clause: 「添加v」 stands alone
   ])('「%s」 is flagged for %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -75,6 +76,54 @@ describe('what it finds', () => {
     expect(ids('請到ＡＴＭ機按提示操作')).toContain('atm');
     expect(normalizeMessage('電話１３８１２３４５６７８', checkerSpec.fold)).toBe('电话〔电话〕');
     expect(normalizeMessage('帳戶異常', checkerSpec.fold)).toBe('帐户异常');
+  });
+
+  // Characters that show nothing, and separators, put between the characters of a word hid it.
+  it.each([
+    ['请把验\u2060证码发给我', 'code', 'word joiner'],
+    ['请把验\u2062证\u2063码发给我', 'code', 'invisible times / separator'],
+    ['请把验\u00ad证\u00ad码发给我', 'code', 'soft hyphen'],
+    ['请把验\u200e证\u200f码发给我', 'code', 'direction marks'],
+    ['请把验\u202a证\u202c码发给我', 'code', 'embedding controls'],
+    ['请把验\u180e证码发给我', 'code', 'Mongolian vowel separator'],
+    ['请把验\u034f证码发给我', 'code', 'combining grapheme joiner'],
+    ['请把验\ufe0f证码发给我', 'code', 'variation selector'],
+    ['请把验\u3164证码发给我', 'code', 'Hangul filler'],
+    ['请把验\u2800证\u2800码发给我', 'code', 'blank Braille cell'],
+    ['请把验\u{E0020}证码发给我', 'code', 'tag space'],
+    ['请把验-证-码发给我', 'code', 'hyphens'],
+    ['请把验 - 证 - 码发给我', 'code', 'spaced hyphens'],
+    ['请把验.证.码发给我', 'code', 'dots'],
+    ['请把验/证/码发给我', 'code', 'slashes'],
+    ['请把验|证|码发给我', 'code', 'bars'],
+    ['请把验丨证丨码发给我', 'code', '丨'],
+    ['请先转|账500元', 'fee', 'a bar in 转账'],
+    ['请开启屏幕共享，我教你操作', 'screen-share', 'screen sharing'],
+  ])('「%s」 is flagged for %s (%s)', (text, id) => {
+    expect(ids(text)).toContain(id);
+  });
+
+  it('drops every character Unicode says shows nothing (Default_Ignorable_Code_Point) before reading', () => {
+    const ignorable = /^\p{Default_Ignorable_Code_Point}$/u;
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (ignorable.test(c) && normalizeMessage(`验${c}证码`, checkerSpec.fold) !== '验证码') missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+    // a phone number with zero-width spaces is still a phone number, and is not shown
+    expect(normalizeMessage('电话138\u200b1234\u200b5678', checkerSpec.fold)).toBe('电话〔电话〕');
+  });
+
+  it('keeps separators that mean something: dates, decimals, lists of words, clauses', () => {
+    const n = (t: string) => normalizeMessage(t, checkerSpec.fold);
+    expect(n('9月1日-9月20日')).toBe('9月1日-9月20日');
+    expect(n('每月1.5万元')).toBe('每月1.5万元');
+    expect(n('2026/9/1')).toBe('2026/9/1');
+    expect(n('a.b-c')).toBe('a.b-c');
+    expect(n('不会要密码，请到柜台')).toBe('不会要密码,请到柜台');
+    expect(n('户口簿、学生证')).toBe('户口簿、学生证');
   });
 
   it('never repeats a phone number or web address from the message', () => {

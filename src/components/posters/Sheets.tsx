@@ -200,7 +200,8 @@ function Card({ hidden, ...p }: SheetProps & { hidden: boolean }) {
         <ul class="c-groups">{p.content.groups.map((g) => <li key={g.slug}><b>{g.name}</b>：{g.names.length} 项</li>)}</ul>
       ) : (
         <ul class={`c-rows ${rowsDensity(p.content.rows.length)}`}>
-          {p.content.rows.map((r) => <li key={r.id}><span class="c-name">{r.name}</span> <b class={`c-amt${[...r.short].length <= 12 ? ' nw' : ''}`}>{r.short}</b></li>)}
+          {/* Each row keeps the poster's status marker (自动享受 / 可以申请 / 可能可以, the engine's): without it a figure reads as every child's. */}
+          {p.content.rows.map((r) => <li key={r.id} data-subsidy={r.id}><span class="c-name">{r.name} <span class={`tag tag-${r.status}`}>{r.statusTerm}</span></span> <b class={`c-amt${[...r.short].length <= 12 ? ' nw' : ''}`}>{r.short}</b></li>)}
         </ul>
       )}
       {!general && p.content.rows.some((r) => r.local) && <p class="c-local">部分金额{LOCAL}。</p>}

@@ -1,13 +1,13 @@
 /**
  * 公示名单自查 (/schools/gongshi/): the officer pastes a list copied from Excel / WPS or opens a .csv /
  * .xlsx file; the page flags what must not be published (src/rules/gongshi.ts decides) and shows the
- * cleaned list, ready to print. The file is read in this page (src/lib/table-input.ts): nothing is
+ * cleaned list, ready to print. An .xlsx is checked on every worksheet, each shown under its name. The file is read in this page (src/lib/table-input.ts): nothing is
  * sent, nothing is stored, and the page works offline once opened.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { GongshiRules } from '../../schema/schools.ts';
-import { checkGongshi, NOT_LISTED, type GongshiReport, type SourceRef } from '../../rules/gongshi.ts';
-import { loadXlsxReader, parseTable, readTableFile } from '../../lib/table-input.ts';
+import { checkGongshiBook, NOT_LISTED, type BookReport, type SheetCheck, type SourceRef } from '../../rules/gongshi.ts';
+import { loadXlsxReader, parseTable, readTableFile, type TableSheet } from '../../lib/table-input.ts';
 import { today } from '../../lib/today.ts';
 
 export interface GongshiCheckerProps {
@@ -27,21 +27,22 @@ const cite = (s: SourceRef) => (s.docNumber ? `《${s.title.replace(/^《|》$/g
 
 export default function GongshiChecker({ rules, sources, days, objection }: GongshiCheckerProps) {
   const [text, setText] = useState('');
-  const [report, setReport] = useState<GongshiReport | null>(null);
+  const [book, setBook] = useState<BookReport | null>(null);
   const [from, setFrom] = useState('');
   const [error, setError] = useState('');
-  const [title, setTitle] = useState('');
+  /** The printed title of each sheet's cleaned list (by sheet index). */
+  const [titles, setTitles] = useState<string[]>([]);
 
   // Load the XLSX reader now, so opening a file later needs no request.
   useEffect(() => {
     loadXlsxReader().catch(() => {});
   }, []);
 
-  const run = (table: string[][], label: string) => {
-    const r = checkGongshi(table, { rules, sources, today: today() });
-    setReport(r);
+  const run = (sheets: TableSheet[], label: string) => {
+    const b = checkGongshiBook(sheets, { rules, sources, today: today() });
+    setBook(b);
     setFrom(label);
-    setTitle(r.title.join(' ') || '家庭经济困难学生资助名单公示');
+    setTitles(b.sheets.map((x) => x.report.title.join(' ') || '家庭经济困难学生资助名单公示'));
     setError('');
     requestAnimationFrame(() => document.getElementById('gs-result')?.focus());
   };
@@ -49,7 +50,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
   const onPaste = (e: Event) => {
     e.preventDefault();
     try {
-      run(parseTable(text), '粘贴的名单');
+      run([{ name: '', rows: parseTable(text) }], '粘贴的名单');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -62,7 +63,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
     try {
       run(await readTableFile(file), `文件「${file.name}」`);
     } catch (err) {
-      setReport(null);
+      setBook(null);
       setError(err instanceof Error ? err.message : String(err));
     }
     input.value = '';
@@ -70,13 +71,85 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
 
   const clear = () => {
     setText('');
-    setReport(null);
+    setBook(null);
     setError('');
-    setTitle('');
+    setTitles([]);
   };
 
-  const sensitive = report ? report.summary.filter((s) => s.id !== NOT_LISTED) : [];
-  const dropped = report ? report.summary.find((s) => s.id === NOT_LISTED) : undefined;
+  /** Several sheets in the file: each is shown under its name. */
+  const named = !!book && book.sheets.length > 1;
+  const lists = book ? book.sheets.filter((x) => x.list) : [];
+
+  /** One sheet's findings and its cleaned list. */
+  const sheet = (x: SheetCheck, i: number) => {
+    const report = x.report;
+    const sensitive = report.summary.filter((s) => s.id !== NOT_LISTED);
+    const dropped = report.summary.find((s) => s.id === NOT_LISTED);
+    // Headings: 检查结果 (h2) › 工作表「…」 (h3, several sheets only) › each rule; the list as before.
+    const H = named ? 'h4' : 'h3';
+    const L = named ? 'h4' : 'h2';
+    const title = titles[i] ?? '';
+    return (
+      <div class="gs-ws" key={i} data-sheet={x.name}>
+        {named && <h3 class="no-print">工作表「{x.name}」</h3>}
+        {named && (x.note || (x.list && !sensitive.length)) && <p class="no-print">{x.note || `没有发现不能公示的内容，${report.rows} 行。`}</p>}
+        {sensitive.map((s) => {
+          const cells = report.findings.filter((f) => f.rule === s.id);
+          return (
+            <div class="card gs-rule no-print" data-rule={s.id} key={s.id}>
+              <H>{s.label}</H>
+              <p>{s.rule}依据：{s.sources.map(cite).join('；')}。</p>
+              {s.columns.length > 0 && <p>整列不能公示：{s.columns.map((c) => `「${c}」`).join('、')}。</p>}
+              {cells.length > 0 && (
+                <>
+                  <p>有 {cells.length} 个格子{cells.length > SHOWN ? `，前 ${SHOWN} 个是` : ''}：</p>
+                  <ul class="gs-cells">
+                    {cells.slice(0, SHOWN).map((f) => (
+                      <li key={`${f.row}-${f.col}-${f.shown}`}>{f.where}：{f.shown}{f.note ? `（${f.note}）` : ''}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          );
+        })}
+        {dropped && (
+          <div class="card gs-rule no-print" data-rule={NOT_LISTED}>
+            <H>{dropped.label}</H>
+            <p>{dropped.columns.map((c) => `「${c}」`).join('、')}：{dropped.rule}依据：{dropped.sources.map(cite).join('；')}。</p>
+          </div>
+        )}
+        {report.edited.length > 0 && (
+          <div class="note no-print">
+            <p>可以公示的列里有 {report.edited.length} 个格子带了不能公示的内容，清理后的名单里已经删去，请核对：</p>
+            <ul>{report.edited.slice(0, SHOWN).map((f) => <li key={`${f.row}-${f.col}`}>{f.where} → {f.shown || '（空）'}</li>)}</ul>
+          </div>
+        )}
+
+        {x.list && (
+          <>
+            <L class="no-print">{named ? `「${x.name}」可以公示的名单` : '可以公示的名单'}</L>
+            <p class="no-print">只留下{rules.allowed.map((a) => a.label).join('、')}这几列。标题可以改；打印时只印下面这张。</p>
+            <p class="no-print">
+              <label for={`gs-title${i ? `-${i + 1}` : ''}`}>标题：</label>
+              <input id={`gs-title${i ? `-${i + 1}` : ''}`} type="text" value={title} onInput={(e) => { const t = titles.slice(); t[i] = (e.currentTarget as HTMLInputElement).value; setTitles(t); }} />
+            </p>
+            <div class={x === lists[0] ? 'gs-sheet' : 'gs-sheet gs-more'}>
+              <h2 class="gs-sheet-title">{title}</h2>
+              <div class="gs-table-wrap">
+                <table class="gs-table">
+                  <thead><tr>{report.cleaned.headers.map((h) => <th scope="col" key={h}>{h}</th>)}</tr></thead>
+                  <tbody>{report.cleaned.rows.map((r) => <tr key={r[0]}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+                </table>
+              </div>
+              <p>公示期：不少于 {days} 个工作日，自＿＿＿＿年＿＿月＿＿日至＿＿＿＿年＿＿月＿＿日。{objection}</p>
+              <p>{rules.takeDown}</p>
+            </div>
+          </>
+        )}
+      </div>
+    );
+  };
 
   return (
     <div class="gs">
@@ -85,7 +158,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
         <textarea id="gs-text" rows={6} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} spellcheck={false} />
         <p><button type="submit" class="btn btn-primary btn-big">检查粘贴的名单</button></p>
         <p>
-          <label for="gs-file">或者打开这台电脑、手机里的文件（.xlsx 或 .csv）：</label>
+          <label for="gs-file">或者打开这台电脑、手机里的文件（.xlsx 或 .csv；.xlsx 里的每张工作表都查）：</label>
           <input id="gs-file" type="file" accept=".xlsx,.csv,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} />
         </p>
         <p class="muted">名单只在这个页面里检查，不会上传，也不会存下来。关掉页面就没有了。</p>
@@ -93,73 +166,24 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
 
       {error && <p class="note gs-error no-print" role="alert">{error}</p>}
 
-      {report && (
+      {book && (
         <section id="gs-result" tabIndex={-1} aria-labelledby="gs-result-h" class="gs-result">
           <h2 id="gs-result-h" class="no-print">检查结果</h2>
           <div class="no-print" role="status">
-            {report.problem ? (
-              <p class="note">{report.problem}</p>
-            ) : sensitive.length ? (
-              <p class="gs-bad"><strong>{from}有 {sensitive.length} 类不能公示的内容</strong>，共 {report.rows} 行。不要贴这份；用下面清理好的名单。</p>
+            {book.problem ? (
+              <p class="note">{book.problem}</p>
+            ) : book.sensitive.length ? (
+              <p class="gs-bad"><strong>{from}有 {book.sensitive.length} 类不能公示的内容</strong>，共 {book.rows} 行。不要贴这份；用下面清理好的名单。</p>
             ) : (
-              <p class="gs-good"><strong>{from}里没有发现不能公示的内容</strong>，共 {report.rows} 行。</p>
+              <p class="gs-good"><strong>{from}里没有发现不能公示的内容</strong>，共 {book.rows} 行。</p>
             )}
+            {book.checked && <p>{book.checked}</p>}
           </div>
 
-          {sensitive.map((s) => {
-            const cells = report.findings.filter((f) => f.rule === s.id);
-            return (
-              <div class="card gs-rule no-print" data-rule={s.id} key={s.id}>
-                <h3>{s.label}</h3>
-                <p>{s.rule}依据：{s.sources.map(cite).join('；')}。</p>
-                {s.columns.length > 0 && <p>整列不能公示：{s.columns.map((c) => `「${c}」`).join('、')}。</p>}
-                {cells.length > 0 && (
-                  <>
-                    <p>有 {cells.length} 个格子{cells.length > SHOWN ? `，前 ${SHOWN} 个是` : ''}：</p>
-                    <ul class="gs-cells">
-                      {cells.slice(0, SHOWN).map((f) => (
-                        <li key={`${f.row}-${f.col}-${f.shown}`}>第 {f.row} 行{f.header ? `「${f.header}」` : '（标题）'}：{f.shown}{f.note ? `（${f.note}）` : ''}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-              </div>
-            );
-          })}
-          {dropped && (
-            <div class="card gs-rule no-print" data-rule={NOT_LISTED}>
-              <h3>{dropped.label}</h3>
-              <p>{dropped.columns.map((c) => `「${c}」`).join('、')}：{dropped.rule}依据：{dropped.sources.map(cite).join('；')}。</p>
-            </div>
-          )}
-          {report.edited.length > 0 && (
-            <div class="note no-print">
-              <p>可以公示的列里有 {report.edited.length} 个格子带了不能公示的内容，清理后的名单里已经删去，请核对：</p>
-              <ul>{report.edited.slice(0, SHOWN).map((f) => <li key={`${f.row}-${f.col}`}>第 {f.row} 行「{f.header}」→ {f.shown || '（空）'}</li>)}</ul>
-            </div>
-          )}
+          {book.sheets.map((x, i) => (x.empty ? null : sheet(x, i)))}
 
-          {!report.problem && (
-            <>
-              <h2 class="no-print">可以公示的名单</h2>
-              <p class="no-print">只留下{rules.allowed.map((a) => a.label).join('、')}这几列。标题可以改；打印时只印下面这张。</p>
-              <p class="no-print">
-                <label for="gs-title">标题：</label>
-                <input id="gs-title" type="text" value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
-              </p>
-              <div class="gs-sheet">
-                <h2 class="gs-sheet-title">{title}</h2>
-                <div class="gs-table-wrap">
-                  <table class="gs-table">
-                    <thead><tr>{report.cleaned.headers.map((h) => <th scope="col" key={h}>{h}</th>)}</tr></thead>
-                    <tbody>{report.cleaned.rows.map((r) => <tr key={r[0]}>{r.map((c, i) => <td key={i}>{c}</td>)}</tr>)}</tbody>
-                  </table>
-                </div>
-                <p>公示期：不少于 {days} 个工作日，自＿＿＿＿年＿＿月＿＿日至＿＿＿＿年＿＿月＿＿日。{objection}</p>
-                <p>{rules.takeDown}</p>
-              </div>
-              <p class="no-print"><button type="button" class="btn btn-primary btn-big" onClick={() => window.print()}>打印清理好的名单</button></p>
-            </>
+          {lists.length > 0 && (
+            <p class="no-print"><button type="button" class="btn btn-primary btn-big" onClick={() => window.print()}>{lists.length > 1 ? `打印清理好的 ${lists.length} 份名单（每份一页起）` : '打印清理好的名单'}</button></p>
           )}
           <p class="no-print"><button type="button" class="btn" onClick={clear}>清空，查下一份</button></p>
         </section>

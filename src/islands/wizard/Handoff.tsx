@@ -2,8 +2,9 @@
  * 代问模式 (see ./helper.ts), the parts the first screen does not need, loaded only in this mode: the
  * mode's note with 「下一户，清空」, the wipe, and the family's result as a QR code they scan with their
  * own phone (the same link as 「复制链接」, without the helper flag), drawn with the `qrcode` package
- * (src/lib/qr.ts).
+ * (src/lib/qr.ts). While the code is on screen, the bar stays out of its way (`Handoff.fit`).
  */
+import { Component } from 'preact';
 import { qrSvg } from '../../lib/qr.ts';
 import { helperWord } from './helper.ts';
 import { writeStored, type Terms } from './lib.ts';
@@ -31,10 +32,13 @@ export function HelperNote({ terms, cleared }: { terms: Terms; cleared: boolean 
   );
 }
 
-/** 「下一户，清空」. */
+/** The 「下一户，清空」 bar now on screen (NextFamily's), which Handoff keeps off the code. */
+let bar: HTMLElement | null = null;
+
+/** 「下一户，清空」: sticks to the bottom of the screen on a long result (src/pages/check/index.astro). */
 export function NextFamily({ terms, onNext }: { terms: Terms; onNext: () => void }) {
   return (
-    <p class="wz-next no-print">
+    <p class="wz-next no-print" ref={(e) => { bar = e; }}>
       <button type="button" class="btn btn-primary btn-big" onClick={onNext}>{helperWord(terms, 'next')}</button>
     </p>
   );
@@ -43,13 +47,50 @@ export function NextFamily({ terms, onNext }: { terms: Terms; onNext: () => void
 /**
  * The QR hand-over. `link`: what the family scans, this page without the mode flag, with all their
  * children's answers (the same link as 「复制链接」; the wizard builds it with formatFamily).
+ *
+ * The 「下一户，清空」 bar sticks to the bottom of the screen, over whatever is there. Over this card it
+ * hid the code's bottom corner (a phone camera then cannot read it) and put the wipe button right
+ * under the parent's phone. So whenever the bar, stuck at the bottom, would cover any of the card, it
+ * stays in its own place at the end of the page instead; past the card it sticks again.
  */
-export function Handoff({ link, terms }: { link: string; terms: Terms }) {
-  return (
-    <section class="wz-handoff card" aria-labelledby="wz-handoff-h">
-      <h3 id="wz-handoff-h">{helperWord(terms, 'qr')}</h3>
-      <div class="wz-qr" role="img" aria-label="这一户结果的二维码" dangerouslySetInnerHTML={{ __html: qrSvg(link) }} />
-      <p>{helperWord(terms, 'qr', 'plain')}</p>
-    </section>
-  );
+export class Handoff extends Component<{ link: string; terms: Terms }> {
+  card: HTMLElement | null = null;
+  seen: ResizeObserver | null = null;
+
+  fit = () => {
+    const b = bar, c = this.card;
+    if (!b || !c) return;
+    b.style.position = '';
+    const r = b.getBoundingClientRect(), q = c.getBoundingClientRect();
+    if (q.top < r.bottom && r.top < q.bottom) b.style.position = 'static';
+  };
+
+  componentDidMount() {
+    addEventListener('scroll', this.fit, { passive: true });
+    addEventListener('resize', this.fit);
+    // The results below render after the card, and 大字 moves everything without a scroll.
+    if (typeof ResizeObserver == 'function') (this.seen = new ResizeObserver(this.fit)).observe(document.body);
+    this.fit();
+  }
+
+  componentDidUpdate() {
+    this.fit();
+  }
+
+  componentWillUnmount() {
+    removeEventListener('scroll', this.fit);
+    removeEventListener('resize', this.fit);
+    this.seen?.disconnect();
+    if (bar) bar.style.position = '';
+  }
+
+  render({ link, terms }: { link: string; terms: Terms }) {
+    return (
+      <section class="wz-handoff card" aria-labelledby="wz-handoff-h" ref={(e) => { this.card = e; }}>
+        <h3 id="wz-handoff-h">{helperWord(terms, 'qr')}</h3>
+        <div class="wz-qr" role="img" aria-label="这一户结果的二维码" dangerouslySetInnerHTML={{ __html: qrSvg(link) }} />
+        <p>{helperWord(terms, 'qr', 'plain')}</p>
+      </section>
+    );
+  }
 }
