@@ -925,10 +925,20 @@ describe('the region question', () => {
     expect(errors).toEqual([]);
   });
 
+  it('an unlisted city of a configured province (#…&region=510100 成都市) gets the figures of its province, and says so', async () => {
+    const { page, errors } = await open(`${SENIOR_DIBAO}&region=510100`);
+    expect(await page.locator('.wz-review').innerText()).toContain('510100（没有这个地区自己的资料）');
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    expect(ev.region?.code).toBe('510000');
+    expect(await page.locator('.wz-notice').innerText()).toBe('没有找到地区「510100」自己的资料，以下按四川省的标准。');
+    expect(errors).toEqual([]);
+  });
+
   it('an unknown region in a link (#…&region=123456) shows the notice in Chinese and national figures', async () => {
     const { page, errors } = await open(`${SENIOR_DIBAO}&region=123456`);
     expect(await heading(page)).toBe('核对你的回答');
-    expect(await page.locator('.wz-review').innerText()).toContain('123456（没有找到这个地区）');
+    expect(await page.locator('.wz-review').innerText()).toContain('123456（没有这个地区自己的资料）');
     await showResults(page);
     const ev = await expectMatchesEngine(page);
     expect(ev.region).toBeUndefined();

@@ -61,7 +61,7 @@ export interface Terms {
   option(ref: TermRef): string;
   /** The configured regions. */
   regions: Region[];
-  /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有找到」. */
+  /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有这个地区自己的资料」 (the notice says whose standards apply: its province's, the default region's or national). */
   place(code: string): string;
 }
 
@@ -73,7 +73,7 @@ export function makeTerms(glossary: Glossary, regions: Region[]): Terms {
     label: (r) => { const e = get(r); return e ? (e.short ?? e.term) : r.id; },
     option: (r) => { const e = get(r); return e ? (e.label ?? e.short ?? e.term) : r.id; },
     regions,
-    place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有找到这个地区）`),
+    place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有这个地区自己的资料）`),
   };
 }
 
