@@ -48,7 +48,9 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   if (!w) return undefined;
   const m = monthOf(date);
   const base = { window: w.text, confidence: w.confidence, source: sources.get(w.source) };
-  if (w.months.includes(m)) return { ...base, state: 'open', message: `现在正是申请时间（${w.text}）` };
+  const y = Number(date.slice(0, 4));
+  const gone = (when: string) => ({ ...base, state: 'over' as const, message: `${when}（${w.text}）；孩子那时已经升学，不用再等，看「接下来几年」` });
+  if (w.months.includes(m)) return afterLeaving(a, date, y, m) ? gone('现在申请的是下一学年的') : { ...base, state: 'open', message: `现在正是申请时间（${w.text}）` };
   const k = monthsUntil(m, w.months);
   const next = ((m - 1 + k) % 12) + 1;
   if (w.freshman) {
@@ -62,9 +64,9 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   // first month does not apply again; who did not, can still, this school year.
   const year = next < m ? '明年 ' : '';
   // The next application is for a school year the child has left the stage by (高三、初三、大班 after
-  // the last 补报 month): nothing to wait for; 接下来几年 says what the next stage has.
-  if (afterLeaving(a, date, Number(date.slice(0, 4)) + (next < m ? 1 : 0), next))
-    return { ...base, state: 'over', message: `今年的申请时间已过（${w.text}）；下一次申请时孩子已经升学，这一项不用再等，看「接下来几年」里新学段的资助` };
+  // the last 补报 month; a window open in the summer after the last grade): nothing to wait for;
+  // 接下来几年 says what the next stage has.
+  if (afterLeaving(a, date, y + (next < m ? 1 : 0), next)) return gone(`今年的申请时间已过，下一次是${year}${next} 月`);
   if (next !== w.months[0]) return { ...base, state: 'catchup', message: `还没申请的，${year}${next} 月还可以补报（${w.text}）；${w.months[0]} 月已经申请、在享受的不用再申请` };
   if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
   return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };

@@ -39,7 +39,7 @@ export const BUDGET = {
   // 48 since the sixth session (2026-12-02; measured 47.96 KB): right answers cost bytes in Results and
   // the parts — the loan card's 在校贴息 and 宽限期, 「这样问」 for paths' conditions and without 什么时候申请
   // for what needs no application, a path's own 依据, an unlisted county's province, 补报 ahead, the
-  // final year's 「下一次申请时孩子已经升学」 and 「本站资料核对于…」 on a clock far past the check.
+  // final year's 「孩子那时已经升学」 and 「本站资料核对于…」 on a clock far past the check.
   wizardJourney: 48 * 1024,
   /** What the service worker precaches on the first visit (sw.js's list, each file gzip -9 as sent). */
   precache: 300 * 1024,
