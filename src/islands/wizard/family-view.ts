@@ -31,9 +31,9 @@ export function amountText(r: Result): string {
   return `${formatAmount(r.amount)}${sem ? `，${sem}` : ''}`;
 }
 
-/** A yearly sum in words: 「2750 元/年」, with 约 and 以当地公布为准 when a part is an average or set locally. */
+/** A yearly sum in words: 「2750 元/年」, with 约 and 以当地公布为准 when a part is an average or set locally (never 「按国家标准」: a figure may be the province's or the county's, as the card says). */
 export function sumText(s: GrantSum): string {
-  return s.approx ? `约 ${formatNumber(s.total)} 元/年（按国家标准算，${LOCAL}）` : `${formatNumber(s.total)} 元/年`;
+  return s.approx ? `约 ${formatNumber(s.total)} 元/年（${LOCAL}）` : `${formatNumber(s.total)} 元/年`;
 }
 
 /** The names of a child's results by id. */
