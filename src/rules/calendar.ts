@@ -9,13 +9,13 @@
  * Only results the family applies for (可以申请) or may apply for (可能可以, `maybe: true`) count;
  * 自动享受 needs no application. Subsidies without a window (no month named) are not in the calendar
  * (the results page says when in words), nor is a 新生 window that is over for this child, nor a month
- * whose applications are for a school year the child is no longer in its stage (src/rules/ladder.ts
- * leavesStage, the same day 接下来几年 says 不再有): a 高三 student in December applies in 3 月 (补报),
+ * whose applications are for a school year the child is no longer in its stage (src/rules/leaving.ts
+ * afterLeaving, the same day 接下来几年 says 不再有): a 高三 student in December applies in 3 月 (补报),
  * not in next 9 月. Applications from June on are for the coming school year (生源地贷款 in 7–8 月, as
  * src/rules/timing.ts counts a 新生's year from June).
  */
 import type { FamilyEvaluation } from './family-eval.ts';
-import { afterLeaving } from './ladder.ts';
+import { afterLeaving } from './leaving.ts';
 
 export interface CalendarItem {
   /** Index of the child in the family. */

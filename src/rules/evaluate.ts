@@ -6,7 +6,7 @@
 import type { AmountEntry, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
-import { judgeRule } from './paths.ts';
+import { judgeRule, ruleConditions } from './paths.ts';
 import { applyMonths, applyWhen, asOfLine, timingOf, type Timing } from './timing.ts';
 import { groupOf, orderResults, summaryLine, type Group } from './order.ts';
 import { PUBLIC_STANDARD } from '../lib/format.ts';
@@ -195,7 +195,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   const local = s.setLocally === true || amount?.local === true;
   // Whether the family may have to apply: 可以申请, or 可能可以 by a path (or a subsidy) that is applied for.
   const applies = status === 'apply' || (status === 'conditional' && (rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && j.possible.includes(p.id)) : s.grant === 'apply'));
-  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)] : [], local, applies }, a, glossary, t);
+  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
 
   return {
     id: s.id,

@@ -1,8 +1,8 @@
 /**
  * The school ladder: where a child goes on the next 9 月 1 日 (grade + 1, or the first grade of the next
- * stage), and when it leaves its stage. Pure and tiny (the family results use it to know which stages'
- * data a family needs; src/rules/timeline.ts for 接下来几年, src/rules/calendar.ts for the months it
- * still applies in: one ladder, so the two never disagree).
+ * stage). Pure and tiny (the family results use it to know which stages' data a family needs;
+ * src/rules/timeline.ts for 接下来几年). When a child leaves its stage is ./leaving.ts (the same last
+ * grade, GRADE_MAX), which the calendar and a card's 「什么时候」 ask.
  */
 import { GRADE_MAX, type Answers, type Stage } from './answers.ts';
 
@@ -30,5 +30,3 @@ export function nextGrade(a: Answers): { answers: Answers; note?: string; newSta
     return { answers: next, ...(n.note && { note: n.note }), newStage: true };
   });
 }
-
-export { leavesStage, afterLeaving } from './leaving.ts';

@@ -13,6 +13,12 @@ import type { Answers } from './answers.ts';
 import { evaluateCondition, list, valueName, type Outcome, type TermLookup } from './conditions.ts';
 import { CONDITION_QUESTIONS, conditionValues } from '../schema/questions.ts';
 
+/** Every condition of a rule version: its own, then each path's (for 「这样问」 and what a stage part ships). */
+export const ruleConditions = (r: Pick<RuleEntry, 'conditions' | 'paths'>): Condition[] => [...r.conditions, ...(r.paths ?? []).flatMap((p) => p.conditions)];
+
+/** Every source a rule version cites: its own, then its paths' own (RulePath.source), ids in content/sources.yaml. */
+export const ruleSourceIds = (r: Pick<RuleEntry, 'source' | 'paths'>): string[] => [r.source, ...(r.paths ?? []).flatMap((p) => (p.source ? [p.source] : []))];
+
 export type Verdict = 'automatic' | 'apply' | 'conditional' | 'ineligible';
 
 export interface RuleJudgement {

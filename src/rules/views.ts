@@ -19,6 +19,7 @@ import type { Status } from './evaluate.ts';
 import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount, type Amount, type RegionalAmountEntry, type RegionTag, type SourceOf } from './lines.ts';
 import { allSubsidies } from './stages.ts';
 import { applyWhen } from './timing.ts';
+import { ruleSourceIds } from './paths.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -137,7 +138,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     const nat = l.region && national && !s.region ? nationalLineOf(national, id, l.key, date) : undefined;
     return { ...l, ...(nat && { national: nat }), nationalNewer: !!(nat && nat.from > l.from) };
   });
-  const ids = [(rule ?? s.rules[0]!).source, ...((rule ?? s.rules[0]!).paths ?? []).flatMap((p) => (p.source ? [p.source] : [])), ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
+  const ids = [...ruleSourceIds(rule ?? s.rules[0]!), ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
   return {
     id: s.id,
     name: s.name,
@@ -260,7 +261,7 @@ export function lastVerifiedOf(subs: readonly Pick<Subsidy, 'lastVerified'>[]): 
 
 /** Subsidies citing a source anywhere in their rules or amount histories. */
 export function subsidiesCiting(data: Dataset, sourceId: string): Subsidy[] {
-  return allSubsidies(data).filter((s) => s.rules.some((r) => r.source === sourceId || (r.paths ?? []).some((p) => p.source === sourceId)) || s.amounts.some((a) => a.source === sourceId));
+  return allSubsidies(data).filter((s) => s.rules.some((r) => ruleSourceIds(r).includes(sourceId)) || s.amounts.some((a) => a.source === sourceId));
 }
 
 export type { AmountEntry };

@@ -27,6 +27,7 @@ import type { Region } from '../schema/region.ts';
 import { STAGES, type Stage } from '../rules/answers.ts';
 import { inForce, lineKey } from '../rules/lines.ts';
 import { askKey } from '../rules/ask.ts';
+import { ruleConditions, ruleSourceIds } from '../rules/paths.ts';
 import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
@@ -108,7 +109,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   // empty ones, and a region with nothing for this stage altogether.
   const regionsOut = rs.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !Array.isArray(v) || v.length))).filter((r) => Object.keys(r).length > 1);
   const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
-  const used = new Set(all.flatMap((s) => [...s.rules.flatMap((r) => [r.source, ...(r.paths ?? []).flatMap((p) => (p.source ? [p.source] : []))]), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
+  const used = new Set(all.flatMap((s) => [...s.rules.flatMap(ruleSourceIds), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages, perStudent: d.perStudent }));
@@ -116,9 +117,8 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   // 「这样问」 sentences (glossary kind ask): only those this stage's conditions can call for.
   const leaves: Condition[] = [];
   const walk = (c: Condition) => (c.type === 'anyOf' || c.type === 'allOf' ? c.of.forEach(walk) : leaves.push(c));
-  const walkRule = (r: { conditions: Condition[]; paths?: { conditions: Condition[] }[] }) => [...r.conditions, ...(r.paths ?? []).flatMap((p) => p.conditions)].forEach(walk);
-  for (const sub of all) sub.rules.forEach(walkRule);
-  for (const r of rs) for (const o of r.overrides) (o.rules ?? []).forEach(walkRule);
+  for (const sub of all) for (const r of sub.rules) ruleConditions(r).forEach(walk);
+  for (const r of rs) for (const o of r.overrides) for (const rule of o.rules ?? []) ruleConditions(rule).forEach(walk);
   const keys = new Set(['intro', 'local', 'local-apply', ...leaves.map(askKey)]);
   const asks = data.glossary.filter((g) => g.kind === 'ask' && keys.has(g.id)).map((g) => ({ kind: g.kind, id: g.id, say: g.say }));
   return { subsidies, sources, documents, regions: regionsOut, steps: shortSteps, asks } as unknown as Part;

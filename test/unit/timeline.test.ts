@@ -7,7 +7,7 @@ import { regions } from '../../src/data/regions.ts';
 import { evaluateInRegion } from '../../src/rules/regions.ts';
 import { formatAnswers, type Answers } from '../../src/rules/answers.ts';
 import { diffResults, nextGrade, timeline, whenWords } from '../../src/rules/timeline.ts';
-import { leavesStage } from '../../src/rules/ladder.ts';
+import { leavesStage } from '../../src/rules/leaving.ts';
 import { evaluateFamily } from '../../src/rules/family-eval.ts';
 import { familyOf } from '../../src/rules/family.ts';
 import { applicationMonths } from '../../src/rules/calendar.ts';
