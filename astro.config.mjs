@@ -23,6 +23,18 @@ export const SITE_URL = process.env.SITE_URL || 'https://zizhu.example.org';
 /** The path of SITE_URL as Astro's `base` ('/' or '/zizhu/'); src/integrations/base-path.mjs puts it in front of every link. */
 const BASE = new URL(SITE_URL).pathname.replace(/\/*$/, '/');
 
+/**
+ * What every island loads, in one file (`/_astro/preact.<hash>.js`): Preact, its JSX runtime, the
+ * object-spread helpers of the ES2017 lowering, Vite's preload helper (every island page loads a module
+ * with import()) and src/lib/today.ts (the wizard, the poster builder and the 公示 checker all read the
+ * day). Apart they were four files, each a request and a gzip dictionary of its own (README「速度和体积」).
+ * Hooks and signals stay apart: the wizard uses neither.
+ */
+const PREACT_CHUNK = {
+  name: 'preact',
+  test: /node_modules[\\/]preact[\\/](dist[\\/]preact\.module|jsx-runtime[\\/])|@oxc-project\+runtime@[^/]*\/helpers\/esm\/(defineProperty|objectSpread2|toPrimitive|toPropertyKey|typeof)\.js$|src[\\/]lib[\\/]today\.ts$|^\0vite\/preload-helper\.js$/,
+};
+
 export default defineConfig({
   site: SITE_URL,
   base: BASE,
@@ -84,7 +96,7 @@ export default defineConfig({
       {
         name: 'zz-browser-target',
         configEnvironment(name) {
-          if (name === 'client') return { build: { target: 'es2017', cssTarget: 'chrome70' } };
+          if (name === 'client') return { build: { target: 'es2017', cssTarget: 'chrome70', rollupOptions: { output: { codeSplitting: { groups: [PREACT_CHUNK] } } } } };
         },
       },
     ],
