@@ -50,6 +50,9 @@ export interface AmountLike {
 
 /** Shown next to a figure whose confidence is not high. */
 export const UNCONFIRMED = '未确认';
+/** Where the 未确认 marker links (the explanation on /sources/), and what it says to a screen reader after 「这个数字」. */
+export const UNCONFIRMED_HREF = '/sources/#confidence';
+export const UNCONFIRMED_WHY = '还没有在政策原文里核实';
 /** What the 未确认 marker means, said where a figure carries it and there is no link to the explanation (paper, source lists). */
 export const UNCONFIRMED_MEANS = `标着「${UNCONFIRMED}」的，只有一个来源或是地方做法`;
 /** Shown with a figure that province, county or school sets. */

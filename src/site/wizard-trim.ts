@@ -16,7 +16,7 @@
  *   `floor`), so nothing it can show is lost; regional layering (src/rules/regions.ts) gives the same
  *   answer for every day from `floor` on.
  * - `who` is kept only for rules without conditions (the engine's reason sentence uses it only then).
- * - Dropped: summaries, notes, lastVerified, amount confidence, source notes/urls/issuers
+ * - Dropped: summaries, notes, lastVerified, an amount's confidence when high, source notes/urls/issuers
  *   and the 文号-unverified flag, document descriptions and notes, glossary entries the wizard never
  *   shows, a glossary `term` where a `short` exists (labels use `short ?? term`), region notes,
  *   sample flags and contact source ids.
@@ -58,7 +58,8 @@ const nonEmpty = <T,>(xs: T[]): T[] | undefined => (xs.length ? xs : undefined);
 type Amounts = Subsidy['amounts'];
 type Rules = Subsidy['rules'];
 
-const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: undefined }));
+// `confidence` only when it is not high: the wizard marks such a figure 未确认, as the stage page does.
+const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: a.confidence === 'high' ? undefined : a.confidence }));
 const trimRules = (rules: Rules, floor: string) =>
   keepFrom(rules, floor).map((r) => clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who }));
 

@@ -19,7 +19,7 @@ import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/site/evaluate.ts';
 import { findRegion, formatTiers, regionLabel } from '../../src/rules/regions.ts';
 import { firstUnanswered, questionsFor, question, type QuestionId } from '../../src/rules/questions.ts';
-import { formatAmount, formatDay, formatPerInstalment, LOCAL } from '../../src/lib/format.ts';
+import { formatAmount, formatDay, formatPerInstalment, isUnconfirmed, LOCAL, UNCONFIRMED } from '../../src/lib/format.ts';
 import { FRAUD_LINE, LARGE_TEXT_KEY } from '../../src/components/shell/site.ts';
 import { loadCases, type Case } from '../cases/load.ts';
 
@@ -204,6 +204,9 @@ async function expectAmount(text: string, r: Result) {
     // A regional figure says who published it, with its tiers.
     if (l.region) expect(text).toContain(`${l.region.name}公布${formatTiers(l) ? `：${formatTiers(l)}` : '的标准'}`);
   }
+  // A figure whose confidence is not high carries 未确认, as on the stage page (and so does a span of tiers).
+  const range = r.amount?.range?.confidence;
+  expect(text.split(UNCONFIRMED).length - 1, `${r.id}: 未确认`).toBe(lines.filter(isUnconfirmed).length + (range && range !== 'high' ? 1 : 0));
   if (r.local && r.localNote) expect(text).toContain(r.localNote);
   if (r.local && r.amount && r.amount.basis !== 'local') expect(text).toContain(LOCAL);
   if (r.local && r.amount?.basis === 'local') expect(text).toContain(LOCAL);

@@ -22,6 +22,7 @@ import { mergeParts } from '../../src/islands/wizard/merge-parts.ts';
 import { evaluateFamily } from '../../src/rules/family-eval.ts';
 import { timeline } from '../../src/rules/timeline.ts';
 import { answerSpace } from '../support/answer-space.ts';
+import { isUnconfirmed } from '../../src/lib/format.ts';
 
 const floor = dataAsOf;
 
@@ -29,7 +30,7 @@ const floor = dataAsOf;
 function shown(ev: RegionalEvaluation) {
   const amount = (a: Amount | null) =>
     a && { basis: a.basis, unit: a.unit, value: a.value, range: a.range, tiers: a.tiers, instalments: a.instalments, perInstalment: a.perInstalment,
-      from: a.from, note: a.note, label: a.label, local: a.local, region: a.region?.code };
+      from: a.from, note: a.note, label: a.label, local: a.local, region: a.region?.code, unconfirmed: isUnconfirmed(a) };
   return {
     date: ev.date,
     stage: ev.stage,

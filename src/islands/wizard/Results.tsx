@@ -14,7 +14,7 @@ import { GROUPS, type Group } from '../../rules/order.ts';
 import { evaluateInRegion, formatTiers, type RegionalEvaluation as Evaluation } from '../../rules/regions.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
 import { paymentLink } from '../../rules/payment-link.ts';
-import { formatAmount, formatFloor, formatPerInstalment, formatRange, LOCAL } from '../../lib/format.ts';
+import { formatAmount, formatFloor, formatPerInstalment, formatRange, isUnconfirmed, LOCAL, UNCONFIRMED, UNCONFIRMED_HREF, UNCONFIRMED_WHY } from '../../lib/format.ts';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { joinPart } from './join-part.ts';
@@ -60,6 +60,7 @@ function AmountLine({ a, alt }: { a: Amount; alt?: boolean }) {
     <>
       {alt && a.label && <b>{a.label}：</b>}
       <span class="wz-amt">{formatAmount(a)}</span>
+      {isUnconfirmed(a) && <> <a class="badge unc" href={sitePath(UNCONFIRMED_HREF)}>{UNCONFIRMED}<span class="sr-only">：这个数字{UNCONFIRMED_WHY}</span></a></>}
       {sem && (alt ? '，' : <br />)}
       {sem && <span class="wz-sem">{sem}</span>}
       {alt && a.region && `（${published(a)}）`}

@@ -5,10 +5,11 @@
  * timeline.ts, calendar.ts); figures come from its results, worded by src/lib/format.ts.
  */
 import type { Result } from '../../rules/evaluate.ts';
+import type { Amount } from '../../rules/lines.ts';
 export { childHeading } from './lib.ts';
 import type { ChildEvaluation, FamilyDoc, FamilyEvaluation, GrantSum, MoneyKind } from '../../rules/family-eval.ts';
 import type { TimelineChange, TimelineStep } from '../../rules/timeline.ts';
-import { formatAmount, formatNumber, formatPerInstalment, LOCAL } from '../../lib/format.ts';
+import { formatAmount, formatNumber, formatPerInstalment, isUnconfirmed, LOCAL, UNCONFIRMED } from '../../lib/format.ts';
 
 /** Headings for what is not added up (never turned into money). */
 export const KIND_WORDS: Record<Exclude<MoneyKind, 'grant'>, string> = {
@@ -23,12 +24,15 @@ export const KIND_WORDS: Record<Exclude<MoneyKind, 'grant'>, string> = {
   local: '有这项资助，金额由当地定',
 };
 
+/** A figure with （未确认） when its confidence is not high (as on the stage page and the cards). */
+const figure = (a: Amount) => `${formatAmount(a)}${isUnconfirmed(a) ? `（${UNCONFIRMED}）` : ''}`;
+
 /** One result's figure in words: its line, or every line when an answer was 「不确定」. */
 export function amountText(r: Result): string {
-  if (r.alternatives.length > 1) return r.alternatives.map((a) => `${a.label ? `${a.label} ` : ''}${formatAmount(a)}`).join('；');
+  if (r.alternatives.length > 1) return r.alternatives.map((a) => `${a.label ? `${a.label} ` : ''}${figure(a)}`).join('；');
   if (!r.amount) return '';
   const sem = formatPerInstalment(r.amount);
-  return `${formatAmount(r.amount)}${sem ? `，${sem}` : ''}`;
+  return `${figure(r.amount)}${sem ? `，${sem}` : ''}`;
 }
 
 /** A yearly sum in words: 「2750 元/年」, with 约 and 以当地公布为准 when a part is an average or set locally (never 「按国家标准」: a figure may be the province's or the county's, as the card says). */
