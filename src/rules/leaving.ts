@@ -4,7 +4,7 @@
  * these, 接下来几年 (src/rules/timeline.ts, via ./ladder.ts) shows the same day as 升入… and 不再有.
  * Apart from the ladder so the results code, which needs only this, does not carry the ladder.
  */
-import { GRADE_MAX, type Answers } from './answers.ts';
+import { GRADE_MAX, type Answers, type Stage } from './answers.ts';
 
 /**
  * The 9 月 1 日 the child leaves its stage on, when that is the coming one (after `date`): the child is in
@@ -27,4 +27,21 @@ export function leavesStage(a: Answers, date: string): string | undefined {
 export function afterLeaving(a: Answers, date: string, year: number, month: number): boolean {
   const end = leavesStage(a, date);
   return !!end && (month >= 6 ? year : year - 1) >= Number(end.slice(0, 4));
+}
+
+/**
+ * The last grade of a stage's shortest programme, where programmes differ in length and the wizard does
+ * not ask which: 本专科 3 (专科、高职 3 年; 本科 4 年; 医学等 5 年), 研究生 2 (硕士 2–3 年; 博士更长).
+ */
+const SHORTEST_LAST: Partial<Record<Stage, number>> = { undergrad: 3, postgrad: 2 };
+
+/**
+ * Whether an application in `month` of `year` is for a school year the child may have left by: in a grade
+ * from SHORTEST_LAST on, below the stage's last (there afterLeaving is sure), the next school year may be
+ * after graduation (大四 in a 4-year 本科, 大三 in 专科). The card then says 「孩子如果这个学年就毕业，就不用再申请了」.
+ */
+export function mayHaveLeft(a: Answers, date: string, year: number, month: number): boolean {
+  const last = a.stage && SHORTEST_LAST[a.stage];
+  if (!last || a.grade === undefined || a.grade < last || a.grade >= GRADE_MAX[a.stage!]) return false;
+  return (month >= 6 ? year : year - 1) >= Number(date.slice(0, 4)) + (date.slice(5) >= '09-01' ? 1 : 0);
 }

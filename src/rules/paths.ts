@@ -123,7 +123,11 @@ function judgeOnce(rule: RuleEntry, grant: 'automatic' | 'apply', a: Answers, t:
   }
   const maybe = ps.filter((x) => x.state === 'unknown');
   if (maybe.length) {
-    unknown.push(maybe.map((x) => x.outcomes.filter((y) => y.o.state === 'unknown').map((y) => y.o.text).join('，并且')).join('；或者'));
+    // 「A；或者 A，并且 B」 says A: a way whose open questions include all of another's adds nothing
+    // (a 残疾 student: 认定 for the 残疾 way, 认定 and 当地范围 for the local one → only 认定).
+    const open = maybe.map((x) => x.outcomes.filter((y) => y.o.state === 'unknown').map((y) => y.o.text));
+    const kept = open.filter((ts, i) => !open.some((o, j) => j !== i && o.every((x) => ts.includes(x)) && (o.length < ts.length || j < i)));
+    unknown.push(kept.map((ts) => ts.join('，并且')).join('；或者'));
     return { status: missed.length ? 'ineligible' : 'conditional', possible: maybe.map((x) => x.path.id), met, missed, unknown };
   }
   missed.push(whyNot(ps));

@@ -6,16 +6,17 @@
  *     → { state: 'passed', message: '今年的申请时间已过（7–9 月），明年 7 月再申请', … }
  *
  * States: open (in the window) · soon (the window opens within 2 months: still this year's chance) ·
- * catchup (the window's first month is past, a later 补报 month of the same school year is ahead, e.g.
- * 3 月 of [9, 3] in December: who applied in 9 月 and is being paid does nothing, who did not can still
- * apply; still this year's chance, so the result stays with what the family can get) · passed (this
+ * catchup (the window's first month is past, a later month of the same school year is ahead, e.g.
+ * 3 月 of [9, 3] in December: a 补报 month, where who applied in 9 月 and is being paid does nothing and
+ * who did not can still apply; or, for a window `everySemester`, the next semester's own round; still
+ * this year's chance, so the result stays with what the family can get) · passed (this
  * year's window is over; it comes back next year) · over (a window only for 新生, over for good).
  */
 import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { WHEN_UNKNOWN } from '../schema/words.ts';
 import { inForce } from './lines.ts';
-import { afterLeaving } from './leaving.ts';
+import { afterLeaving, mayHaveLeft } from './leaving.ts';
 import { formatDay } from '../lib/format.ts';
 
 export type TimingState = 'open' | 'soon' | 'catchup' | 'passed' | 'over';
@@ -50,7 +51,9 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   const base = { window: w.text, confidence: w.confidence, source: sources.get(w.source) };
   const y = Number(date.slice(0, 4));
   const gone = (when: string) => ({ ...base, state: 'over' as const, message: `${when}（${w.text}）；孩子那时已经升学，不用再等，看「接下来几年」` });
-  if (w.months.includes(m)) return afterLeaving(a, date, y, m) ? gone('现在申请的是下一学年的') : { ...base, state: 'open', message: `现在正是申请时间（${w.text}）` };
+  // 大四 of a 4-year 本科, 大三 of 专科: the next school year may be after graduation (the wizard does not ask 学制).
+  const maybe = (yr: number, mo: number) => (mayHaveLeft(a, date, yr, mo) ? '；孩子如果这个学年就毕业，就不用再申请了' : '');
+  if (w.months.includes(m)) return afterLeaving(a, date, y, m) ? gone('现在申请的是下一学年的') : { ...base, state: 'open', message: `现在正是申请时间（${w.text}）${maybe(y, m)}` };
   const k = monthsUntil(m, w.months);
   const next = ((m - 1 + k) % 12) + 1;
   if (w.freshman) {
@@ -66,10 +69,15 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   // The next application is for a school year the child has left the stage by (高三、初三、大班 after
   // the last 补报 month; a window open in the summer after the last grade): nothing to wait for;
   // 接下来几年 says what the next stage has.
-  if (afterLeaving(a, date, y + (next < m ? 1 : 0), next)) return gone(`今年的申请时间已过，下一次是${year}${next} 月`);
-  if (next !== w.months[0]) return { ...base, state: 'catchup', message: `还没申请的，${year}${next} 月还可以补报（${w.text}）；${w.months[0]} 月已经申请、在享受的不用再申请` };
-  if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
-  return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${year}${next} 月再申请` };
+  const ny = y + (next < m ? 1 : 0);
+  if (afterLeaving(a, date, ny, next)) return gone(`今年的申请时间已过，下一次是${year}${next} 月`);
+  if (next !== w.months[0]) {
+    return { ...base, state: 'catchup', message: w.everySemester
+      ? `这学期的申请时间已过，下学期开学后（${year}${next} 月）再申请；${w.text}`
+      : `还没申请的，${year}${next} 月还可以补报；${w.months[0]} 月已经申请、正在享受的，这学年不用再申请` };
+  }
+  if (k <= 2) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料${maybe(ny, next)}` };
+  return { ...base, state: 'passed', message: `今年的申请时间已过（${w.text}），${year}${next} 月再申请${maybe(ny, next)}` };
 }
 
 /**
@@ -77,7 +85,7 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
  * (`Subsidy.windows`), else the subsidy's `apply.when` (written only where there is no window;
  * src/schema checks that the two are never both written), else 「按学校、县里的通知」.
  *
- *   applyWhen(higherGrant, '2026-12-01') → '每学年秋季开学后（9 月）'
+ *   applyWhen(higherGrant, '2026-12-01') → '每学年秋季开学后的 9 月'
  */
 export function applyWhen(s: Pick<Subsidy, 'apply' | 'windows'>, date: string): string {
   return inForce(s.windows ?? [], date)?.text ?? s.apply.when ?? WHEN_UNKNOWN;

@@ -285,8 +285,17 @@ export const ApplyWindow = z.strictObject({
   step: z.string().min(1).optional(),
   /** Only when the student starts (grade 1): passed for good once the window is over. */
   freshman: z.boolean().optional(),
-  /** The months in words for 「今年的申请时间已过（7–9 月）」, e.g. 「7–9 月」「9 月，春季学期可补报」. */
-  text: z.string().min(1),
+  /**
+   * Every month of `months` opens its semester's own round (每学期开学后申请, e.g. [9, 3]): who applied in
+   * 9 月 applies again in 3 月. Without it the later months are 补报, for who missed the first (who
+   * applied then does not apply again that school year).
+   */
+  everySemester: z.boolean().optional(),
+  /**
+   * The months in words for 「今年的申请时间已过（7–9 月）」, e.g. 「7–9 月」「9 月，春季学期 3 月可以补报」.
+   * No brackets: the sentences put it in brackets (「（秋季开学后（9 月）…）」 would nest).
+   */
+  text: z.string().min(1).refine((t) => !/[（）()]/.test(t), '申请时间的文字里不要带括号：网站会把它放进括号里说（改成「秋季开学后的 9 月」这样）'),
   source: z.string().min(1),
   confidence: Confidence.default('medium'),
 });

@@ -8,7 +8,7 @@
  *   documentsMaybe? (exactly the checklist items only 「可能可以」 results need, listed last as 看情况再准备)
  *   orderStarts? (first result ids in reading order) · summaryStarts? · docNotes? / noDocNotes?
  *   expect also takes: headline, reasonIncludes/Excludes, delivery, documents, path, timing,
- *   timingIncludes, group, sources, confidence, rangeConfidence, noteIncludes/Excludes (see ExpectedResult)
+ *   timingIncludes/Excludes, group, sources, confidence, rangeConfidence, noteIncludes/Excludes (see ExpectedResult)
  *   error?: fields — the answers must be refused naming these parameters
  */
 export interface ExpectedResult {
@@ -27,6 +27,8 @@ export interface ExpectedResult {
   /** Where the date stands in the application window: open | soon | catchup (a later 补报 month of the window is ahead) | passed | over | none. */
   timing?: string;
   timingIncludes?: string;
+  /** Words the 「什么时候」 sentence must not have (「毕业」 for a student years from it). */
+  timingExcludes?: string;
   /** The reading group: cash | help | maybe | passed | out. */
   group?: string;
   confidence?: string; rangeConfidence?: string;

@@ -46,6 +46,12 @@ describe('content faults fail naming file and field', () => {
     });
     expect(nowhere).toMatch(/content\/subsidies\/work-study\.yaml: apply\.when: 没有 windows 时要写 apply\.when/);
   });
+  it('a window text with brackets (the sentences put it in brackets: 「（秋季开学后（9 月）…）」) fails naming windows[i].text', () => {
+    const msg = failWith((r) => {
+      file(r, 'living-allowance').windows[0].text = '秋季开学后（9 月），春季学期（3 月）可以补报';
+    });
+    expect(msg).toMatch(new RegExp(`${LIVING}: windows\\[0\\]\\.text: 申请时间的文字里不要带括号`));
+  });
   it('an amount ×10000 beside its range (23000000 元 for a 1200–3500 range) fails naming value', () => {
     const msg = failWith((r) => {
       const a = file(r, 'senior-grant').amounts.find((x: any) => x.range);

@@ -44,6 +44,7 @@ for (const [file, cases] of loadCases()) {
           if (w.sources !== undefined) expect(r!.sources.map((x) => x.id), `${id} 的依据`).toEqual(w.sources);
           if (w.timing !== undefined) expect(r!.timing?.state ?? 'none', `${id} 的申请时间（${r!.timing?.message}）`).toBe(w.timing);
           if (w.timingIncludes !== undefined) expect(r!.timing?.message, `${id} 的申请时间`).toContain(w.timingIncludes);
+          if (w.timingExcludes !== undefined) expect(r!.timing?.message, `${id} 的申请时间`).not.toContain(w.timingExcludes);
           if (w.group !== undefined) expect(r!.group, `${id} 排在哪一组`).toBe(w.group);
           if (w.confidence !== undefined) expect(r!.amount?.confidence, `${id} 金额的置信度`).toBe(w.confidence);
           if (w.rangeConfidence !== undefined) expect(r!.amount?.range?.confidence, `${id} 区间的置信度`).toBe(w.rangeConfidence);

@@ -46,7 +46,7 @@ export interface PosterRow {
   local: boolean;
   /** Where to apply (「不用申请」 for automatic ones), from the data. */
   where: string;
-  /** When to apply, for the ones a family applies for: the window in force in words (src/rules/timing.ts applyWhen), e.g. 「每学年秋季开学后（9 月），春季学期（3 月）可补报」; absent for what comes without applying (src/rules/views.ts SubsidyView.applies). */
+  /** When to apply, for the ones a family applies for: the window in force in words (src/rules/timing.ts applyWhen), e.g. 「秋季开学后的 9 月，春季学期 3 月可以补报」; absent for what comes without applying (src/rules/views.ts SubsidyView.applies). */
   when?: string;
   /** Who qualifies under the rules in force (plain summary from the data). */
   who: string;
