@@ -78,10 +78,11 @@ export function parseAnswers(input: string | URLSearchParams): ParseResult {
     const v = raw.get(q.id);
     if (v === undefined) continue;
     if (!q.options.some((o) => o.value === v)) {
-      errors.push({ field: q.id, message: `「${q.id}」的值${quoteLinkValue(v)}不认识` });
+      errors.push({ field: q.id, message: `「${q.short}」的回答${quoteLinkValue(v)}不认识` });
     } else if (!appliesTo(q.id, a.stage)) {
+      // Named by its short name (「是否住校」): a parent cannot tell what 「这个问题」 is.
       const only = ('stages' in q ? q.stages : STAGES).map((s) => stageName(s)).join('、');
-      errors.push({ field: q.id, message: a.stage ? `这个问题只问${only}的学生，不适用于${stageName(a.stage)}` : `这个问题只问${only}的学生，要先选阶段` });
+      errors.push({ field: q.id, message: a.stage ? `「${q.short}」这个问题只问${only}的学生，不适用于${stageName(a.stage)}` : `「${q.short}」这个问题只问${only}的学生，要先选阶段` });
     } else {
       (a as Record<string, string>)[q.id] = v;
     }

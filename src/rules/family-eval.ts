@@ -27,7 +27,7 @@ import type { Dataset } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import type { ChecklistItem, EvaluateOptions, Result } from './evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from './regions.ts';
-import { childAnswers, childLabel, type Family } from './family.ts';
+import { beforeWord, childAnswers, childLabel, type Family } from './family.ts';
 import { asOfLine } from './timing.ts';
 
 const CN_COUNT = ['', '一', '两', '三', '四', '五', '六'];
@@ -40,7 +40,7 @@ export function forWhom(family: Family, children: readonly number[]): string {
   const n = family.children.length;
   if (n <= 1) return '';
   if (children.length === n) return `${CN_COUNT[n]}个孩子都要`;
-  return `${children.map((c) => childLabel(family, c)).join('、')}要`;
+  return `${beforeWord(children.map((c) => childLabel(family, c)).join('、'))}要`;
 }
 
 

@@ -66,6 +66,9 @@ const ORDER_NAMES = ['', '老大', '老二', '老三', '老四', '老五', '老�
 /** The label choices a parent can pick for a child: 1–6 → 老大…老六. */
 export const ORDER_LABELS: readonly { value: number; label: string }[] = ORDER_NAMES.slice(1).map((label, i) => ({ value: i + 1, label }));
 
+/** A label followed by a word: 「孩子 1」 gets a space before it (「孩子 1 的回答」「孩子 1、孩子 3 要」), 「老大」 none. */
+export const beforeWord = (label: string): string => (/\d$/.test(label) ? `${label} ` : label);
+
 /** A child's label in words: its picked label (「老二」), else 「孩子 N」 (N = position, 1-based). */
 export function childLabel(family: Family, i: number): string {
   const o = family.children[i]?.order;
@@ -148,7 +151,9 @@ export function parseFamily(input: string | URLSearchParams): FamilyParseResult 
   }
   // Children past the sixth (stage7=…): not read, and said so, not dropped in silence.
   const beyond = [...new Set([...params.keys()].map((k) => Number(/^[a-z]+(\d+)$/.exec(k)?.[1] ?? 0)).filter((n) => n > MAX_CHILDREN))].sort((x, y) => x - y);
-  if (beyond.length) dropped.push({ index: beyond[0]!, message: `一次最多算 ${MAX_CHILDREN} 个孩子：链接里从第 ${beyond[0]} 个孩子起没有加进来。` });
+  // 「第 7、8 个孩子」 as they are in the link (stage100 alone is one child, not 94 more).
+  const named = beyond.length > 3 ? `第 ${beyond.slice(0, 3).join('、')} 个等 ${beyond.length} 个孩子` : `第 ${beyond.join('、')} 个孩子`;
+  if (beyond.length) dropped.push({ index: beyond[0]!, message: `一次最多算 ${MAX_CHILDREN} 个孩子：链接里${named}的回答没有加进来。` });
   return { family: { shared, children }, errors, dropped };
 }
 

@@ -93,7 +93,7 @@ export function question(id: QuestionId, a: Answers): Question {
     const stage: Stage = a.stage ?? 'senior';
     return { ...base, options: Array.from({ length: GRADE_MAX[stage] }, (_, i) => ({ value: String(i + 1), label: gradeName(stage, i + 1) })) };
   }
-  return { ...base, options: d.options.map((o) => ({ ...o })) };
+  return { ...base, options: d.options.map((o) => (words.labels?.[o.value] ? { value: o.value, label: words.labels[o.value] } : { ...o })) };
 }
 
 /**

@@ -73,8 +73,8 @@ interface Common {
   help: TermRef[];
   /** Asked only for these stages; absent = every stage (once a stage is chosen). */
   stages?: readonly Stage[];
-  /** Other words for some stages (幼儿园: 「孩子在幼儿园哪个班？」). */
-  byStage?: Partial<Record<Stage, { title?: string; short?: string; hint?: string }>>;
+  /** Other words for some stages (幼儿园: 「孩子在幼儿园哪个班？」); `labels` by option value (「公办幼儿园」). */
+  byStage?: Partial<Record<Stage, { title?: string; short?: string; hint?: string; labels?: Record<string, string> }>>;
 }
 
 export interface ChoiceDecl extends Common {
@@ -120,6 +120,7 @@ export const QUESTIONS = [
   {
     id: 'school', kind: 'choice', short: '学校类型', help: [ans('school-public'), ans('school-private')],
     title: '学校是公办还是民办？', hint: '不清楚的话，问班主任，或看学校全称里有没有「民办」两个字。',
+    byStage: { preschool: { title: '幼儿园是公办还是民办？', hint: '不清楚的话，问老师，或看幼儿园全称里有没有「民办」两个字。', labels: { public: '公办幼儿园', private: '民办幼儿园' } } },
     options: [{ value: 'public', term: ans('school-public') }, { value: 'private', term: ans('school-private') }],
     condition: { form: 'in', unknown: '要看是公办还是民办学校', missed: '只适用于{list}' },
   },

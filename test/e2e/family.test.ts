@@ -116,7 +116,7 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
 
     // Edit the first child's grade; the second child stays as it was.
     const second = JSON.stringify(family.children[1]);
-    await page.getByRole('button', { name: '改孩子 1的回答' }).tap();
+    await page.getByRole('button', { name: '改孩子 1 的回答' }).tap();
     // 核对你的回答 shows every child under its name, then the family's shared answers once.
     expect(await page.locator('#wz-h').innerText()).toBe('核对你的回答');
     expect(await page.locator('section h3').allInnerTexts()).toEqual(['孩子 1 · 小学三年级', '老二 · 初中二年级', '全家共用']);

@@ -65,6 +65,12 @@ describe('family cases (test/cases/families/)', () => {
 });
 
 describe('family link format', () => {
+  it('names the children past the sixth as the link has them: stage100 is one child, not 「从第 100 个起」', () => {
+    const msg = (link: string) => parseFamily(link).dropped.map((d) => d.message);
+    expect(msg('stage=primary&grade=1&stage100=junior')).toEqual([`一次最多算 ${MAX_CHILDREN} 个孩子：链接里第 100 个孩子的回答没有加进来。`]);
+    expect(msg('stage=primary&stage7=junior&stage8=senior')).toEqual([`一次最多算 ${MAX_CHILDREN} 个孩子：链接里第 7、8 个孩子的回答没有加进来。`]);
+    expect(msg('stage=primary&stage7=a&stage8=a&stage9=a&stage10=a')[0]).toContain('第 7、8、9 个等 4 个孩子');
+  });
   const oneChildLinks = loadCases().flatMap(([, cs]) => cs.map((c) => c.answers));
 
   it('every one-child link in test/cases opens exactly as before (same answers, same errors, same canonical link)', () => {
@@ -179,6 +185,8 @@ describe('invariants over generated families', { timeout: 120_000 }, () => {
         for (const l of fe.checklist.perChild) for (const d of l) expect(item(d.doc.id, d.children[0]!).maybe).toBe(false);
         for (const d of [...fe.checklist.shared, ...fe.checklist.maybe, ...fe.checklist.perChild.flat()])
           for (const n of d.neededFor) expect(n.subsidies).toEqual(item(d.doc.id, n.child).neededFor);
+        // 「孩子 1、孩子 3 要」: a number is never run into the word after it (「孩子 3要」).
+        for (const d of [...fe.checklist.shared, ...fe.checklist.maybe]) expect(d.forWhom).not.toMatch(/\d[\u4e00-\u9fff]/);
         checked++;
       }
     }

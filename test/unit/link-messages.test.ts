@@ -12,6 +12,11 @@ describe('messages about a malformed link', () => {
     expect(messages('#stage=kindergarten')).toEqual(['不认识的阶段「kindergarten」']);
     expect(messages('#stage=senior&region=51')).toEqual(['地区代码应是 6 位数字，链接里是「51」']);
   });
+  it('name the question a link got wrong by its Chinese name, never 「这个问题」 alone or its code (boarding)', () => {
+    expect(messages('#stage=preschool&grade=3&boarding=no')).toEqual(['「是否住校」这个问题只问小学、初中的学生，不适用于学前教育']);
+    expect(messages('#stage=senior&grade=2&boarding=sometimes')[0]).toBe('「是否住校」的回答「sometimes」不认识');
+    for (const m of [...messages('#stage=senior&veteran=yes'), ...messages('#agri=yes')]) expect(m).toMatch(/^「[^a-z」]+」/);
+  });
   it('never repeat Chinese text or long strings from the link (a crafted link cannot make the site say something)', () => {
     const crafted = messages(`#stage=${encodeURIComponent('国家助学金已到账请加微信abc123领取')}`);
     expect(crafted).toEqual(['不认识的阶段']);

@@ -118,6 +118,19 @@ describe('options and help', () => {
     expect(question('grade', { stage: 'preschool' }).options.map((o) => o.label)).toEqual(['小班', '中班', '大班']);
   });
 
+  it('asks a 幼儿园 child\'s family about the 幼儿园, never about a 「学校」 (titles, hints and option labels)', () => {
+    const label = (o: { label?: string; term?: { kind: string; id: string } }) => o.label ?? (o.term && (glossary.get(`${o.term.kind}:${o.term.id}`)?.short ?? glossary.get(`${o.term.kind}:${o.term.id}`)?.term));
+    const words = (s: Stage) => questionsFor({ stage: s }).filter((id) => id !== 'stage').flatMap((id) => {
+      const q = question(id, { stage: s });
+      return [q.title, q.hint ?? '', ...q.options.map(label)].map((w) => `${id}: ${w}`);
+    });
+    expect(words('preschool').filter((w) => w.includes('学校'))).toEqual([]);
+    expect(words('preschool')).toContain('school: 民办幼儿园');
+    // Other stages keep 「学校」.
+    expect(words('primary')).toContain('school: 民办学校');
+    expect(question('school', { stage: 'senior' }).title).toBe('学校是公办还是民办？');
+  });
+
   it('only offers values the answer parser accepts', () => {
     for (const s of STAGES) {
       for (const id of questionsFor({ stage: s })) {

@@ -11,7 +11,7 @@ import { ensureReplaceAll } from '../../lib/old-engines.ts';
 import { Component } from 'preact';
 import { GRADE_MAX, type Stage } from '../../rules/answers.ts';
 import { nextGrade } from '../../rules/ladder.ts';
-import type { Family } from '../../rules/family.ts';
+import { beforeWord, type Family } from '../../rules/family.ts';
 import { evaluateFamily, type FamilyEvaluation } from '../../rules/family-eval.ts';
 import { timeline, type TimelineStep } from '../../rules/timeline.ts';
 import { applicationMonths, type CalendarMonth } from '../../rules/calendar.ts';
@@ -290,7 +290,7 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
           <section key={i} class="fam-child" aria-labelledby={`fam-c${i}`} data-child={i}>
             <h3 id={`fam-c${i}`}>{childHeading(c)}</h3>
             <p class="fam-acts no-print">
-              <button type="button" class="btn" onClick={() => onEdit(i)}>改{c.label}的回答</button>
+              <button type="button" class="btn" onClick={() => onEdit(i)}>改{beforeWord(c.label)}的回答</button>
               <button type="button" class="btn" onClick={() => onLabel(i)}>改称呼</button>
               <button type="button" class="btn" onClick={() => onRemove(i)}>去掉{c.label}</button>
             </p>
