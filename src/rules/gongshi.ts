@@ -14,18 +14,29 @@
  *   book.sheets         // every worksheet of a file, each with its own report (an .xlsx may have several)
  *   book.checked        // 「这个文件有 3 张工作表，都查过了：「说明」「名单」「Sheet3」（空的）。」
  *
- * Recognition (every cell, whatever its column):
+ * Recognition (every cell, whatever its column; each rule's source is in content/schools/gongshi.yaml,
+ * all resting on 教财厅函〔2017〕28号, the hardship words also on 教财〔2018〕16号). Numbers are runs of
+ * digits with single spaces, dashes or dots between them (「510101.20050101.1234」 is an ID as much as
+ * 「510101 20050101 1234」); a run made only of dates (「2026.09.20-2026.09.26」, a 公示 period) is not one.
  *  - 身份证号: 18 characters (17 digits + digit or X) whose birth date exists, with the GB 11643-1999
  *    check digit (ISO 7064 MOD 11-2); a wrong check digit is still flagged (a mistyped ID is still an
  *    ID). 15-digit old IDs (6-digit area + YYMMDD + 3) with an existing 19YY date.
- *  - 银行卡号: 16–19 digits (spaces or dashes between them allowed) passing the Luhn check; a run of
- *    16–19 digits failing it is flagged as 「像卡号」 too.
+ *  - 银行卡号: 16–19 digits passing the Luhn check; a run of 16–19 digits failing it is flagged as
+ *    「像卡号」 too.
  *  - 电话: 11-digit mobile numbers (1[3-9]…, optionally +86), area-code landlines (0…, 10–12 digits).
+ *  - 微信号、QQ 号、邮箱 (detector `online-id`): 微信 / 微信号 / WeChat / VX / WX followed by an account
+ *    (a letter and 5–19 letters, digits, _ or -; or 5–11 digits), QQ / QQ号 followed by 5–11 digits, an
+ *    e-mail address. 「微信支付」「QQ群」 name no account and are not flagged.
  *  - 出生日期: a full date whose year is at least 2 years before `today`, or 年月 at least 3 years before
- *    (公示 dates of this year are not birth dates).
- *  - 住址: 省/市/县/区 … 乡/镇/街道/村/社区, 村 … 组, 路/街 … 号, … 栋/单元/室 (not in columns whose
- *    values are place names by nature: 学校、院系、专业).
- *  - 困难情况: the words of the `words` rule (「重病」「残疾」「低保」…).
+ *    (公示 dates of this year are not birth dates); also 8 digits written together (「20090305」) when
+ *    they stand alone (no digit or letter touching them) and are such a date, except as the whole cell
+ *    of a dropped column whose header says it holds a number (学号、学籍号、考号、编号: codes that often
+ *    begin with a year). Dates inside a number already found (an ID's birth date) are not flagged again.
+ *  - 住址: 省/市/县/区 … 乡/镇/街道/村/社区, 乡/镇/街道 … 村/社区 (「城关镇和平村」), 村 … 组, 路/街 … 号,
+ *    … 栋/单元/室 (not in columns whose values are place names by nature: 学校、院系、专业).
+ *  - 困难情况: the words of the `words` rule (「重病」「残疾」「低保」「特困」「孤残」…), each with the
+ *    word it is commonly written with after it (WORD_TAILS: 「建档立卡户」「孤残学生」「低保家庭」), so the
+ *    cleaned cell loses the whole word instead of leaving 「一档 户」.
  * Columns are classified by their header (forbidden → not listed → ignored → allowed; a header
  * "contains" a spelling after spaces are removed). The header row is the row among the first ten with
  * the most recognised headers (title lines above it are kept as the list's title, and checked too).
@@ -150,8 +161,8 @@ export function luhnValid(digits: string): boolean {
 
 /** What a run of digits is: an 18- or 15-digit ID, a card number, a phone number, or nothing. */
 export function classifyNumber(run: string, todayYear: number): { rule: 'id-number' | 'bank-card' | 'phone'; note: string } | null {
-  const hasSep = /[ -]/.test(run);
-  const d = run.replace(/[ -]/g, '').toUpperCase();
+  const hasSep = /[ .-]/.test(run);
+  const d = run.replace(/[ .-]/g, '').toUpperCase();
   if (/^\d{17}[\dX]$/.test(d) && /^[1-8]/.test(d)) {
     const y = Number(d.slice(6, 10));
     if (y >= 1900 && y <= todayYear && dayExists(y, Number(d.slice(10, 12)), Number(d.slice(12, 14)))) {
@@ -168,15 +179,42 @@ export function classifyNumber(run: string, todayYear: number): { rule: 'id-numb
   return null;
 }
 
-const NUMBER_RUN = /\d(?:\d|[ -](?=\d))*[Xx]?/g;
+/** Digits with single spaces, dashes or dots between them, and an ID's final X. */
+const NUMBER_RUN = /\d(?:\d|[ .-](?=\d))*[Xx]?/g;
+/** A run of digits that is only dates (「2026.09.20-2026.09.26」「20260920-20260926」): a period, not a number. */
+const DATE_PART = '(?:19|20)\\d\\d(?:\\.\\d{1,2}\\.\\d{1,2}|-\\d{1,2}-\\d{1,2}|\\d{4})';
+const DATES_ONLY = new RegExp(`^${DATE_PART}(?:[ .-]${DATE_PART})*$`);
+/** 8 digits written together, YYYYMMDD (the caller checks that no digit or letter touches them). */
+const COMPACT_DATE = /(19\d\d|20\d\d)(\d\d)(\d\d)(?![\dA-Za-z])/g;
+/** A header that says its column holds a number (学号、学籍号、考号、编号、序号). */
+const CODE_HEADER = /号/;
 const FULL_DATE = /(19\d\d|20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?/g;
 const YEAR_MONTH = /(19\d\d|20\d\d)\s*(?:年\s*(\d{1,2})\s*月|[-/.](\d{1,2})(?![\d./-]))/g;
 const ADDRESS = [
   /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fa5\d]{0,12}?(?:乡|镇|街道|村|社区|屯|寨)/,
+  // 「城关镇和平村」: a 乡/镇/街道 and a 村/社区 in it is where a family lives, without a county or a 组.
+  /[\u4e00-\u9fa5]{1,8}(?:乡|镇|街道)[\u4e00-\u9fa5]{1,8}?(?:村|社区|居委会|嘎查)/,
   /[\u4e00-\u9fa5\d]{1,12}(?:村|社区|小区)[\u4e00-\u9fa5\d]{0,6}?(?:组|队|社|号|栋|幢)/,
   /[\u4e00-\u9fa5]{1,12}(?:路|街|巷|弄)\s*\d+\s*号/,
   /\d+\s*(?:栋|幢|单元|号楼|室)/,
 ];
+
+/**
+ * 微信号、QQ 号、邮箱: group 1 is the account. 「微信」 / 「WX」 … then an optional 「号」「ID」 and 「：」;
+ * the caller checks that no ASCII letter or digit comes just before the keyword (「…wx」 inside a word).
+ */
+const ONLINE_ID = [
+  /(?:微信号?|weixin|wechat|vx|wx)\s*(?:号|id)?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,11})(?![-_A-Za-z0-9])/gi,
+  /qq\s*号?\s*[:：]?\s*(\d{5,11})(?!\d)/gi,
+  /([A-Za-z0-9._%+-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+];
+const ONLINE_HINT = /[微@qQvVwW]/;
+
+/**
+ * Words that commonly follow a hardship word and belong to it (「建档立卡户」「孤残学生」「低保家庭」
+ * 「残疾证」): found with it, so the cleaned cell loses the whole word.
+ */
+const WORD_TAILS = ['家庭学生', '家庭', '学生', '子女', '人员', '对象', '儿童', '户', '证'];
 
 /** Half-width digits and letters (full-width １３８ and ＸＸ count the same). */
 const WIDE = /[\uFF01-\uFF5E\u3000]/;
@@ -184,7 +222,7 @@ const normalise = (s: string): string => (WIDE.test(s) && typeof s.normalize ===
 
 /** 「5305**********123X」: keep the first 4 and last 2 characters of a number, mask the rest. */
 export function maskNumber(s: string): string {
-  const d = s.replace(/[ -]/g, '');
+  const d = s.replace(/[ .-]/g, '');
   if (d.length <= 6) return d.replace(/./g, '*');
   return d.slice(0, 4) + d.slice(4, -2).replace(/./g, '*') + d.slice(-2);
 }
@@ -202,6 +240,7 @@ interface Scanner {
   numbers: boolean;
   birth?: ForbiddenRule;
   address?: ForbiddenRule;
+  online?: ForbiddenRule;
   words: { re: RegExp; rule: Map<string, ForbiddenRule> } | null;
   todayYear: number;
 }
@@ -222,15 +261,21 @@ function makeScanner(rules: GongshiRules, todayYear: number): Scanner {
     numbers: detectors.has('id-number') || detectors.has('bank-card') || detectors.has('phone'),
     birth: detectors.get('birth-date'),
     address: detectors.get('address'),
-    words: words.length ? { re: new RegExp(words.map(escapeRe).join('|'), 'g'), rule: wordRule } : null,
+    online: detectors.get('online-id'),
+    words: words.length ? { re: new RegExp(`(${words.map(escapeRe).join('|')})(?:${WORD_TAILS.join('|')})?`, 'g'), rule: wordRule } : null,
     todayYear,
   };
 }
 
-/** Everything sensitive in one cell (normalised text), by the rules present in the data. */
 const NONE: readonly Hit[] = [];
 
-function scanCell(text: string, sc: Scanner, placeNames: boolean): readonly Hit[] {
+/**
+ * Everything sensitive in one cell (normalised text), by the rules present in the data.
+ * @param placeNames the column's values are place names (学校、院系) or the cell is a title line: no address alarm
+ * @param codes the column is dropped and its header says it holds a number (学号、编号): a cell that is
+ *   only 8 digits there is a code, not a birth date
+ */
+function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false): readonly Hit[] {
   let hits: Hit[] | undefined;
   const add = (h: Hit) => {
     if (!hits) hits = [];
@@ -242,14 +287,17 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean): readonly Hit[
     NUMBER_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = NUMBER_RUN.exec(text))) {
-      if (m[0].length < 11) continue;
+      if (m[0].length < 11 || DATES_ONLY.test(m[0])) continue;
       const c = classifyNumber(m[0], todayYear);
       const rule = c && sc.detectors.get(c.rule);
       if (c && rule) add({ rule: rule.id, text: m[0], shown: maskNumber(m[0]), note: c.note });
     }
   }
   const birth = sc.birth;
-  if (birth && hasDigit && YEAR_HINT.test(text)) {
+  // The digits of a number found above (an ID's birth date) are not a birth date of their own.
+  const dates = hits ? hits.reduce((t, h) => t.split(h.text).join(' '), text) : text;
+  if (birth && hasDigit && YEAR_HINT.test(dates)) {
+    const text = dates;
     const before = (i: number) => (i > 0 ? text.charAt(i - 1) : '');
     FULL_DATE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -269,6 +317,25 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean): readonly Hit[
       const mo = Number(m[2] || m[3]);
       if (y <= todayYear - 3 && mo >= 1 && mo <= 12) add({ rule: birth.id, text: m[0], shown: m[0], note: '像出生年月' });
     }
+    if (!(codes && /^\s*\d{8}\s*$/.test(text))) {
+      COMPACT_DATE.lastIndex = 0;
+      while ((m = COMPACT_DATE.exec(text))) {
+        if (/[\dA-Za-z]/.test(before(m.index))) continue;
+        const y = Number(m[1]);
+        if (y <= todayYear - 2 && dayExists(y, Number(m[2]), Number(m[3]))) add({ rule: birth.id, text: m[0], shown: m[0], note: '像连着写的出生日期' });
+      }
+    }
+  }
+  const online = sc.online;
+  if (online && ONLINE_HINT.test(text)) {
+    for (const re of ONLINE_ID) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        if (m.index > 0 && /[A-Za-z0-9]/.test(text.charAt(m.index - 1)) && re !== ONLINE_ID[2]) continue;
+        add({ rule: online.id, text: m[0], shown: m[0].replace(m[1]!, maskNumber(m[1]!)), note: '' });
+      }
+    }
   }
   const address = sc.address;
   if (address && !placeNames && ADDRESS_HINT.test(text)) {
@@ -283,7 +350,7 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean): readonly Hit[
   if (sc.words) {
     sc.words.re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = sc.words.re.exec(text))) add({ rule: sc.words.rule.get(m[0])!.id, text: m[0], shown: m[0], note: '' });
+    while ((m = sc.words.re.exec(text))) add({ rule: sc.words.rule.get(m[1]!)!.id, text: m[0], shown: m[0], note: '' });
   }
   return hits ?? NONE;
 }
@@ -377,7 +444,8 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
       const col = columns[c]!;
       const text = normalise(raw);
       // Titles name the school (「××县××镇中心小学……公示」): place names there are not addresses.
-      const hits = scanCell(text, scanner, isTitle || (!!col.field && placeNames.has(col.field)));
+      const codes = !isTitle && (col.kind === 'ignored' || col.kind === 'not-listed') && CODE_HEADER.test(col.header);
+      const hits = scanCell(text, scanner, isTitle || (!!col.field && placeNames.has(col.field)), codes);
       if (!hits.length) continue;
       const seen: string[] = [];
       for (const h of hits) {

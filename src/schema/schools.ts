@@ -33,9 +33,10 @@ export const AllowedColumn = z.strictObject({
 export const Detector = z.enum([
   'id-number', // 身份证号：18 位（GB 11643 校验位）或 15 位旧号
   'phone', // 手机号（11 位，1 开头），带区号的座机
+  'online-id', // 微信号、QQ 号、电子邮箱
   'bank-card', // 16–19 位数字，Luhn 校验
-  'birth-date', // 完整的年月日，或两年以前的年月
-  'address', // 省市县乡镇村组、路街巷号栋单元
+  'birth-date', // 完整的年月日（也认 8 位连写的 20090305），或两年以前的年月
+  'address', // 省市县乡镇村组、镇加村、路街巷号栋单元
   'words', // 列在 words 里的词
 ]);
 export type Detector = z.infer<typeof Detector>;

@@ -178,6 +178,46 @@ describe('whole lists', () => {
       expect(r.findings.length, reason).toBeGreaterThan(0);
     }
   });
+  // A tester's paste gave 「没有发现不能公示的内容，共 6 行」 and printed every cell unchanged.
+  it('the tester\'s paste (特困, 孤残, 镇+村, a dotted ID, 8-digit birth date, 微信号): every row flagged, the cleaned list without them', () => {
+    const r = check(parseTable(['姓名\t班级\t档次', '张三\t高一1班\t一档 特困', '李四\t高一2班\t二档 孤残', '王五\t高一3班\t一档 城关镇和平村', '赵六 510101.20050101.1234\t高一4班\t二档', '钱七（20090305）\t高一5班\t二档', '孙八 微信zs123456\t高一6班\t一档'].join('\n')));
+    expect(r.rows).toBe(6);
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => [f.where, f.rule])).toEqual([
+      ['第 2 行「档次」', 'hardship'],
+      ['第 3 行「档次」', 'hardship'],
+      ['第 4 行「档次」', 'address'],
+      ['第 5 行「姓名」', 'id-number'],
+      ['第 6 行「姓名」', 'birth-date'],
+      ['第 7 行「姓名」', 'online-id'],
+    ]);
+    expect(r.summary.find((s) => s.id === 'online-id')!.sources.map((x) => x.docNumber)).toContain('教财厅函〔2017〕28号');
+    expect(r.cleaned.rows).toEqual([
+      ['1', '张三', '高一1班', '一档'],
+      ['2', '李四', '高一2班', '二档'],
+      ['3', '王五', '高一3班', '一档'],
+      ['4', '赵六', '高一4班', '二档'],
+      ['5', '钱七', '高一5班', '二档'],
+      ['6', '孙八', '高一6班', '一档'],
+    ]);
+    expect(r.edited).toHaveLength(6);
+  });
+  it('cleaning removes the whole word: 「一档 建档立卡户」 becomes 「一档」, not 「一档 户」', () => {
+    const r = check([['姓名', '班级', '档次'], ['周九', '高一7班', '一档 建档立卡户'], ['吴十', '高一8班', '二档 孤残学生'], ['郑一', '高一9班', '低保家庭 一档']]);
+    expect(r.cleaned.rows.map((x) => x[3])).toEqual(['一档', '二档', '一档']);
+    expect(r.findings.map((f) => f.shown)).toEqual(['建档立卡户', '孤残学生', '低保家庭']);
+  });
+  it('a normal list (姓名, 班级, 学号, 资助项目, 档次, 金额) stays clean with the new rules', () => {
+    const r = check([
+      ['序号', '姓名', '学号', '年级', '班级', '资助项目', '资助档次', '金额（元）'],
+      ['1', '阿依古丽·买买提', '20230105', '2023级', '高二（3）班', '普通高中国家助学金', '一档', '2300'],
+      ['2', '欧阳小燕', '20240318', '2024级', '高一（12）班', '免学费', '二档', '1500'],
+      ['3', '张建国', '20221107', '2022级', '高三（1）班', '雨露计划（乡村振兴部门）', '特别困难', '3000'],
+      ['4', '王小村', '20230901', '2023级', '高二（10）班', '营养改善计划、生活补助', '三档', '1000.00'],
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.summary.map((s) => s.id)).toEqual([NOT_LISTED]);
+  });
   it('an .xls file is refused with a Chinese message', async () => {
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(TableInputError);
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(/另存为/);
