@@ -4,6 +4,7 @@
  * and in Node (tests, bench); nothing is sent anywhere.
  *
  *   parseTable('姓名\t班级\n张三\t高一（1）班')  → [['姓名', '班级'], ['张三', '高一（1）班']]
+ *   parseTableText(text)                         → { rows, warnings }: warnings in Chinese (a stray quote)
  *   await readXlsxSheets(fileOrArrayBuffer)      → every worksheet, in order: [{ name: '说明', rows }, { name: '名单', rows }]
  *   await readTableFile(file)                    → by the file's extension; a CSV is one sheet named ''
  *
@@ -11,6 +12,9 @@
  * is fetched only by the page that uses it). Numbers in an XLSX are kept as written (an 18-digit ID
  * stored as a number is not rounded), dates become YYYY-MM-DD.
  * Errors: TableInputError with a Chinese message (unknown file type, unreadable file).
+ * Warnings: a 「"」 that pairs with nothing (「"张三」 typed by hand) would make papaparse read every line
+ * after it as one quoted cell, the rows merged without a word; such a text is read again line by line
+ * and the sheet says which rows hold the quote (TableSheet.warnings, ParsedText.warnings).
  */
 import Papa from 'papaparse';
 
@@ -21,12 +25,46 @@ export class TableInputError extends Error {
   }
 }
 
-/** Rows of text: a paste (tabs) or a CSV. The delimiter is guessed (tab, comma, semicolon, 全角逗号). */
-export function parseTable(text: string): string[][] {
+/** A paste or a CSV read: its rows, and what the officer should check about the reading (in Chinese). */
+export interface ParsedText {
+  rows: string[][];
+  /** E.g. 「第 2 行有一个没有配对的引号，后面的行可能被并在一起了，请检查。…」; [] when the text read cleanly. */
+  warnings: string[];
+}
+
+const PAPA = { delimitersToGuess: ['\t', ',', ';', '，', '|'], skipEmptyLines: 'greedy' as const };
+const rowsOf = (data: unknown[][]) => data.map((row) => row.map((c) => (c == null ? '' : String(c))));
+
+/**
+ * Rows of text: a paste (tabs) or a CSV. The delimiter is guessed (tab, comma, semicolon, 全角逗号).
+ * Quotes as Excel writes them (a cell with a line break, 「"他说""好"""」) make one cell. A text whose
+ * quotes do not pair up (papaparse reports an unterminated quote, or a quoted cell swallowed a line
+ * break and a delimiter: rows merged) is read again line by line with papaparse's fastMode (quotes kept
+ * as written), and a warning names the rows, numbered as the checker numbers them, with an odd number of 「"」.
+ */
+export function parseTableText(text: string): ParsedText {
   const clean = text.replace(/^\uFEFF/, '');
-  if (!clean.trim()) return [];
-  const r = Papa.parse<string[]>(clean, { delimitersToGuess: ['\t', ',', ';', '，', '|'], skipEmptyLines: 'greedy' });
-  return (r.data as unknown[][]).map((row) => row.map((c) => (c == null ? '' : String(c))));
+  if (!clean.trim()) return { rows: [], warnings: [] };
+  const r = Papa.parse<string[]>(clean, PAPA);
+  const rows = rowsOf(r.data as unknown[][]);
+  const delimiter = r.meta.delimiter;
+  const merged = r.errors.some((e) => e.type === 'Quotes') || rows.some((row) => row.some((c) => /[\r\n]/.test(c) && c.indexOf(delimiter) >= 0));
+  if (!merged) return { rows, warnings: [] };
+  const plain = rowsOf(Papa.parse<string[]>(clean, { ...PAPA, delimiter, fastMode: true }).data as unknown[][]);
+  const odd = plain.map((row, i) => ((row.join('').split('"').length - 1) % 2 ? `第 ${i + 1} 行` : '')).filter(Boolean);
+  const kept = '这里按每一行一个学生来查，引号照原样留着。';
+  const warning =
+    odd.length === 1
+      ? `${odd[0]}有一个没有配对的引号，后面的行可能被并在一起了，请检查。${kept}`
+      : odd.length
+        ? `${odd.join('、')}有没有配对的引号，中间的行可能被并在一起了，请检查。${kept}`
+        : `名单里的引号没有配对，有几行可能被并在一起了，请检查。${kept}`;
+  return { rows: plain, warnings: [warning] };
+}
+
+/** Rows of text (parseTableText without its warnings). */
+export function parseTable(text: string): string[][] {
+  return parseTableText(text).rows;
 }
 
 const pad = (n: number) => (n < 10 ? '0' : '') + n;
@@ -41,6 +79,8 @@ function cellText(v: unknown): string {
 export interface TableSheet {
   name: string;
   rows: string[][];
+  /** What the officer should check about the reading (a stray quote in a CSV), in Chinese; absent when none. */
+  warnings?: string[];
 }
 
 /**
@@ -95,7 +135,7 @@ export function decodeText(bytes: ArrayBuffer): string {
 export async function readTableFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<TableSheet[]> {
   const name = file.name.toLowerCase();
   if (/\.xlsx$/.test(name)) return readXlsxSheets(await file.arrayBuffer());
-  if (/\.(csv|tsv|txt)$/.test(name)) return [{ name: '', rows: parseTable(decodeText(await file.arrayBuffer())) }];
+  if (/\.(csv|tsv|txt)$/.test(name)) return [{ name: '', ...parseTableText(decodeText(await file.arrayBuffer())) }];
   if (/\.(xls|et|ods|numbers)$/.test(name)) {
     throw new TableInputError(`「${file.name}」是旧格式或别的表格格式，这里打不开。请在 Excel 或 WPS 里「另存为」.xlsx 或 .csv，或者全选、复制后粘贴到上面的框里。`);
   }

@@ -131,6 +131,32 @@ describe('公示名单自查 (/schools/gongshi/)', () => {
     expect(errors).toEqual([]);
   });
 
+  // A tester's paste came back 「没有发现不能公示的内容，共 6 行」 with every cell printed unchanged, and a
+  // stray 「"」 merged the rows after it into one (「共 1 行」) without a word.
+  it('flags 特困, 孤残, a 镇+村 address, a dotted ID, an 8-digit birth date and a 微信号 in a paste, and warns of a stray quote instead of merging rows', async () => {
+    const { page, errors } = await newPage(await context(small));
+    await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });
+    const status = page.locator('.gs-result [role=status]');
+    await page.fill('#gs-text', ['姓名\t班级\t档次', '张三\t高一1班\t一档 特困', '李四\t高一2班\t二档 孤残', '王五\t高一3班\t一档 城关镇和平村', '赵六 510101.20050101.1234\t高一4班\t二档', '钱七（20090305）\t高一5班\t二档', '孙八 微信zs123456\t高一6班\t一档'].join('\n'));
+    await page.click('.gs-in button[type=submit]');
+    await page.waitForSelector('.gs-rule');
+    expect(await status.textContent()).toContain('有 5 类不能公示的内容，共 6 行');
+    expect((await shownRules(page)).sort()).toEqual(['address', 'birth-date', 'hardship', 'id-number', 'online-id']);
+    const sheet = (await page.locator('.gs-sheet').textContent())!;
+    expect(sheet).toContain('孙八');
+    expect(sheet).not.toMatch(/特困|孤残|城关镇|和平村|510101|20050101|20090305|微信|zs123456/);
+    expect(await page.locator('.gs-table tbody tr').count()).toBe(6);
+
+    await page.getByRole('button', { name: '清空，查下一份' }).click();
+    await page.fill('#gs-text', ['姓名\t班级\t档次', '"张三\t高一1班\t一档', '李四\t高一2班\t二档'].join('\n'));
+    await page.click('.gs-in button[type=submit]');
+    await expect.poll(() => status.textContent()).toContain('共 2 行');
+    expect(await page.locator('.gs-warn').textContent()).toMatch(/^第 2 行有一个没有配对的引号，后面的行可能被并在一起了，请检查。/);
+    expect(await page.locator('.gs-table tbody tr').count()).toBe(2);
+    expect(formatViolations(await runAxe(page))).toBe('');
+    expect(errors).toEqual([]);
+  });
+
   it('says in Chinese what is wrong with an old .xls file', async () => {
     const { page, errors } = await newPage(await context(small));
     await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });

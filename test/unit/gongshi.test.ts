@@ -9,7 +9,7 @@ import { checkGongshi, checkGongshiBook, NOT_LISTED, publicizeDays, type Gongshi
 import { gongshiRules, validateGongshi, GONGSHI_FILE } from '../../src/data/schools.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
-import { decodeText, parseTable, readTableFile, readXlsxSheets, TableInputError, type TableSheet } from '../../src/lib/table-input.ts';
+import { decodeText, parseTable, parseTableText, readTableFile, readXlsxSheets, TableInputError, type TableSheet } from '../../src/lib/table-input.ts';
 import { dataErrorOf } from '../support/data-error.ts';
 import rawRules from '../../content/schools/gongshi.yaml';
 import rawCellCases from '../cases/gongshi/cells.yaml';
@@ -221,6 +221,35 @@ describe('whole lists', () => {
   it('an .xls file is refused with a Chinese message', async () => {
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(TableInputError);
     await expect(readTableFile({ name: 'a.xls', arrayBuffer: async () => new ArrayBuffer(4) })).rejects.toThrow(/另存为/);
+  });
+});
+
+// A stray 「"」 at the start of a cell made papaparse read the rest of the paste as one quoted cell:
+// 「共 1 行」, the other students merged into it, and Papa's errors were thrown away.
+describe('a stray quote in a paste or a CSV never joins rows silently', () => {
+  const LINES = ['姓名\t班级\t档次', '"张三\t高一1班\t一档', '李四\t高一2班\t二档'];
+  it('an unpaired quote: every row is kept, and a Chinese warning names the row', () => {
+    const t = parseTableText(LINES.join('\n'));
+    expect(t.rows).toEqual([['姓名', '班级', '档次'], ['"张三', '高一1班', '一档'], ['李四', '高一2班', '二档']]);
+    expect(t.warnings).toEqual(['第 2 行有一个没有配对的引号，后面的行可能被并在一起了，请检查。这里按每一行一个学生来查，引号照原样留着。']);
+    expect(check(t.rows).rows).toBe(2);
+    expect(parseTable(LINES.join('\n'))).toEqual(t.rows);
+  });
+  it('two stray quotes that happen to pair up across rows (「"张三」 … 「李四"」) are caught too', () => {
+    const t = parseTableText(['姓名\t班级\t档次', '"张三\t高一1班\t一档', '王五\t高一3班\t一档', '李四"\t高一2班\t二档'].join('\r\n'));
+    expect(t.rows).toHaveLength(4);
+    expect(t.warnings.join('')).toMatch(/^第 2 行、第 4 行有没有配对的引号/);
+  });
+  it('the same in a CSV file: the sheet carries the warning', async () => {
+    const csv = new TextEncoder().encode(['姓名,班级,档次', '"张三,高一1班,一档', '李四,高一2班,二档'].join('\n'));
+    const [sheet] = await readTableFile({ name: '名单.csv', arrayBuffer: async () => csv.buffer });
+    expect(sheet!.rows).toHaveLength(3);
+    expect(sheet!.warnings).toEqual([expect.stringMatching(/^第 2 行有一个没有配对的引号/)]);
+  });
+  it('quotes as Excel writes them (a cell with a line break, a cell with 「"」 inside) are read as one cell, without a warning', () => {
+    const t = parseTableText(['姓名\t班级\t备注', '张三\t高一1班\t"第一行\n第二行"', '李四\t高一2班\t"他说""好"""'].join('\n'));
+    expect(t.rows).toEqual([['姓名', '班级', '备注'], ['张三', '高一1班', '第一行\n第二行'], ['李四', '高一2班', '他说"好"']]);
+    expect(t.warnings).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GongshiRules } from '../../schema/schools.ts';
 import { checkGongshiBook, NOT_LISTED, type BookReport, type SheetCheck, type SourceRef } from '../../rules/gongshi.ts';
-import { loadXlsxReader, parseTable, readTableFile, type TableSheet } from '../../lib/table-input.ts';
+import { loadXlsxReader, parseTableText, readTableFile, type TableSheet } from '../../lib/table-input.ts';
 import { today } from '../../lib/today.ts';
 
 export interface GongshiCheckerProps {
@@ -30,6 +30,8 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
   const [book, setBook] = useState<BookReport | null>(null);
   const [from, setFrom] = useState('');
   const [error, setError] = useState('');
+  /** What to check about the reading itself (a stray quote that could have merged rows), in Chinese. */
+  const [warnings, setWarnings] = useState<string[]>([]);
   /** The printed title of each sheet's cleaned list (by sheet index). */
   const [titles, setTitles] = useState<string[]>([]);
 
@@ -41,6 +43,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
   const run = (sheets: TableSheet[], label: string) => {
     const b = checkGongshiBook(sheets, { rules, sources, today: today() });
     setBook(b);
+    setWarnings(sheets.flatMap((x) => x.warnings ?? []));
     setFrom(label);
     setTitles(b.sheets.map((x) => x.report.title.join(' ') || '家庭经济困难学生资助名单公示'));
     setError('');
@@ -50,7 +53,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
   const onPaste = (e: Event) => {
     e.preventDefault();
     try {
-      run([{ name: '', rows: parseTable(text) }], '粘贴的名单');
+      run([{ name: '', ...parseTableText(text) }], '粘贴的名单');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -73,6 +76,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
     setText('');
     setBook(null);
     setError('');
+    setWarnings([]);
     setTitles([]);
   };
 
@@ -177,6 +181,7 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
             ) : (
               <p class="gs-good"><strong>{from}里没有发现不能公示的内容</strong>，共 {book.rows} 行。</p>
             )}
+            {warnings.map((w) => <p class="note gs-warn" key={w}>{w}</p>)}
             {book.checked && <p>{book.checked}</p>}
           </div>
 
