@@ -390,6 +390,26 @@ describe('poster builder', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await overflowing(page), `${slug} in print`).toEqual([]);
     expect(await cards.first().locator('.tag').first().isVisible()).toBe(true);
+    // A figure that wraps never leaves one character alone on its last line (「公办全免；民办按公办标准」/「免」).
+    const lone = await cards.first().locator('.c-amt').evaluateAll((bs) => bs.flatMap((b) => {
+      const r = document.createRange();
+      r.selectNodeContents(b);
+      const lines = new Map<number, number>();
+      const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.textContent!.length; i++) {
+          const cr = document.createRange();
+          cr.setStart(n, i); cr.setEnd(n, i + 1);
+          const top = Math.round(cr.getBoundingClientRect().top);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+      }
+      return lines.size > 1 && [...lines.values()].pop() === 1 ? [b.textContent] : [];
+    }));
+    expect(lone, `${slug} in print`).toEqual([]);
+    // The footer explains 未确认 only when a figure on the card carries it (a card shows each row's short figure).
+    const foot = (await cards.first().locator('.as-of').textContent()) ?? '';
+    expect(foot.includes('标着「未确认」的'), `${slug} footer`).toBe(content.rows.some((r) => r.short.includes('未确认')));
     expect(await printPdf(page)).toEqual({ pages: 1, sizes: ['210x297'] });
     if (slug === 'junior' || slug === 'undergrad') await printToPng(page, `builder-cards-${slug}`, 150);
     expect(errors).toEqual([]);

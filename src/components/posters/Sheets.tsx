@@ -88,13 +88,16 @@ function Fraud({ class: cls }: { class?: string }) {
   return <p class={`fraud sheet-fraud${cls ? ` ${cls}` : ''}`}><b>防骗提醒：</b>{FRAUD_LINE}</p>;
 }
 
-/** Whether a figure on the sheet carries the 未确认 marker (then the footer says what it means: paper has no link to the explanation). */
-const unconfirmedOn = (c: PosterContent) => c.rows.some((r) => r.short.includes(UNCONFIRMED) || r.amounts.some((a) => a.text.includes(UNCONFIRMED)));
+/**
+ * Whether a figure on the sheet carries the 未确认 marker (then the footer says what it means: paper has
+ * no link to the explanation). A card shows each row's short figure only, so only those count there.
+ */
+const unconfirmedOn = (c: PosterContent, shortOnly: boolean) => c.rows.some((r) => r.short.includes(UNCONFIRMED) || (!shortOnly && r.amounts.some((a) => a.text.includes(UNCONFIRMED))));
 
-function AsOf({ content }: { content: PosterContent }) {
+function AsOf({ content, shortOnly = false }: { content: PosterContent; shortOnly?: boolean }) {
   return (
     <p class="as-of">
-      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。{SITE_NAME}
+      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content, shortOnly) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。{SITE_NAME}
     </p>
   );
 }
@@ -201,7 +204,7 @@ function Card({ hidden, ...p }: SheetProps & { hidden: boolean }) {
       ) : (
         <ul class={`c-rows ${rowsDensity(p.content.rows.length)}`}>
           {/* Each row keeps the poster's status marker (自动享受 / 可以申请 / 可能可以, the engine's): without it a figure reads as every child's. */}
-          {p.content.rows.map((r) => <li key={r.id} data-subsidy={r.id}><span class="c-name">{r.name} <span class={`tag tag-${r.status}`}>{r.statusTerm}</span></span> <b class={`c-amt${[...r.short].length <= 12 ? ' nw' : ''}`}>{r.short}</b></li>)}
+          {p.content.rows.map((r) => <li key={r.id} data-subsidy={r.id}><span class="c-name">{r.name} <span class={`tag tag-${r.status}`}>{r.statusTerm}</span></span> <b class={`c-amt${[...r.short].length <= 12 ? ' nw' : ''}`}>{r.short.split('；').map((t, i, all) => <span class="c-part" key={i}>{t}{i < all.length - 1 && '；'}</span>)}</b></li>)}
         </ul>
       )}
       {!general && p.content.rows.some((r) => r.local) && <p class="c-local">部分金额{LOCAL}。</p>}
@@ -215,7 +218,7 @@ function Card({ hidden, ...p }: SheetProps & { hidden: boolean }) {
         </div>
       </div>
       <Fraud />
-      <AsOf content={p.content} />
+      <AsOf content={p.content} shortOnly />
     </article>
   );
 }
