@@ -15,8 +15,14 @@ import { GRADE_MAX, type Answers, type Stage } from './answers.ts';
 export function leavesStage(a: Answers, date: string): string | undefined {
   // The last grade of the stage: nextGrade (./ladder.ts) has only ways into another stage, or none.
   if (!a.stage || a.grade === undefined || a.grade < GRADE_MAX[a.stage]) return undefined;
-  return `${Number(date.slice(0, 4)) + (date.slice(5) >= '09-01' ? 1 : 0)}-09-01`;
+  return `${comingSeptember(date)}-09-01`;
 }
+
+/** The year of the first 9 月 1 日 after `date`. */
+const comingSeptember = (date: string) => Number(date.slice(0, 4)) + (date.slice(5) >= '09-01' ? 1 : 0);
+
+/** The year whose autumn starts the school year an application in `month` of `year` is for (from June on: the coming one). */
+const schoolYearOf = (year: number, month: number) => (month >= 6 ? year : year - 1);
 
 /**
  * Whether an application taken in `month` of `year` is for a school year the child will no longer be
@@ -26,7 +32,7 @@ export function leavesStage(a: Answers, date: string): string | undefined {
  */
 export function afterLeaving(a: Answers, date: string, year: number, month: number): boolean {
   const end = leavesStage(a, date);
-  return !!end && (month >= 6 ? year : year - 1) >= Number(end.slice(0, 4));
+  return !!end && schoolYearOf(year, month) >= Number(end.slice(0, 4));
 }
 
 /**
@@ -43,5 +49,5 @@ const SHORTEST_LAST: Partial<Record<Stage, number>> = { undergrad: 3, postgrad: 
 export function mayHaveLeft(a: Answers, date: string, year: number, month: number): boolean {
   const last = a.stage && SHORTEST_LAST[a.stage];
   if (!last || a.grade === undefined || a.grade < last || a.grade >= GRADE_MAX[a.stage!]) return false;
-  return (month >= 6 ? year : year - 1) >= Number(date.slice(0, 4)) + (date.slice(5) >= '09-01' ? 1 : 0);
+  return schoolYearOf(year, month) >= comingSeptember(date);
 }
