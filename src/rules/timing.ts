@@ -9,7 +9,9 @@
  * catchup (the window's first month is past, a later month of the same school year is ahead, e.g.
  * 3 月 of [9, 3] in December: a 补报 month, where who applied in 9 月 and is being paid does nothing and
  * who did not can still apply; or, for a window `everySemester`, the next semester's own round; still
- * this year's chance, so the result stays with what the family can get) · passed (this
+ * this year's chance, so the result stays with what the family can get) · kept (a window `keeps`,
+ * outside its months: who has it keeps it, who has not applies next time; stays with what the family
+ * can get) · passed (this
  * year's window is over; it comes back next year) · over (a window only for 新生, over for good).
  */
 import type { ApplyWindow, Source, Subsidy } from '../schema/index.ts';
@@ -19,7 +21,7 @@ import { inForce } from './lines.ts';
 import { afterLeaving, mayHaveLeft } from './leaving.ts';
 import { formatDay } from '../lib/format.ts';
 
-export type TimingState = 'open' | 'soon' | 'catchup' | 'passed' | 'over';
+export type TimingState = 'open' | 'soon' | 'catchup' | 'kept' | 'passed' | 'over';
 
 export interface Timing {
   state: TimingState;
@@ -70,6 +72,11 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   // the last 补报 month; a window open in the summer after the last grade): nothing to wait for;
   // 接下来几年 says what the next stage has.
   const ny = y + (next < m ? 1 : 0);
+  // A standing waiver (`keeps`): who has it keeps it; only who has not waits (a first-year student in
+  // the summer before starting has nothing yet: 「9 月开始申请」 below).
+  if (w.keeps && !(k <= 2 && a.grade === 1)) {
+    return { ...base, state: 'kept', message: `已经在享受的，不用再申请（${w.text}）；还没享受的，${afterLeaving(a, date, ny, next) ? '问问学校这学年还能不能办' : `${year}${next} 月再申请`}` };
+  }
   if (afterLeaving(a, date, ny, next)) return gone(`今年的申请时间已过，下一次是${year}${next} 月`);
   if (next !== w.months[0]) {
     return { ...base, state: 'catchup', message: w.everySemester

@@ -292,6 +292,13 @@ export const ApplyWindow = z.strictObject({
    */
   everySemester: z.boolean().optional(),
   /**
+   * Once granted it goes on (入学时免，每学年确认, e.g. 中职免学费): outside `months` a student who has it
+   * does nothing, and only one who does not have it yet waits for the next month of `months`. The
+   * engine says 「已经在享受的，不用再申请（…）；还没享受的，明年 9 月再申请」 (state `kept`), not
+   * 「今年的申请时间已过」.
+   */
+  keeps: z.boolean().optional(),
+  /**
    * The months in words for 「今年的申请时间已过（7–9 月）」, e.g. 「7–9 月」「9 月，春季学期 3 月可以补报」.
    * No brackets: the sentences put it in brackets (「（秋季开学后（9 月）…）」 would nest).
    */
