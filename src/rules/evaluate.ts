@@ -188,14 +188,16 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   if (status !== 'ineligible' && amount?.waives === 'public-standard' && lines.length === 1) reason += `${amount.label ?? '民办学校'}：${PUBLIC_STANDARD}。`;
 
   const pathOk = (d: Subsidy['documents'][number]) => !d.paths || d.paths.some((p) => j.possible.includes(p));
-  const docs = status === 'ineligible' ? [] : s.documents.filter((d) => pathOk(d) && (!d.if || evaluateCondition(d.if, a, t).state === 'met')).map((d) => d.doc);
-  const sourceIds = [...new Set([...(rule ? [ruleSource(rule, j)] : []), ...lines.map((l) => l.source.id)])];
   const timing = status === 'apply' || status === 'conditional' ? timingOf(s.windows ?? [], a, date, sources) : undefined;
+  // Over for good (a 新生 window passed, or the child leaves the stage first): nothing to bring, nothing to ask.
+  const gone = timing?.state === 'over';
+  const docs = status === 'ineligible' || gone ? [] : s.documents.filter((d) => pathOk(d) && (!d.if || evaluateCondition(d.if, a, t).state === 'met')).map((d) => d.doc);
+  const sourceIds = [...new Set([...(rule ? [ruleSource(rule, j)] : []), ...lines.map((l) => l.source.id)])];
   const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
   const local = s.setLocally === true || amount?.local === true;
   // Whether the family may have to apply: 可以申请, or 可能可以 by a path (or a subsidy) that is applied for.
   const applies = status === 'apply' || (status === 'conditional' && (rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && j.possible.includes(p.id)) : s.grant === 'apply'));
-  const ask = status === 'ineligible' || !rule ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
+  const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
 
   return {
     id: s.id,

@@ -105,6 +105,8 @@ export interface ChildMoney {
   maybe: string[];
   /** A yearly grant not added because its amount depends on an answer still 「不确定」 (several lines). */
   unsure: string[];
+  /** Over for good (timing `over`: a 新生 window passed, or the child leaves the stage first): in no other list. */
+  over: string[];
 }
 
 export interface FamilyMoney {
@@ -164,8 +166,13 @@ export function childMoney(results: readonly Result[]): ChildMoney {
   const apart: ChildMoney['apart'] = {};
   const maybe: string[] = [];
   const unsure: string[] = [];
+  const over: string[] = [];
   for (const r of results) {
     if (r.status === 'ineligible') continue;
+    if (r.timing?.state === 'over') {
+      over.push(r.id);
+      continue;
+    }
     if (r.status === 'conditional') {
       maybe.push(r.id);
       continue;
@@ -178,7 +185,7 @@ export function childMoney(results: readonly Result[]): ChildMoney {
     } else (apart[kind] = apart[kind] ?? []).push(r.id);
   }
   const sum = counted.length ? { unit: 'per-year' as const, total: counted.reduce((s, c) => s + c.value, 0), approx: counted.some((c) => c.approx) } : null;
-  return { counted, sum, apart, maybe, unsure };
+  return { counted, sum, apart, maybe, unsure, over };
 }
 
 /**

@@ -24,13 +24,15 @@ export interface ExpectedResult {
   path?: string;
   /** Exactly the 依据 the result cites (source ids, in order: the rule's or its path's, then the amount line's). */
   sources?: string[];
-  /** Where the date stands in the application window: open | soon | catchup (a later 补报 month of the window is ahead) | passed | over | none. */
+  /** Where the date stands in the application window: open | soon | catchup (a later 补报 month of the window is ahead) | kept (a waiver that goes on: who has it does nothing) | passed | over | none. */
   timing?: string;
   timingIncludes?: string;
   /** Words the 「什么时候」 sentence must not have (「毕业」 for a student years from it). */
   timingExcludes?: string;
   /** The reading group: cash | help | maybe | passed | out. */
   group?: string;
+  /** Words of 「去学校可以这样问」, or false: no script (nothing left to ask, e.g. a 新生 item that is over). */
+  ask?: string | false;
   confidence?: string; rangeConfidence?: string;
   noteIncludes?: string; noteExcludes?: string;
 }

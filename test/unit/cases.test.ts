@@ -46,6 +46,8 @@ for (const [file, cases] of loadCases()) {
           if (w.timingIncludes !== undefined) expect(r!.timing?.message, `${id} 的申请时间`).toContain(w.timingIncludes);
           if (w.timingExcludes !== undefined) expect(r!.timing?.message, `${id} 的申请时间`).not.toContain(w.timingExcludes);
           if (w.group !== undefined) expect(r!.group, `${id} 排在哪一组`).toBe(w.group);
+          if (w.ask === false) expect(r!.ask, `${id} 不该有「去学校可以这样问」`).toBe('');
+          else if (w.ask !== undefined) expect(r!.ask, `${id} 的「去学校可以这样问」`).toContain(w.ask);
           if (w.confidence !== undefined) expect(r!.amount?.confidence, `${id} 金额的置信度`).toBe(w.confidence);
           if (w.rangeConfidence !== undefined) expect(r!.amount?.range?.confidence, `${id} 区间的置信度`).toBe(w.rangeConfidence);
           if (w.noteIncludes !== undefined) expect(r!.amount?.note ?? '', `${id} 的金额说明`).toContain(w.noteIncludes);

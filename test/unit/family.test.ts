@@ -227,9 +227,10 @@ describe('invariants over generated families', { timeout: 120_000 }, () => {
           }
           expect(c.money.sum?.total ?? 0).toBe(c.money.counted.reduce((s, x) => s + x.value, 0));
           // Every result the child may get is in exactly one place: counted, apart, maybe or unsure.
-          const placed = [...c.money.counted.map((x) => x.id), ...MONEY_KINDS.flatMap((k) => c.money.apart[k] ?? []), ...c.money.maybe, ...c.money.unsure];
+          const placed = [...c.money.counted.map((x) => x.id), ...MONEY_KINDS.flatMap((k) => c.money.apart[k] ?? []), ...c.money.maybe, ...c.money.unsure, ...c.money.over];
           expect(placed.sort()).toEqual(c.evaluation.results.filter((r) => r.status !== 'ineligible').map((r) => r.id).sort());
           for (const id of c.money.maybe) expect(byId.get(id)!.status).toBe('conditional');
+          for (const id of c.money.over) expect(byId.get(id)!.timing?.state).toBe('over');
           for (const k of MONEY_KINDS) for (const id of c.money.apart[k] ?? []) expect(moneyKind(byId.get(id)!)).toBe(k);
           expect(c.money.apart.grant).toBeUndefined();
           total += c.money.sum?.total ?? 0;
@@ -271,5 +272,23 @@ describe('data: application months', () => {
         expect([...w.months].sort((x, y) => x - y), `${s.id} ${w.from}`).toEqual([...named].sort((x, y) => x - y));
       }
     }
+  });
+});
+
+describe('the saved image (存成图片)', () => {
+  // A 大一 in December: 绿色通道 and 新生入学资助 are over, the loan's window comes back in July. The
+  // image the family keeps must say so, as the screen does, not list them as 可以申请 / 可能可以.
+  it('puts what this year\'s window has passed last, with when, never as 可以申请', async () => {
+    const { imageBlocks } = await import('../../src/islands/wizard/family-image.ts');
+    const p = parseFamily('stage=senior&grade=2&school=private&hukou=urban&family=dibao&region=510000&stage2=undergrad&grade2=1&school2=public&veteran2=no&order2=1');
+    expect(p.errors).toEqual([]);
+    const fe = evaluateFamily(dataset, regions, p.family, { date: '2026-12-02' });
+    const lines = imageBlocks({ fe, timelines: [], months: [] }).map((b) => b.text);
+    expect(lines.filter((l) => /^【(可以申请|可能可以|自动享受)】(入学「绿色通道」|新生入学资助|国家助学贷款)/.test(l))).toEqual([]);
+    expect(lines).toContainEqual(expect.stringMatching(/^【申请时间已过】入学「绿色通道」.*：只在刚考上、入学的时候申请.*已经过了$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^【申请时间已过】国家助学贷款.*明年 7 月再申请$/));
+    expect(lines.join('\n')).not.toMatch(/可能可以」的没有算进去：.*新生入学资助/);
+    // Still possible this year: listed as before.
+    expect(lines).toContainEqual(expect.stringMatching(/^【可以申请】普通高中国家助学金/));
   });
 });

@@ -21,6 +21,8 @@ const PAD = 64;
 const SIZE: Record<Style, number> = { title: 52, h: 42, p: 36, small: 30 };
 const FONT = '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
 const STATUS: Record<string, string> = { automatic: '自动享受', apply: '可以申请', conditional: '可能可以' };
+/** The screen's group 「今年的申请时间已过」 (content/glossary.yaml group-passed), short for one line. */
+const PASSED = '申请时间已过';
 
 /** What the image says, top to bottom. */
 export function imageBlocks(model: FamilyModel): Block[] {
@@ -39,10 +41,12 @@ export function imageBlocks(model: FamilyModel): Block[] {
     b.push({ style: 'h', text: childHeading(c), gap: 16 });
     const live = c.evaluation.results.filter((r) => r.status !== 'ineligible');
     if (!live.length) b.push({ style: 'p', text: c.evaluation.missing.length ? '还没选上学阶段' : '这次没有符合的资助项目' });
-    for (const r of live) {
+    // What this year's window has passed comes last, with when (as on the screen's 今年的申请时间已过).
+    for (const r of live.filter((x) => x.group !== 'passed')) {
       const fig = amountText(r);
       b.push({ style: 'p', text: `【${STATUS[r.status]}】${r.name}${fig ? `：${fig}` : ''}` });
     }
+    for (const r of live.filter((x) => x.group === 'passed')) b.push({ style: 'small', text: `【${PASSED}】${r.name}：${r.timing!.message}` });
   }
   const { shared, perChild, maybe } = fe.checklist;
   b.push({ style: 'h', text: '要准备的材料', gap: 16 });
