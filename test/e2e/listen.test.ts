@@ -171,13 +171,25 @@ describe('「听一听」 reads what the block shows', () => {
       for (let i = 0; i < 8 && (await page.$('section[data-q]')); i++) await answerFirst(page);
       await page.getByRole('button', { name: '看结果' }).click();
       await page.waitForSelector('.wz-results');
-      const heard = await listen(page, '.wz-results [data-tts]');
+      await page.waitForSelector('.fam-money');
+      const heard = await listen(page, '.wz [data-tts]');
       expectHeard(heard, c.name);
-      // Each result card is read with its name and status; the checklist is one of the blocks.
+      // Each result card is read with its name and status; the headline with the summary, the money
+      // box, the checklist, the steps (when something is applied for) and 接下来几年 are blocks too.
       const cards = await page.$$eval('.wz-r[data-tts]', (cs) => cs.map((c) => [(c.querySelector('h4') as HTMLElement).innerText, (c.querySelector('.wz-st') as HTMLElement).innerText]));
-      expect(heard.length).toBe(cards.length + 1);
+      const blocks = ['[data-tts="sum"]', '.wz-docs', '.fam-money', '.fam-next'];
+      if (await page.$('.wz-steps')) blocks.push('.wz-steps');
+      for (const b of blocks) expect(await page.$(`${b}[data-tts] .tts-btn`), `${c.name}: ${b}`).not.toBeNull();
+      expect(heard.length).toBe(cards.length + blocks.length);
       for (const [name, status] of cards) expect(heard.some((h) => h.spoken.join('').includes(toSpeech(name!)) && h.spoken.join('').includes(status!)), `${c.name}: ${name}`).toBe(true);
-      expect(await page.$('.wz-docs[data-tts] .tts-btn'), c.name).not.toBeNull();
+      const summary = await page.locator('.wz-sum').innerText();
+      expect(heard.some((h) => words(h.spoken.join('')).includes(words(toSpeech(summary)))), `${c.name}: the summary`).toBe(true);
+      // Link labels (「钱什么时候到…」) and the 依据 titles are not read in the middle of a card.
+      const links = await page.$$eval('.wz-pay', (as) => as.map((a) => (a as HTMLElement).innerText));
+      for (const h of heard) {
+        for (const l of links) expect(words(h.spoken.join('')), `${c.name}: the link 「${l}」 read aloud`).not.toContain(words(toSpeech(l)));
+        expect(h.spoken.join(''), c.name).not.toContain('依据');
+      }
       expect(errors).toEqual([]);
     });
   }

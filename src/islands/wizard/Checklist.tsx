@@ -68,8 +68,11 @@ export function Checklist({ ev, terms, applying, steps, ticks, remember, onTick,
         )}
       </section>
       {applying && (
-        <section class="wz-steps" aria-labelledby="wz-steps-h">
-          <h3 id="wz-steps-h">申请的步骤</h3>
+        <section class="wz-steps" aria-labelledby="wz-steps-h" data-tts>
+          <div class="tts-head">
+            <h3 id="wz-steps-h">申请的步骤</h3>
+            <SpeakButton />
+          </div>
           <ol>
             {steps.map((s) => {
               const plain = s.term && terms.get({ kind: 'term', id: s.term })?.plain;

@@ -16,6 +16,7 @@ import { evaluateFamily, type FamilyEvaluation } from '../../rules/family-eval.t
 import { timeline, type TimelineStep } from '../../rules/timeline.ts';
 import { applicationMonths, type CalendarMonth } from '../../rules/calendar.ts';
 import { Card } from './Results.tsx';
+import { SpeakButton } from '../speak/Button.tsx';
 import { Share } from './Share.tsx';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import familyCss from './family.css?url';
@@ -70,8 +71,8 @@ interface Actions {
 function Money({ fe }: { fe: FamilyEvaluation }) {
   const m = moneyLines(fe);
   return (
-    <section class="fam-money" aria-labelledby="fam-money-h">
-      <h3 id="fam-money-h">每年可以申请的助学金、生活补助</h3>
+    <section class="fam-money" aria-labelledby="fam-money-h" data-tts>
+      <div class="tts-head"><h3 id="fam-money-h">每年可以申请的助学金、生活补助</h3><SpeakButton /></div>
       <ul>{m.sums.map((s) => <li key={s}>{s}</li>)}</ul>
       {m.total && <p class="fam-total"><strong>{m.total}</strong></p>}
       <p class="muted">只把每年打到卡上的助学金、生活补助加在一起。下面这些不算成钱：</p>
@@ -86,8 +87,8 @@ function Money({ fe }: { fe: FamilyEvaluation }) {
 function Steps({ fe, timelines }: { fe: FamilyEvaluation; timelines: TimelineStep[][] }) {
   const many = fe.children.length > 1;
   return (
-    <section class="fam-next" aria-labelledby="fam-next-h">
-      <h3 id="fam-next-h">接下来几年</h3>
+    <section class="fam-next" aria-labelledby="fam-next-h" data-tts>
+      <div class="tts-head"><h3 id="fam-next-h">接下来几年</h3><SpeakButton /></div>
       <p class="muted">金额按现在已经公布的标准；以后标准调整了，以新公布的为准。</p>
       {fe.children.map((c, i) => {
         const steps = timelines[i] ?? [];
@@ -230,8 +231,8 @@ function Docs({ fe }: { fe: FamilyEvaluation }) {
   const many = fe.children.length > 1;
   const none = !shared.length && !maybe.length && perChild.every((l) => !l.length);
   return (
-    <section class="fam-docs" aria-labelledby="fam-docs-h">
-      <h3 id="fam-docs-h">要准备的材料（全家一张单子）</h3>
+    <section class="fam-docs" aria-labelledby="fam-docs-h" data-tts>
+      <div class="tts-head"><h3 id="fam-docs-h">要准备的材料（全家一张单子）</h3><SpeakButton /></div>
       {none && <p>不用准备材料。</p>}
       {shared.length > 0 && (
         <>

@@ -41,9 +41,15 @@ const statusTerm = (s: Status | `group-${Group}`, t: Terms) => t.label({ kind: '
 export function ResultsHead({ ev, title }: { ev: Evaluation; terms: Terms; title?: string }) {
   return (
     <>
-      <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>{title || '你的结果'}</h2>
-      <p class="wz-sum">{ev.summary}</p>
-      <p class="muted"><time class="wz-date" dateTime={ev.date}>{ev.asOf}</time></p>
+      {/* 听一听 reads the headline and the summary too (a grandmother who reads little hears it first). */}
+      <div data-tts="sum">
+        <div class="tts-head">
+          <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>{title || '你的结果'}</h2>
+          <SpeakButton />
+        </div>
+        <p class="wz-sum">{ev.summary}</p>
+        <p class="muted"><time class="wz-date" dateTime={ev.date}>{ev.asOf}</time></p>
+      </div>
     </>
   );
 }
@@ -113,7 +119,7 @@ function Source({ r }: { r: Result }) {
 /** 「钱什么时候到、打到哪张卡」 (/payment/) or 「助学贷款以后」 (/loan/): where is decided by src/rules/payment-link.ts. */
 function PayLink({ r }: { r: Result }) {
   const l = paymentLink(r);
-  return <> <a class="wz-pay no-print" href={sitePath(l.href)}>{l.text}</a></>; // under the deployment's base (sub-path sites)
+  return <> <a class="wz-pay no-print tts-skip" href={sitePath(l.href)}>{l.text}</a></>; // under the deployment's base (sub-path sites)
 }
 
 export function Card({ r, terms }: { r: Result; terms: Terms }) {
@@ -140,7 +146,7 @@ export function Card({ r, terms }: { r: Result; terms: Terms }) {
           <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>
           <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}{!r.timing && `（${r.apply.when}）`}</dd></div>
           <div class="wz-more"><dt>怎么办</dt><dd>{r.apply.how}</dd></div>
-          <div class="wz-more"><dt>依据</dt><dd><Source r={r} /></dd></div>
+          <div class="wz-more tts-skip"><dt>依据</dt><dd><Source r={r} /></dd></div>
         </dl>
       )}
     </article>
