@@ -57,6 +57,21 @@ export function profileStatus(s: Pick<Subsidy, 'grant' | 'rules'>, stages: reado
   return states.includes('unknown') ? 'conditional' : best.p.grant;
 }
 
+/**
+ * Who gets it without applying and who must apply, when the ways of the rule in force differ
+ * (src/rules/paths.ts): the chip alone would say 「自动享受」 to a city family that has to pass 认定
+ * (中职免学费: 农村学生 automatic, 城市困难学生 apply). Each way a child of `stages` can take, grouped
+ * by grant, automatic first; [] when every way is the same (the chip says it all) or there are none.
+ *
+ *   profileWays(vocationalFeeWaiver, ['vocational'], '2026-12-01')
+ *     → [{ status: 'automatic', who: ['农村（含县镇）户口的学生', '涉农专业的学生'] }, { status: 'apply', who: ['经认定的城市家庭经济困难学生（…）'] }]
+ */
+export function profileWays(s: Pick<Subsidy, 'rules'>, stages: readonly Stage[], date: string): { status: 'automatic' | 'apply'; who: string[] }[] {
+  const paths = (inForce(s.rules, date)?.paths ?? []).filter((p) => !p.conditions.some((c) => profileState(c, stages) === 'missed'));
+  const ways = (['automatic', 'apply'] as const).map((g) => ({ status: g, who: paths.filter((p) => p.grant === g).map((p) => p.label) })).filter((w) => w.who.length);
+  return ways.length > 1 ? ways : [];
+}
+
 /** An amount line as a page shows it: the figure, and the national one when a region set it. */
 export interface LineView extends Amount {
   /** The national figure for the same students on the day (only beside a regional figure). */
@@ -77,6 +92,8 @@ export interface SubsidyView {
   summary: string;
   /** The chip: see profileStatus. */
   status: Status;
+  /** Who gets it without applying and who applies, when the ways differ (profileWays); [] otherwise. */
+  ways: { status: 'automatic' | 'apply'; who: string[] }[];
   /** The rule in force; absent before the subsidy starts (`startsOn` says when). */
   rule?: RuleEntry & { region?: RegionTag };
   startsOn?: string;
@@ -144,6 +161,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     name: s.name,
     summary: s.summary,
     status: profileStatus(s, stages ?? s.stages, date),
+    ways: profileWays(s, stages ?? s.stages, date),
     ...(rule && { rule }),
     ...(!rule && { startsOn: s.rules[0]!.from }),
     who: (rule ?? s.rules[0]!).who,

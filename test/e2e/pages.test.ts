@@ -95,18 +95,27 @@ describe('stage pages', () => {
           status: e.querySelector('[data-status]')?.getAttribute('data-status'),
           chip: e.querySelector('[data-status]')?.textContent,
           who: (e.querySelector('[data-who]')?.textContent ?? '').replace(/\s+/g, ' '),
+          ways: e.querySelector('[data-ways]')?.textContent ?? '',
         })));
         for (const x of shown) {
           const v = subsidyView(dataset, undefined, x.id, stages, date!);
           expect([x.id, x.status, x.chip], 'status chip').toEqual([x.id, v.status, dataset.glossary.find((g) => g.kind === 'status' && g.id === v.status)!.term]);
           expect(x.who, x.id).toContain(v.who);
+          // Ways that differ (农村 automatic, 城市困难 apply) are named under the chip, each with its status.
+          const term = (st: string) => dataset.glossary.find((g) => g.kind === 'status' && g.id === st)!.term;
+          expect(x.ways, `${x.id} 谁自动享受、谁要申请`).toBe(v.ways.length ? `${v.ways.map((w) => `${term(w.status)}：${w.who.join('、')}`).join('；')}。` : '');
         }
+        if (slug === 'vocational') expect(shown.find((x) => x.id === 'vocational-fee-waiver')!.ways).toMatch(/^自动享受：农村.*；可以申请：经认定的城市家庭经济困难学生/);
         // The overview at the top says the same as each section's chip (it once read the data's `grant`:
         // 「自动享受」 above, 「可能可以」 below).
+        // Where the ways differ it shows both chips (「自动享受或可以申请」).
         const overview = await page.locator('nav.overview li').evaluateAll((els) => els.map((e) => [
-          e.querySelector('a')?.getAttribute('href')?.slice(1), e.querySelector('[data-status]')?.getAttribute('data-status'),
+          e.querySelector('a')?.getAttribute('href')?.slice(1), Array.from(e.querySelectorAll('[data-status]')).map((c) => c.getAttribute('data-status')),
         ]));
-        expect(overview).toEqual(shown.map((x) => [x.id, x.status]));
+        expect(overview).toEqual(shown.map((x) => {
+          const v = subsidyView(dataset, undefined, x.id, stages, date!);
+          return [x.id, v.ways.length ? v.ways.map((w) => w.status) : [x.status]];
+        }));
 
         for (const s of subsidies) {
           const lines = stages.flatMap((st) => engineLines(st, s.id, date!));

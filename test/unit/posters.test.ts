@@ -3,6 +3,8 @@
  * (src/components/posters/types.ts): what a poster lists comes from the data and the engine.
  */
 import { describe, expect, it } from 'vitest';
+import { subsidyView } from '../../src/rules/views.ts';
+import { posterStages } from '../../src/rules/stages.ts';
 import { evaluate, inForce, parseAnswers, type Stage } from '../../src/site/evaluate.ts';
 import { dataset, dataAsOf } from '../../src/data/index.ts';
 import { formatAmount, LOCAL } from '../../src/lib/format.ts';
@@ -61,11 +63,15 @@ describe('poster content', () => {
         const s = dataset.subsidies.find((x) => x.id === r.id)!;
         expect(r.local, r.id).toBe(s.setLocally || s.amounts.some((a) => a.basis === 'local'));
         // The status itself is checked against the whole answer space in test/unit/one-reading.test.ts.
-        expect(r.statusTerm).toBe(dataset.glossary.find((g) => g.kind === 'status' && g.id === r.status)!.term);
+        const term = (st: string) => dataset.glossary.find((g) => g.kind === 'status' && g.id === st)!.term;
+        const ways = subsidyView(dataset, undefined, r.id, posterStages(slug), DATE).ways;
+        expect(r.statusTerm, r.id).toBe(ways.length ? ways.map((w) => term(w.status)).join('或') : term(r.status));
         expect(r.where).toBe(s.apply.where);
       }
     }
     expect(LOCAL).toBe('以当地公布为准');
+    // 中职免学费: 农村学生 automatic, 城市困难学生 apply; the poster must not say 「自动享受」 alone.
+    expect(posterContent('vocational', DATE).rows.find((r) => r.id === 'vocational-fee-waiver')!.statusTerm).toBe('自动享受或可以申请');
   });
 
   it('gives a card one figure: a single line as is, the span of fixed lines, the top of up-to lines', () => {

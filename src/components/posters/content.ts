@@ -77,7 +77,8 @@ export function posterRows(stages: readonly Stage[], date: string, data: Dataset
         id: s.id,
         name: s.name,
         status: v.status,
-        statusTerm: termOf('status', v.status),
+        // Some get it without applying, others apply (中职免学费): 「自动享受或可以申请」, never 「自动享受」 alone.
+        statusTerm: v.ways.length ? v.ways.map((w) => termOf('status', w.status)).join('或') : termOf('status', v.status),
         amounts: lines.map((l) => ({
           ...(many && l.label && { label: l.label }),
           text: withUnconfirmed(l, l.region ? regionalFigure(l) : formatAmount(l)),
