@@ -55,6 +55,8 @@ describe('what it finds', () => {
     ['资助不收任何手续费', 'fee'],
     ['坚决远离不良校园贷', 'campus-loan'],
     ['凡是让你到取款机上操作的，都是骗子', 'atm'],
+    ['资助不用回复短信领取', 'reply'],
+    ['看到请回复「收到」', 'reply'],
   ])('「%s」 is not flagged for %s (negation or a warning)', (text, id) => {
     expect(ids(text)).not.toContain(id);
   });
@@ -67,6 +69,9 @@ describe('what it finds', () => {
     ['扫码下载APP领取补助', 'link-app'],
     ['加我微信领取补助', 'private-contact'],
     ['请添加V：zxj888 领取助学金', 'private-contact'], // the colon ends a clause: 「添加v」 stands alone
+    ['恭喜您的孩子获得国家助学金3000元，回复1领取', 'reply'],
+    ['恭喜您的孩子获得国家助学金3000元，回复1领取', 'money-bait'],
+    ['回复Y即可认领', 'reply'],
   ])('「%s」 is flagged for %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
