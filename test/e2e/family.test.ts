@@ -168,6 +168,8 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.startDate.toString())).toEqual(months.map((m) => m.date));
     for (const [i, e] of events.entries()) for (const it of months[i]!.items) expect(e.description).toContain(it.name);
+    // The title a calendar list shows says whose each application is (two children here).
+    for (const [i, e] of events.entries()) for (const it of months[i]!.items) expect(e.summary).toContain(`${it.label}：`);
     expect(await page.locator('.fam-months li').count()).toBe(months.length);
 
     // Print in 大字: no text under 14 pt, at most one child per page.

@@ -18,6 +18,17 @@ function uid(date: string, link: string): string {
   return `${date}-${(h >>> 0).toString(16)}@zizhu-mingbaizhi`;
 }
 
+/**
+ * What a month's event is called, as a phone's calendar list shows it: the subsidies, and in a family
+ * of several children whose they are — 「孩子 1：普通高中国家助学金；老二：义务教育生活补助」.
+ */
+function monthTitle(m: CalendarMonth, many: boolean): string {
+  const names = (xs: CalendarMonth['items']) => [...new Set(xs.map((i) => i.name))].join('、');
+  if (!many) return names(m.items);
+  const labels = [...new Set(m.items.map((i) => i.label))];
+  return labels.map((l) => `${l}：${names(m.items.filter((i) => i.label === l))}`).join('；');
+}
+
 /** `many`: the family has several children (each line then starts with the child's label). */
 export function icsText(months: readonly CalendarMonth[], link: string, many: boolean): string {
   const events: EventAttributes[] = months.map((m) => {
@@ -25,7 +36,7 @@ export function icsText(months: readonly CalendarMonth[], link: string, many: bo
       uid: uid(m.date, link),
       start: [m.year, m.month, 1],
       end: [m.year, m.month, 2],
-      title: `资助申请月：${[...new Set(m.items.map((i) => i.name))].join('、')}`,
+      title: `资助申请月：${monthTitle(m, many)}`,
       description: [
         ...m.items.map((i) => `${many ? `${i.label}：` : ''}${i.name}${i.maybe ? '（可能可以）' : ''}——${i.where}，${i.when}`),
         '具体日期看学校通知。',
