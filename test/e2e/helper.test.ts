@@ -205,6 +205,23 @@ describe('代问模式: three families in a row', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the officer\'s phone makes no image or calendar file and shows no 「去学校可以这样问」; the family\'s own phone does', async () => {
+    const hash = 'stage=senior&grade=2&school=public&hukou=rural&family=dibao&region=000000';
+    for (const [url, shown] of [[`/check/?mode=helper#${hash}`, false], [`/check/#${hash}`, true]] as const) {
+      const { page, errors } = await newPage(await context(small));
+      await page.goto(baseURL + url);
+      await page.getByRole('button', { name: '看结果' }).tap();
+      await page.waitForSelector('.fam-home');
+      expect(await page.locator('.wz-ask').count(), url).toBeGreaterThan(0);
+      expect(await page.locator('.wz-ask').first().isVisible(), url).toBe(shown);
+      expect(await page.getByRole('button', { name: '存成图片' }).isVisible(), url).toBe(shown);
+      expect(await page.getByRole('button', { name: '加到手机日历' }).isVisible(), url).toBe(shown);
+      // 打印 stays for the officer: a paper copy for a family without a phone.
+      expect(await page.locator('.wz-share').getByRole('button', { name: '打印或存成 PDF' }).isVisible(), url).toBe(true);
+      expect(errors).toEqual([]);
+    }
+  });
+
   it('answers written after ? in a helper link move to the hash and the mode stays (a reload keeps it)', async () => {
     const { page } = await newPage(await context(small));
     await page.goto(`${baseURL}/check/?mode=helper&stage=junior&grade=2`);

@@ -185,7 +185,7 @@ class TakeHome extends Component<TakeHomeProps, TakeHomeState> {
     return (
       <section class="fam-home" aria-labelledby="fam-home-h">
         <h3 id="fam-home-h">带回家</h3>
-        <div class="no-print">
+        <div class="no-print fam-take">
           <p class="fam-btns">
             <button type="button" class="btn btn-primary" onClick={this.image}>存成图片</button>
             <button type="button" class="btn" onClick={() => print()}>打印或存成 PDF</button>
