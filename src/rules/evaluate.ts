@@ -7,7 +7,7 @@ import type { AmountEntry, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subs
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
 import { judgeRule, ruleConditions } from './paths.ts';
-import { applyMonths, applyWhen, asOfLine, timingOf, type Timing } from './timing.ts';
+import { applyLabel, applyMonths, applyNone, applyWhen, asOfLine, timingOf, type Timing } from './timing.ts';
 import { groupOf, orderResults, summaryLine, type Group } from './order.ts';
 import { PUBLIC_STANDARD } from '../lib/format.ts';
 import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from './lines.ts';
@@ -43,8 +43,12 @@ export interface Result {
   /** Plain summary of who qualifies under the rules in force. */
   who: string;
   delivery: Subsidy['delivery'];
-  /** Where, when (src/rules/timing.ts applyWhen: the window in force, in words) and how to apply. */
-  apply: { where: string; when: string; how: string };
+  /**
+   * Where, when (src/rules/timing.ts applyWhen: the window in force, in words) and how to apply;
+   * `label` heads `where` (applyLabel: 「去哪里申请」, or 「要不要申请」 where nothing is applied for,
+   * and `where` then begins 「不用申请」: applyNone).
+   */
+  apply: { label: string; where: string; when: string; how: string };
   /** The months applications are taken in (the window in force; [] without one, or once a 新生 window is over). */
   months: number[];
   /** Ids of the documents this child needs for this subsidy (empty when ineligible or automatic with none). */
@@ -212,7 +216,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     unknown,
     who: rule?.who ?? s.rules[0]!.who,
     delivery,
-    apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
+    apply: { label: applyLabel(applies), where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: s.apply.how },
     months: status === 'apply' || status === 'conditional' ? applyMonths(s, timing, date) : [],
     documents: [...new Set(docs)],
     ...(j.path && { path: { id: j.path.id, label: j.path.label } }),

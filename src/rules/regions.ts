@@ -82,6 +82,12 @@ export interface RegionalEvaluation extends Evaluation {
   contacts: ResolvedContact[];
   /** Chinese messages to show above the results (e.g. unknown region → national standards). */
   notices: Notice[];
+  /**
+   * With a region, which standards the figures are, in one sentence (no final 。): the region's where
+   * one of the results carries a figure it published, else that the site holds none of its own
+   * (「这些项目，本站没有收录云南省另外公布的金额，按全国标准」), never a claim of regional figures it lacks.
+   */
+  standard?: string;
 }
 
 export class RegionError extends Error {
@@ -218,7 +224,12 @@ export function evaluateInRegion(dataset: Dataset, regions: readonly Region[], a
   }
   if (!code) return { ...evaluateWith(dataset, answers, { ...options, region: undefined }), contacts: [], notices: notices.slice(0, 1) };
   const data = applyRegion(dataset, regions, code);
-  return { ...evaluateWith(data, answers, { ...options, region: code }), region: data.region, contacts: data.contacts, notices };
+  const ev = evaluateWith(data, answers, { ...options, region: code });
+  const l = data.region.label;
+  const standard = ev.results.some((r) => r.region || r.amount?.region || r.alternatives.some((x) => x.region))
+    ? `金额按${l}公布的标准；那里没有另外公布的，按全国标准`
+    : `这些项目，本站没有收录${l}另外公布的金额，按全国标准`;
+  return { ...ev, region: data.region, contacts: data.contacts, notices, standard };
 }
 
 /** One amount line of a subsidy on a date: the figure that applies in the region and the national one. */
@@ -231,6 +242,11 @@ export interface FigureLine {
   national?: AmountEntry;
   /** true when the national value changed after the regional one took effect (check locally). */
   nationalNewer: boolean;
+  /**
+   * true when the region published the national figure itself (same basis, value, unit and tiers):
+   * the page then says 「和全国标准相同」, never that the region differs.
+   */
+  same: boolean;
   /** Regional entries that start after the date (already published, not yet in force). */
   upcoming: RegionalAmountEntry[];
 }
@@ -248,8 +264,9 @@ export interface SubsidyFigures {
 }
 
 /**
- * For a region page: every subsidy that the region's chain changes or adds, with each of its amount
- * lines on `date` — the figure that applies there next to the national one. Lines the chain does not
+ * For a region page: every subsidy that the region's chain publishes figures for or adds, with each of
+ * its amount lines on `date` — the figure that applies there next to the national one (`same` where
+ * they agree). Lines the chain does not
  * touch are left out. [] for an unknown code.
  */
 export function regionalFigures(dataset: Dataset, regions: readonly Region[], code: string, date: string): SubsidyFigures[] {
@@ -283,6 +300,7 @@ export function regionalFigures(dataset: Dataset, regions: readonly Region[], co
         ...(nationalEntry && { national: nationalEntry }),
         nationalNewer: !!(regional?.region && nat && nationalEntry && nationalEntry.from > regional.from),
         upcoming: mine.filter((e) => e.region && e.from > date),
+        same: !!(regional?.region && nationalEntry && (['basis', 'value', 'unit', 'tiers'] as const).every((k) => JSON.stringify(regional[k]) === JSON.stringify(nationalEntry[k]))),
       });
     }
     const rule = inForce(s.rules, date);

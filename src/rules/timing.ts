@@ -88,6 +88,22 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
 }
 
 /**
+ * The heading over where to apply, as every face says it: 「去哪里申请」 where the family may have to
+ * apply, 「要不要申请」 where it is given without applying (the text under it then says 「不用申请」).
+ *
+ *   applyLabel(false) → '要不要申请'
+ */
+export const applyLabel = (applies: boolean): string => (applies ? '去哪里申请' : '要不要申请');
+
+/**
+ * `apply.where` for one given without applying: as written where it says 「不用申请」 already, else
+ * who does it (a subsidy some apply for and others get as of right, e.g. 中职免学费).
+ *
+ *   applyNone('孩子就读的中职学校') → '不用申请，孩子就读的中职学校会办理'
+ */
+export const applyNone = (where: string): string => (where.startsWith('不用申请') ? where : `不用申请，${where}会办理`);
+
+/**
  * When to apply, in words, as every face says it: the text of the window in force on `date`
  * (`Subsidy.windows`), else the subsidy's `apply.when` (written only where there is no window;
  * src/schema checks that the two are never both written), else 「按学校、县里的通知」.

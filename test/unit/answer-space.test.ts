@@ -57,6 +57,9 @@ function checkInvariants(a: Answers, ev: Evaluation): string[] {
       if (r.local !== true && r.amount.basis === 'local') bad.push(`${at}: 地方定却没标 local`);
     }
     if (!r.sources.length) bad.push(`${at}: 没有来源`);
+    // 「去哪里申请：不用申请」 reads as a contradiction: what is given without applying is headed 「要不要申请」.
+    if ((r.apply.label === '要不要申请') !== r.apply.where.startsWith('不用申请') || (r.status === 'automatic' && r.apply.label !== '要不要申请')) bad.push(`${at}: 「${r.apply.label}：${r.apply.where}」`);
+    if (r.status === 'apply' && r.apply.label !== '去哪里申请') bad.push(`${at}: 可以申请却标着「${r.apply.label}」`);
     for (const d of r.documents) if (!docIds.has(d)) bad.push(`${at}: 未知材料 ${d}`);
     // Every document is required by a path that applies: the qualifying path, or for 「可能可以」 a possible one.
     const sub = subsidyById.get(r.id)!;

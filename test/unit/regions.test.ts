@@ -203,12 +203,20 @@ describe('region figures for the region pages', () => {
     expect(line.national?.value).toBe(2300);
     expect(line.national?.range).toMatchObject({ min: 1200, max: 3500 });
     expect(line.nationalNewer).toBe(false);
+    expect(line.same).toBe(false); // tiers of its own
   });
-  it('施甸县: four living-allowance lines, each with the national figure', () => {
+  it('施甸县: four living-allowance lines, each with the national figure, said to be the same', () => {
     const [f] = regionalFigures(dataset, configured, '530521', '2026-10-01');
-    expect(f!.lines.map((l) => [l.label, l.regional?.value, l.national?.value])).toEqual([
-      ['小学寄宿生', 1250, 1250], ['小学走读生', 625, 625], ['初中寄宿生', 1500, 1500], ['初中走读生', 750, 750],
+    expect(f!.lines.map((l) => [l.label, l.regional?.value, l.national?.value, l.same])).toEqual([
+      ['小学寄宿生', 1250, 1250, true], ['小学走读生', 625, 625, true], ['初中寄宿生', 1500, 1500, true], ['初中走读生', 750, 750, true],
     ]);
+    // The county's page gives no start date: its notice has none (content/regions/530521.yaml).
+    expect(f!.lines.every((l) => l.regional?.recordedFrom === true)).toBe(true);
+  });
+  it('a figure that differs from the national one is not called the same', () => {
+    const figs = regionalFigures(dataset, all, '990000', '2026-10-01');
+    const line = figs.find((f) => f.id === 'senior-grant')!.lines[0]!;
+    expect([line.regional?.value, line.national?.value, line.same]).toEqual([2500, 2300, false]);
   });
   it('before a regional date the line shows the inherited figure and the upcoming regional one', () => {
     const [f] = regionalFigures(dataset, configured, '530521', '2025-06-01');
@@ -226,6 +234,15 @@ describe('region figures for the region pages', () => {
   });
   it('a region without figures of its own (云南省) has none', () => {
     expect(regionalFigures(dataset, configured, '530000', '2026-10-01')).toEqual([]);
+  });
+  it('the results name whose figures they are, and never claim figures a region did not publish', () => {
+    const at = (a: Answers, region: string) => evaluateInRegion(dataset, configured, { ...a, region }, { date: '2026-10-01' }).standard;
+    expect(at(seniorHardship, '510000')).toBe('金额按四川省公布的标准；那里没有另外公布的，按全国标准');
+    expect(at(boarder, '530521')).toBe('金额按云南省施甸县公布的标准；那里没有另外公布的，按全国标准');
+    expect(at(boarder, '530000')).toBe('这些项目，本站没有收录云南省另外公布的金额，按全国标准');
+    // 四川 published grant tiers, nothing for 义务教育.
+    expect(at(boarder, '510000')).toBe('这些项目，本站没有收录四川省另外公布的金额，按全国标准');
+    expect(evaluateInRegion(dataset, configured, seniorHardship, { date: '2026-10-01' }).standard).toBeUndefined();
   });
 });
 

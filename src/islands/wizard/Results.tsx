@@ -144,7 +144,7 @@ export function Card({ r, terms }: { r: Result; terms: Terms }) {
       {!out && (
         <dl class="wz-facts">
           <div><dt>怎么发</dt><dd>{r.delivery.text}<PayLink r={r} /></dd></div>
-          <div><dt>{r.status === 'automatic' ? '要不要申请' : '去哪里申请'}</dt><dd>{r.apply.where}{!r.timing && `（${r.apply.when}）`}</dd></div>
+          <div><dt>{r.apply.label}</dt><dd>{r.apply.where}{!r.timing && `（${r.apply.when}）`}</dd></div>
           <div class="wz-more"><dt>怎么办</dt><dd>{r.apply.how}</dd></div>
           <div class="wz-more tts-skip"><dt>依据</dt><dd><Source r={r} /></dd></div>
         </dl>
@@ -188,7 +188,7 @@ export function Results(p: Props) {
         <p class="note wz-unsure">有 {unsure.length} 个问题你选了「不确定」（{unsure.join('、')}）。问清楚后（问班主任或村委会都可以）再测一次，结果会更准。</p>
       )}
       <p class="fraud">{FRAUD_LINE}</p>
-      {ev.region && <p class="wz-std">金额按<strong>{ev.region.label}</strong>公布的标准；那里没有另外公布的，按全国标准。</p>}
+      {ev.standard && <p class="wz-std">{ev.standard}。</p>}
       {GROUPS.filter((g) => g !== 'out').map((g) => {
         const rs = ev.results.filter((r) => r.group === g);
         if (!rs.length) return null;
