@@ -10,6 +10,9 @@ import type { Page } from 'playwright-core';
 import { formatViolations, horizontalOverflow, newPage, phone, printToPng, runAxe, screenshot, useBrowser } from './helpers';
 import { faq } from '../../src/data/schools.ts';
 import { parseTable } from '../../src/lib/table-input.ts';
+import jsQR from 'jsqr';
+// @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
+import { PNG } from 'pngjs';
 
 const baseURL = inject('baseURL');
 const context = useBrowser();
@@ -186,6 +189,28 @@ describe('九月问答卡 and 宣传月 messages', () => {
     await page.emulateMedia({ media: 'print' });
     const pages = await printToPng(page, 'schools-faq-compulsory-a6');
     expect(pages).toHaveLength(Math.ceil(n / 4));
+  });
+
+  // A family is handed one card: it must lead to the rest (a family with a card and no address had nowhere to go).
+  it.each(['preschool', 'compulsory', 'senior', 'vocational', 'undergrad', 'postgrad'])('every %s A6 card carries a QR code to the wizard (≥ 1 mm per module on paper) and the address, and nothing on it is cut off', async (slug) => {
+    const { page } = await newPage(await context(small));
+    await page.goto(`${baseURL}/schools/faq/${slug}/cards/`);
+    const n = await page.locator('.a6').count();
+    expect(await page.locator('.a6 .card-qr .qr svg').count()).toBe(n);
+    const url = await page.locator('.a6 .card-qr').first().getAttribute('data-url');
+    expect(url).toMatch(slug === 'compulsory' ? /\/check\/$/ : new RegExp(`/check/#stage=${slug}$`));
+    expect(await page.locator('.a6 .card-url').first().innerText()).toBe(url!.replace(/^https:\/\//, ''));
+    await page.emulateMedia({ media: 'print' });
+    const cards = await page.$$eval('.a6', (els) => els.map((e) => {
+      const qr = e.querySelector('.card-qr .qr')!;
+      return { cut: e.scrollHeight - e.clientHeight, mm: qr.getBoundingClientRect().width / (96 / 25.4) / Number(qr.getAttribute('data-m')) };
+    }));
+    for (const [i, c] of cards.entries()) {
+      expect(c.cut, `card ${i + 1} overflows`).toBeLessThanOrEqual(1);
+      expect(c.mm, `card ${i + 1}: mm per module`).toBeGreaterThanOrEqual(0.999);
+    }
+    const png = PNG.sync.read(await page.locator('.a6 .card-qr .qr').first().screenshot());
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
   });
 
   it('the parents\' group message copies in one tap, with the link to the wizard', async () => {
