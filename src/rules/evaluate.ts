@@ -192,15 +192,16 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   if (status !== 'ineligible' && amount?.waives === 'public-standard' && lines.length === 1) reason += `${amount.label ?? '民办学校'}：${PUBLIC_STANDARD}。`;
 
   const pathOk = (d: Subsidy['documents'][number]) => !d.paths || d.paths.some((p) => j.possible.includes(p));
-  const timing = status === 'apply' || status === 'conditional' ? timingOf(s.windows ?? [], a, date, sources) : undefined;
+  // Whether the family may have to apply: 可以申请, or 可能可以 by a path (or a subsidy) that is applied for.
+  const applies = status === 'apply' || (status === 'conditional' && (rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && j.possible.includes(p.id)) : s.grant === 'apply'));
+  // When to apply: only for what may be applied for (what a path gives as of right has no window to miss).
+  const timing = applies ? timingOf(s.windows ?? [], a, date, sources) : undefined;
   // Over for good (a 新生 window passed, or the child leaves the stage first): nothing to bring, nothing to ask.
   const gone = timing?.state === 'over';
   const docs = status === 'ineligible' || gone ? [] : s.documents.filter((d) => pathOk(d) && (!d.if || evaluateCondition(d.if, a, t).state === 'met')).map((d) => d.doc);
   const sourceIds = [...new Set([...(rule ? [ruleSource(rule, j)] : []), ...lines.map((l) => l.source.id)])];
   const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
   const local = s.setLocally === true || amount?.local === true;
-  // Whether the family may have to apply: 可以申请, or 可能可以 by a path (or a subsidy) that is applied for.
-  const applies = status === 'apply' || (status === 'conditional' && (rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && j.possible.includes(p.id)) : s.grant === 'apply'));
   const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
 
   return {
@@ -217,7 +218,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     who: rule?.who ?? s.rules[0]!.who,
     delivery,
     apply: { label: applyLabel(applies), where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: s.apply.how },
-    months: status === 'apply' || status === 'conditional' ? applyMonths(s, timing, date) : [],
+    months: applies ? applyMonths(s, timing, date) : [],
     documents: [...new Set(docs)],
     ...(j.path && { path: { id: j.path.id, label: j.path.label } }),
     ...(timing && { timing }),

@@ -60,6 +60,8 @@ function checkInvariants(a: Answers, ev: Evaluation): string[] {
     // 「去哪里申请：不用申请」 reads as a contradiction: what is given without applying is headed 「要不要申请」.
     if ((r.apply.label === '要不要申请') !== r.apply.where.startsWith('不用申请') || (r.status === 'automatic' && r.apply.label !== '要不要申请')) bad.push(`${at}: 「${r.apply.label}：${r.apply.where}」`);
     if (r.status === 'apply' && r.apply.label !== '去哪里申请') bad.push(`${at}: 可以申请却标着「${r.apply.label}」`);
+    // The calendar holds application months: none for what is given without applying.
+    if (r.apply.label === '要不要申请' && (r.months.length || r.timing)) bad.push(`${at}: 不用申请却有申请月份或申请时间 ${r.months.join('、')}${r.timing?.message ?? ''}`);
     for (const d of r.documents) if (!docIds.has(d)) bad.push(`${at}: 未知材料 ${d}`);
     // Every document is required by a path that applies: the qualifying path, or for 「可能可以」 a possible one.
     const sub = subsidyById.get(r.id)!;
