@@ -15,7 +15,7 @@ import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } f
 import { STAGE_PAGES } from './stages.ts';
 import type { Faq, KitStage, Messages } from '../schema/schools.ts';
 import type { Payments } from '../schema/payments.ts';
-import { formatAmount, formatAmountFull, formatRange, LOCAL } from '../lib/format.ts';
+import { formatAmount, formatAmountFull, formatFloor, formatNumber, formatRange, LOCAL } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
 import { applyWhen } from './timing.ts';
 
@@ -55,6 +55,17 @@ const stop = (t: string) => t.replace(/[。；]$/, '');
 
 const PLACEHOLDER = /\{([a-z]+)(?::([a-z0-9-]+))?(?::([^}:]+))?\}/g;
 
+/**
+ * A lower floor set elsewhere (研究生国家助学金: 中央高校 15000, 地方高校 ≥ 13000, FACTS §5.2), so a
+ * message never gives the 中央高校 figure alone: 「（地方高校不低于 13000 元）」, or after `sep` the
+ * pages' wording (formatFloor). '' without a floor, or when it equals the figure (硕士 6000).
+ */
+function floorText(a: Amount, figures: number[], sep?: string): string {
+  if (!a.floor || a.floor.value === a.value) return '';
+  figures.push(a.floor.value);
+  return sep ? sep + formatFloor(a) : `（${a.floor.who}不低于 ${formatNumber(a.floor.value)} 元）`;
+}
+
 function amountText(lines: Amount[], figures: number[]): string {
   return lines
     .map((a) => {
@@ -62,7 +73,7 @@ function amountText(lines: Amount[], figures: number[]): string {
       if (a.perInstalment !== undefined) figures.push(a.perInstalment);
       if (a.range) figures.push(a.range.min, a.range.max);
       const range = formatRange(a);
-      return `${a.label ? a.label + ' ' : ''}${formatAmountFull(a)}${range ? `（${range}）` : ''}`;
+      return `${a.label ? a.label + ' ' : ''}${formatAmountFull(a)}${range ? `（${range}）` : ''}${floorText(a, figures, '，')}`;
     })
     .join('；');
 }
@@ -76,7 +87,7 @@ function shortText(lines: Amount[], figures: number[]): string {
   const text = lines
     .map((a) => {
       if (a.value !== undefined) figures.push(a.value);
-      return `${lines.length > 1 && a.label ? a.label + ' ' : ''}${formatAmount(a)}`;
+      return `${lines.length > 1 && a.label ? a.label + ' ' : ''}${formatAmount(a)}${floorText(a, figures)}`;
     })
     .join('，');
   return lines.some((a) => a.local) && text.indexOf(LOCAL) < 0 ? `${text}，${LOCAL}` : text;

@@ -38,6 +38,7 @@ function figuresOfTemplate(t: string, d: TemplateData): Set<number> {
         if (e.value !== undefined) out.add(e.value);
         if (e.value !== undefined && e.instalments) out.add(e.value / e.instalments);
         if (e.range) [e.range.min, e.range.max].forEach((n) => out.add(n));
+        if (e.floor) out.add(e.floor.value);
       }
     } else if (kind === 'step' || kind === 'stepinfo') {
       const st = d.steps.find((x) => x.id === id)!;
@@ -171,7 +172,8 @@ describe('宣传月 messages (content/schools/messages.yaml)', () => {
       const local = [...raw.group.matchAll(/\{short:([a-z0-9-]+)/g)].some((m) => data.subsidies.find((s) => s.id === m[1])!.setLocally);
       if (local) expect(stageKit(messages, st, data, DATE).group, st).toContain('以当地公布为准');
     }
-    expect(stageKit(messages, 'postgrad', data, DATE).group).toMatch(/15000 元\/年，以当地公布为准/);
+    // 15000 is the 中央高校 figure: 地方高校 only have to pay 13000 (FACTS §5.2), so the message says both.
+    expect(stageKit(messages, 'postgrad', data, DATE).group).toMatch(/博士研究生 15000 元\/年（地方高校不低于 13000 元），以当地公布为准/);
   });
 });
 
