@@ -77,7 +77,7 @@ export function formatYuan(n: number): string {
 /**
  * The main figure of an amount line, with its unit and basis:
  * fixed '1250 元/年' · average '2300 元/年（平均标准）' · up-to '每年最高 20000 元' or '最高 1000 元（一次性）' ·
- * per-school-day '每个在校日 5 元' · once '1000 元（一次性）' · waiver '全免，不用交' ·
+ * per-school-day '每个在校日 5 元的营养餐' (food, never cash: FACTS §2) · once '1000 元（一次性）' · waiver '全免，不用交' ·
  * waiver at the public-school standard (民办学校) '按当地公办学校标准免，民办学校收得更多的部分可能还要交' ·
  * local '没有全国统一金额，以当地公布为准' · service: its `headline`, else '不是现金'.
  */
@@ -87,7 +87,7 @@ export function formatAmount(a: AmountLike): string {
   if (a.basis === 'service') return a.headline ?? '不是现金';
   if (a.value === undefined) throw new RangeError(`「${a.basis}」的金额缺少 value`);
   const v = formatNumber(a.value);
-  if (a.basis === 'per-school-day' || a.unit === 'per-school-day') return `每个在校日 ${v} 元`;
+  if (a.basis === 'per-school-day' || a.unit === 'per-school-day') return `每个在校日 ${v} 元的营养餐`;
   if (a.unit === 'once') return a.basis === 'up-to' ? `最高 ${v} 元（一次性）` : `${v} 元（一次性）`;
   const perYear = a.unit === 'per-year';
   if (a.basis === 'up-to') return perYear ? `每年最高 ${v} 元` : `最高 ${v} 元`;

@@ -51,7 +51,7 @@ export function orderResults<T extends Result>(results: T[]): T[] {
 export function shortFigure(a: Amount | null): string {
   if (!a || a.value === undefined) return '';
   const v = formatNumber(a.value);
-  if (a.unit === 'per-school-day') return `每个在校日 ${v} 元`;
+  if (a.unit === 'per-school-day') return `每个在校日 ${v} 元的营养餐`;
   if (a.unit === 'once') return a.basis === 'up-to' ? `一次性最多 ${v} 元` : `一次性 ${v} 元`;
   if (a.basis === 'up-to') return `每年最多 ${v} 元`;
   return a.basis === 'average' ? `平均 ${v} 元/年` : `${v} 元/年`;

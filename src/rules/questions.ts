@@ -114,8 +114,9 @@ export function chosenValues(a: Answers, id: QuestionId): string[] {
 
 /**
  * Sets question `id` from the chosen option values and drops later answers that no longer apply:
- * questions not asked for the new stage (boarding, agri, degree, veteran), and the grade when the
- * stage changes (grades mean different things in different stages). Everything else is kept,
+ * questions not asked for the new stage (boarding, agri, degree, veteran: listed in `dropped`), and
+ * clears the grade when the stage changes (grades mean different things in different stages; it is
+ * asked again, so it is not in `dropped`). Everything else is kept,
  * including `region`. An empty or invalid choice clears the answer. The region takes any six-digit
  * code (whether that region is configured is the engine's business: it says so and uses national
  * standards).
@@ -139,7 +140,9 @@ export function setAnswer(a: Answers, id: QuestionId, values: readonly string[])
       dropped.push(k);
     }
   };
-  if (id === 'stage' && a.stage !== next.stage) drop('grade');
+  // The grade is cleared, not dropped: it is asked again at once, so it is not among the questions
+  // 「不再需要」 (the wizard's note lists `dropped`).
+  if (id === 'stage' && a.stage !== next.stage) delete rec.grade;
   for (const k of QUESTION_IDS) if (k !== 'grade' && k !== 'stage' && !appliesTo(k, next.stage)) drop(k);
   return { answers: next, dropped };
 }

@@ -133,6 +133,9 @@ async function expectMatchesEngine(page: Page, defaultRegion?: string) {
     .filter(([, ids]) => ids.length);
   expect(shown).toEqual(want);
   expect((await page.locator('.wz-sum').innerText()).trim()).toBe(ev.summary);
+  // 「你的回答」 names the question before an answer that says nothing alone (「涉农专业：不是」, not 「不是」).
+  const who = (await page.locator('.wz-who').innerText()).split('：').slice(1).join('：').split(' · ');
+  expect(who.filter((w) => /^(是|不是|不确定|以上都不是)$/.test(w.trim()))).toEqual([]);
 
   for (const r of ev.results) {
     const text = (await cardText(page, r.id)).replace(/\s+/g, ' ');
@@ -335,7 +338,8 @@ describe('links and history', () => {
     expect(await currentQuestion(page)).toBe('grade');
     const note = await page.locator('.wz-q .note').innerText();
     expect(note).toContain('是否住校');
-    expect(note).toContain('年级');
+    // The grade is asked again right here: it is not among the questions 「不再需要」.
+    expect(note).not.toContain('年级');
     await page.locator('button[data-v="1"]').tap();
     expect(await currentQuestion(page)).toBe('agri');
     await page.locator('button[data-v="no"]').tap();
@@ -893,6 +897,9 @@ describe('the region question', () => {
     const card = await cardText(page, 'senior-grant');
     expect(card).toContain(`四川省公布：${formatTiers(grant.amount!)}`);
     expect(formatTiers(grant.amount!)).toBe('分三档：1300、2300、3300 元/年');
+    // 四川's tiers are what is single-source, not the national average shown above them (FACTS §3: 高).
+    expect(await page.locator('[data-id="senior-grant"] .wz-pub .unc').count()).toBe(grant.amount!.confidence === 'high' ? 0 : 1);
+    expect(await page.locator('[data-id="senior-grant"] .wz-main .unc').count()).toBe(0);
     expect(card).toContain(grant.amount!.source.title);
     expect(await page.locator('.wz-std').innerText()).toContain('四川省');
     expect(await page.locator('#wz-link').inputValue()).toContain('region=510000');

@@ -34,7 +34,7 @@ describe('formatAmount', () => {
     expect(formatAmount({ basis: 'up-to', unit: 'per-year', value: 20000 })).toBe('每年最高 20000 元');
     expect(formatAmount({ basis: 'up-to', unit: 'once', value: 1000 })).toBe('最高 1000 元（一次性）');
     expect(formatAmount({ basis: 'fixed', unit: 'once', value: 500 })).toBe('500 元（一次性）');
-    expect(formatAmount({ basis: 'per-school-day', unit: 'per-school-day', value: 5 })).toBe('每个在校日 5 元');
+    expect(formatAmount({ basis: 'per-school-day', unit: 'per-school-day', value: 5 })).toBe('每个在校日 5 元的营养餐');
     expect(formatAmount({ basis: 'waiver', unit: 'none' })).toBe('全免，不用交');
     expect(formatAmount({ basis: 'local', unit: 'per-year' })).toBe(`没有全国统一金额，${LOCAL}`);
     expect(formatAmount({ basis: 'service', unit: 'none' })).toBe('不是现金');

@@ -213,11 +213,12 @@ describe('answering and changing answers', () => {
     expect(dropped).toEqual([]);
   });
 
-  it('drops the grade and questions of the old stage when the stage changes, keeps the rest', () => {
+  it('clears the grade and drops questions of the old stage when the stage changes, keeps the rest', () => {
     const a = parse('stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=530521');
     const { answers, dropped } = setAnswer(a, 'stage', ['vocational']);
     expect(formatAnswers(answers)).toBe('stage=vocational&school=public&hukou=rural&family=tuopin&region=530521');
-    expect(dropped.sort()).toEqual(['boarding', 'grade']);
+    // 「不再需要：…」 lists only what is no longer asked: the grade is asked again next.
+    expect(dropped.sort()).toEqual(['boarding']);
     expect(firstUnanswered(answers)).toBe('grade');
   });
 
@@ -230,7 +231,7 @@ describe('answering and changing answers', () => {
     const a = parse('stage=postgrad&grade=1&degree=master&school=public&hukou=urban&family=none&veteran=yes');
     const { answers, dropped } = setAnswer(a, 'stage', ['senior']);
     expect(answers).toEqual({ stage: 'senior', school: 'public', hukou: 'urban', family: 'none' });
-    expect(dropped.sort()).toEqual(['degree', 'grade', 'veteran']);
+    expect(dropped.sort()).toEqual(['degree', 'veteran']);
   });
 
   it('always produces answers the parser accepts (every stage switch from a full answer set)', () => {

@@ -60,16 +60,23 @@ const published = (a: Amount) => {
   return `${a.region!.name}公布${tiers ? `：${tiers}` : '的标准'}`;
 };
 
+/**
+ * 未确认 beside what is not confirmed: a region's figure is its published line (「四川省公布：分三档…」),
+ * where the marker goes, not the national-looking figure above it (the national 2300 is confirmed).
+ */
+const Unc = ({ a }: { a: Amount }) =>
+  isUnconfirmed(a) ? <> <a class="badge unc" href={sitePath(UNCONFIRMED_HREF)}>{UNCONFIRMED}<span class="sr-only">：{a.value === undefined ? '这一条' : '这个数字'}{UNCONFIRMED_WHY}</span></a></> : null;
+
 function AmountLine({ a, alt }: { a: Amount; alt?: boolean }) {
   const sem = formatPerInstalment(a);
   return (
     <>
       {alt && a.label && <b>{a.label}：</b>}
       <span class="wz-amt">{formatAmount(a)}</span>
-      {isUnconfirmed(a) && <> <a class="badge unc" href={sitePath(UNCONFIRMED_HREF)}>{UNCONFIRMED}<span class="sr-only">：这个数字{UNCONFIRMED_WHY}</span></a></>}
+      {!a.region && <Unc a={a} />}
       {sem && (alt ? '，' : <br />)}
       {sem && <span class="wz-sem">{sem}</span>}
-      {alt && a.region && `（${published(a)}）`}
+      {alt && a.region && <>（{published(a)}<Unc a={a} />）</>}
     </>
   );
 }
@@ -90,7 +97,7 @@ function AmountBlock({ r }: { r: Result }) {
       ) : (
         <>
           <p class="wz-main"><AmountLine a={a} /></p>
-          {a.region && <p class="wz-pub">{published(a)}。</p>}
+          {a.region && <p class="wz-pub">{published(a)}<Unc a={a} />。</p>}
         </>
       )}
       {range && <p class="wz-more">{range}。</p>}
@@ -172,9 +179,11 @@ export function Results(p: Props) {
   // Not `{ …, ...tick }`: object rest, lowered to ES2017, pulls a helper module into the journey.
   const { answers, ev, terms, onGo, msg, ui } = p;
   // 「不确定」「是」 alone say nothing on paper: name the question.
-  const bare = (id: QuestionId) => answers[id] === 'unknown' || answers[id] === 'none' || id === 'veteran';
   const who = questionsFor(answers)
-    .map((id) => (bare(id) ? `${question(id, answers).short}：` : '') + answerLabel(answers, id, terms))
+    .map((id) => {
+      const l = answerLabel(answers, id, terms);
+      return (/^(是|不是|不确定|以上都不是)$/.test(l) || id === 'veteran' ? `${question(id, answers).short}：` : '') + l;
+    })
     .join(' · ');
   // Questions answered 「不确定」: the results say 「可能可以」 where a sure answer would decide.
   const unsure = questionsFor(answers).filter((id) => answers[id] === 'unknown').map((id) => question(id, answers).short);
