@@ -50,6 +50,9 @@ export const PRECACHE = {
     'schools/*/**/*.html',
     'regions/*/**/*.html',
     '404.html', // the server's page; offline, offline/index.html answers instead
+    // The region search's city and county names (src/site/places.ts, 2 KB): fetched when the family
+    // types there; the offline copy has no room for them within BUDGET.precache.
+    'check/data/places.*.json',
     // Code that only runs after a tap, or only on the staff pages above: fetched then, kept at runtime.
     '_astro/ics-file.*.js', // 加到手机日历
     '_astro/browser.*.js', // the QR code library (family image, 代问模式 hand-over)

@@ -3,7 +3,9 @@
  * page (src/pages/check/index.astro: the JSON block) and the endpoint that writes each stage's part
  * (src/pages/check/data/[part].json.ts). A part's file name carries a hash of its content
  * (`primary.1a2b3c4d.json`), so a page always loads the parts of its own deployment, and the block
- * lists them by stage (`Payload.parts`).
+ * lists them by stage (`Payload.parts`). The city and county names of the configured provinces
+ * (./places.ts) are one more file there, `places.<hash>.json` (`Payload.places`), fetched only when the
+ * family types in the region search.
  */
 import { createHash } from 'node:crypto';
 import { dataset, dataAsOf } from '../data/index.ts';
@@ -15,6 +17,7 @@ import { sitePath } from '../lib/site-url.ts';
 import type { Stage } from '../rules/answers.ts';
 import type { Payload } from '../islands/wizard/lib.ts';
 import { makePayload, payloadJson } from './wizard-trim.ts';
+import { placeNames } from './places.ts';
 
 /** Where the parts are served from (a site path; the block lists them under the deployment's base, sitePath()). */
 export const PARTS_DIR = '/check/data/';
@@ -24,7 +27,11 @@ export interface WizardFiles {
   blockJson: string;
   /** Each stage's part: file name (without directory; stages with equal data share one) and its JSON text. */
   parts: { stage: Stage; file: string; json: string }[];
+  /** The city and county names for the region search (./places.ts): file name and JSON text. */
+  places: { file: string; json: string };
 }
+
+const hashed = (name: string, json: string) => `${name}.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
 
 let cached: WizardFiles | undefined;
 
@@ -38,9 +45,11 @@ export function wizardFiles(): WizardFiles {
     const json = payloadJson(part);
     // Stages with the same data (小学 and 初中 today) share one file.
     const same = files.find((f) => f.json === json);
-    files.push({ stage, file: same?.file ?? `${stage}.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`, json });
+    files.push({ stage, file: same?.file ?? hashed(stage, json), json });
   }
-  const block: Payload = { ...base, parts: Object.fromEntries(files.map((f) => [f.stage, sitePath(PARTS_DIR + f.file)])) as Payload['parts'] };
-  cached = { blockJson: payloadJson(block), parts: files };
+  const json = payloadJson(placeNames(regions));
+  const places = { file: hashed('places', json), json };
+  const block: Payload = { ...base, parts: Object.fromEntries(files.map((f) => [f.stage, sitePath(PARTS_DIR + f.file)])) as Payload['parts'], places: sitePath(PARTS_DIR + places.file) };
+  cached = { blockJson: payloadJson(block), parts: files, places };
   return cached;
 }

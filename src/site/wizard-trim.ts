@@ -125,12 +125,12 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   return { subsidies, sources, documents, regions: regionsOut, steps: shortSteps, asks } as unknown as Part;
 }
 
-/** What the page carries and what it loads later: the block for `#wz-data` (without `parts`) and each stage's part. */
-export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts'>; parts: Record<Stage, Part> } {
+/** What the page carries and what it loads later: the block for `#wz-data` (without `parts` and `places`: ./wizard-files.ts adds them) and each stage's part. */
+export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts' | 'places'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && (GLOSSARY_TERMS.has(g.id) || g.id.startsWith(HELPER_PREFIX))))
     .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, label: g.label, plain: g.plain }));
-  const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts'>;
+  const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts' | 'places'>;
   const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;
   return { base, parts };
 }

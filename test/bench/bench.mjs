@@ -475,6 +475,7 @@ try {
       // The family results (issue 17): what they add after the results screen, and what only a tap loads.
       family: { layer: sum(j.family), files: j.family.map((r) => ({ url: r.url, gzip: r.gzip })), parts: j.familyParts.map((p) => p.stage), total: j.familyTotal },
       onTap: j.onTap.map((r) => ({ url: r.url, gzip: r.gzip })),
+      places: j.places && { url: j.places.url, gzip: j.places.gzip },
     };
   }
 
@@ -657,6 +658,7 @@ if (check) {
     log(`      全家的结果页（几个孩子）：结果页打开后再取 ${kb(w.family.layer)} KB（${w.family.files.map((f) => `${f.url} ${kb(f.gzip)}`).join('，')}）；从打开到两个孩子的结果（${w.family.parts.join('、')} 三份资料）共 ${kb(w.family.total)} KB；上限 ${kb(BUDGET.familyJourney)} KB ${w.family.total <= BUDGET.familyJourney ? '✓' : '✗'}`);
     log(`      点了才取（不算在内）：${w.onTap.map((f) => `${f.url} ${kb(f.gzip)}`).join('，')}`);
   }
+  if (w.places) log(`      在地区搜索框里打字才取（不算在内）：市、县名单 ${w.places.url} ${kb(w.places.gzip)} KB；上限 ${kb(BUDGET.regionNames)} KB ${w.places.gzip <= BUDGET.regionNames ? '✓' : '✗'}`);
 }
 log('');
 const p = result.pagefind;

@@ -202,6 +202,16 @@ describe('byte budgets over dist/', () => {
     expect(familyTotal, `/check/ to a family's results: ${kb(familyTotal)} gzip:\n${[...family, ...familyParts].map(row).join('\n')}`).toBeLessThanOrEqual(BUDGET.familyJourney);
   });
 
+  it(`the region search's city and county names are one small file (≤ ${BUDGET.regionNames / 1024} KB gzip), fetched only when the family types there, not precached`, () => {
+    const { open, later, family, places } = journey();
+    expect(places?.url, 'the page names the file').toMatch(/^\/check\/data\/places\.[0-9a-f]{10}\.json$/);
+    expect(places!.gzip, `${places!.url} ${kb(places!.gzip)}`).toBeLessThanOrEqual(BUDGET.regionNames);
+    expect(places!.gzip).toBeGreaterThan(500);
+    for (const r of [...open, ...later, ...family]) expect(r.url).not.toBe(places!.url);
+    // Not in the offline copy: it has no room for them.
+    expect(precacheEntries(dist).map((e) => e.url)).not.toContain(places!.url.slice(1));
+  });
+
   it(`the wizard all the way to the results, for the stage with the most data, stays under its ${BUDGET.wizardJourney / 1024} KB ceiling`, () => {
     const { total, worst, table } = journey();
     expect(total, `/check/ to the results for ${worst.stage}: ${kb(total)} gzip:\n${table}`).toBeLessThanOrEqual(BUDGET.wizardJourney);

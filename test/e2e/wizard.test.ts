@@ -17,7 +17,7 @@ import { dataAsOf } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/site/evaluate.ts';
-import { findRegion, formatTiers, regionLabel } from '../../src/rules/regions.ts';
+import { findRegion, findRegions, formatTiers, regionLabel } from '../../src/rules/regions.ts';
 import { firstUnanswered, questionsFor, question, type QuestionId } from '../../src/rules/questions.ts';
 import { formatAmount, formatDay, formatPerInstalment, isUnconfirmed, LOCAL, UNCONFIRMED } from '../../src/lib/format.ts';
 import { FRAUD_LINE, LARGE_TEXT_KEY } from '../../src/components/shell/site.ts';
@@ -919,9 +919,55 @@ describe('the region question', () => {
     await page.locator('#wz-find').fill('北京');
     expect(await found()).toEqual([]);
     expect(await page.locator('.wz-find [aria-live]').innerText()).toContain('没有找到「北京」');
+    expect(await page.locator('.wz-find [aria-live]').innerText()).toContain(`本站收录了：${regions.map((r) => regionLabel(regions, r.code)).join('、')}；`);
     expect(await page.locator(`button[data-v="${NATIONAL_REGION}"]`).innerText()).toBe('不知道 / 用全国标准');
     await screenshot(page, 'wizard-region-question-none');
     expect(errors).toEqual([]);
+  });
+
+  it('a parent at 360×640 who types the city 成都 is offered 四川省, told that 成都 belongs to it, and gets 四川省\'s tiers', async () => {
+    const { page, errors, requests } = await open(SENIOR_DIBAO, { context: { viewport: { width: 360, height: 640 } } });
+    const found = () => page.locator('.wz-find button[data-v]').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-v'), b.textContent]));
+    const line = page.locator('.wz-find [aria-live]');
+    const names = () => requests.filter((u) => /^\/check\/data\/places\.[0-9a-f]{10}\.json$/.test(new URL(u).pathname));
+    await page.waitForLoadState('networkidle');
+    expect(names(), 'the city and county names wait until the family types').toEqual([]);
+    await page.locator('#wz-find').fill('保山');
+    // 施甸县 is in 保山市: both 云南省 and 云南省施甸县 are offered.
+    await page.getByText('保山市属于云南省').waitFor();
+    expect(await found()).toEqual([['530000', '云南省'], ['530521', '云南省施甸县']]);
+    expect(names()).toHaveLength(1);
+    await page.locator('#wz-find').fill('成都');
+    await page.getByText('成都市属于四川省').waitFor();
+    expect(await line.innerText()).toBe('成都市属于四川省，按四川省的标准。');
+    expect(await found()).toEqual([['510000', '四川省']]);
+    expect(names(), 'fetched once').toHaveLength(1);
+    expect((await horizontalOverflow(page)).overflow).toBe(0);
+    await screenshot(page, 'wizard-region-city-chengdu-360');
+    await page.locator('button[data-v="510000"]').tap();
+    expect(hashOf(page)).toBe(`#${SENIOR_DIBAO}&region=510000`);
+    await showResults(page);
+    const ev = await expectMatchesEngine(page);
+    expect(ev.region?.code).toBe('510000');
+    expect(ev.notices).toEqual([]);
+    expect(await cardText(page, 'senior-grant')).toContain('四川省公布：分三档：1300、2300、3300 元/年');
+    expect((await horizontalOverflow(page)).overflow).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('without the city and county names (no signal before they were kept) the search still finds the configured names, and says why a city is not found', async () => {
+    const { page, errors } = await open(SENIOR_DIBAO, { before: (c) => c.route('**/check/data/places.*.json', (r) => r.abort('internetdisconnected')) });
+    const found = () => page.locator('.wz-find button[data-v]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-v')));
+    await page.locator('#wz-find').fill('成都');
+    await page.getByText('没有网络，查不了市、县').waitFor();
+    expect(await page.locator('.wz-find [aria-live]').innerText()).toBe(findRegions(regions, '成都', null).say);
+    expect(await found()).toEqual([]);
+    await page.locator('#wz-find').fill('四川');
+    expect(await found()).toEqual(['510000']);
+    await page.locator('#wz-find').fill('施甸');
+    expect(await found()).toEqual(['530521']);
+    await screenshot(page, 'wizard-region-names-offline');
+    expect(errors.filter((e) => !/internetdisconnected|Failed to fetch|ERR_INTERNET_DISCONNECTED/i.test(e))).toEqual([]);
   });
 
   it('「不知道 / 用全国标准」 writes region=000000 and shows national figures without any region note', async () => {

@@ -77,7 +77,7 @@ const dates = [
 describe('the wizard data block and the per-stage parts', () => {
   for (const defaultRegion of [undefined, '510000']) {
     const { base, parts } = makePayload(dataset, regions, applySteps, floor, defaultRegion);
-    const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'] };
+    const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'], places: '/check/data/places.json' };
 
     it(`give the results the full data gives, for every stage, region and date (default region: ${defaultRegion ?? 'none'})`, { timeout: 120_000 }, () => {
       const all = [...answerSpace()];
@@ -121,7 +121,7 @@ describe('the wizard data block and the per-stage parts', () => {
 
   it('joined for a family (issue 17): each child’s results and next years from the joined parts equal those from the full data', { timeout: 120_000 }, () => {
     const { base, parts } = makePayload(dataset, regions, applySteps, floor, undefined);
-    const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'] };
+    const block: Payload = { ...base, parts: Object.fromEntries(STAGES.map((s) => [s, `/check/data/${s}.json`])) as Payload['parts'], places: '/check/data/places.json' };
     const space = [...answerSpace()].filter((_, i) => i % 53 === 0);
     let compared = 0;
     for (let i = 0; i < space.length; i++) {

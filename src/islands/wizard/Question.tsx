@@ -1,13 +1,14 @@
 /**
  * One question per screen: big buttons (one tap answers), tick boxes + 下一步 for the family question,
  * or a search box over the configured regions (plus 「不知道 / 用全国标准」) for the region question.
- * Screen state (ticks so far, the warning, the search text) lives in the Wizard (`s`, `ui`).
+ * Screen state (ticks so far, the warning, the search text) lives in the Wizard (`s`, `ui`). The city
+ * and county names the search also covers (Terms.places) are fetched on the first letter typed, once.
  */
 import type { Answers } from '../../rules/answers.ts';
 import {
   chosenValues, firstUnanswered, previousQuestion, progress, question, type QuestionId,
 } from '../../rules/questions.ts';
-import { searchRegions } from '../../rules/region-lookup.ts';
+import { findRegions } from '../../rules/region-lookup.ts';
 import { optionLabel, type Terms } from './lib.ts';
 import type { Ui, View } from './types.ts';
 import { SpeakButton } from '../speak/Button.tsx';
@@ -33,6 +34,9 @@ interface Props {
 
 /** Regions listed before the family types; a longer list waits for a name. */
 const LIST_MAX = 8;
+
+/** The city and county names (Terms.places): '' while on their way, null when that failed (tried again on the next letter). */
+let places: string | null | undefined;
 
 export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, ask, links = false }: Props) {
   const q = question(id, answers);
@@ -72,9 +76,22 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
   // Region question: search-as-you-type over the configured regions (「施甸」「云南」「5305」).
   const title = ask ? ask(id, q.title) : q.title;
   const find = s.find.trim();
-  const hits = q.search ? searchRegions(terms.regions, find) : [];
+  const found = findRegions(terms.regions, find, places);
+  const hits = q.search ? found.options : [];
   const many = !find && hits.length > LIST_MAX;
-  const type = (e: Event) => ui({ find: (e.target as HTMLInputElement).value });
+  const type = (e: Event) => {
+    if (places == null) {
+      places = '';
+      fetch(terms.places)
+        .then((r) => r.json())
+        .then((t) => (typeof t == 'string' ? t : null), () => null)
+        .then((t) => {
+          places = t;
+          ui({});
+        });
+    }
+    ui({ find: (e.target as HTMLInputElement).value });
+  };
 
   return (
     <section class="wz-q" aria-labelledby="wz-h" data-q={id} data-tts={id}>
@@ -127,7 +144,7 @@ export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, o
               <p class="muted" aria-live="polite">
                 {!find
                   ? many ? `本站收录了 ${hits.length} 个地区，输入名字就能找到。` : '本站收录了这些地区：'
-                  : hits.length ? `找到 ${hits.length} 个：` : `没有找到「${find}」。本站只收录了公布过自己标准的地区；找不到就选「不知道 / 用全国标准」。`}
+                  : found.say}
               </p>
               {!many && hits.length > 0 && (
                 <ul class="wz-opts" role="list" aria-label="找到的地区">

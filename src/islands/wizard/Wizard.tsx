@@ -150,7 +150,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
 
   constructor(props: { p: Payload }) {
     super(props);
-    this.terms = makeTerms(props.p.glossary, props.p.regions);
+    this.terms = makeTerms(props.p.glossary, props.p.regions, props.p.places);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
     if (s.errors.length || s.lost.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view, cur: s.cur, n: depth() }, '', urlFor(s.family));

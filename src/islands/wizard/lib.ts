@@ -28,6 +28,8 @@ export interface Payload {
   defaultRegion?: string;
   /** Each stage's part: its URL, `/check/data/<stage>.<hash>.json`. */
   parts: Record<Stage, string>;
+  /** The city and county names of the configured provinces for the region search (src/site/places.ts): its URL, `/check/data/places.<hash>.json`, fetched when the family first types there. */
+  places: string;
 }
 
 /** One stage's data, fetched from `Payload.parts[stage]`: its subsidies, their sources and documents, each region's figures for them, and the steps of applying. */
@@ -61,11 +63,13 @@ export interface Terms {
   option(ref: TermRef): string;
   /** The configured regions. */
   regions: Region[];
+  /** `Payload.places`: where the region search fetches the city and county names. */
+  places: string;
   /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有这个地区自己的资料」 (the notice says whose standards apply: its province's, the default region's or national). */
   place(code: string): string;
 }
 
-export function makeTerms(glossary: Glossary, regions: Region[]): Terms {
+export function makeTerms(glossary: Glossary, regions: Region[], places: string): Terms {
   const map = new Map(glossary.map((e) => [`${e.kind}:${e.id}`, e]));
   const get = (r: TermRef) => map.get(`${r.kind}:${r.id}`);
   return {
@@ -73,6 +77,7 @@ export function makeTerms(glossary: Glossary, regions: Region[]): Terms {
     label: (r) => { const e = get(r); return e ? (e.short ?? e.term) : r.id; },
     option: (r) => { const e = get(r); return e ? (e.label ?? e.short ?? e.term) : r.id; },
     regions,
+    places,
     place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有这个地区自己的资料）`),
   };
 }
