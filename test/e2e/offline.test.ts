@@ -3,7 +3,9 @@
  * a phone opens the home page once, the service worker precaches the pages and the wizard; the family
  * searches once and opens a poster while there is signal (search and the printable sheets are kept
  * when first used, not precached); then the signal goes. Every stage page, the wizard answered to
- * its results, that poster and search still work.
+ * its results, that poster and search still work. The region search's city and county names are kept
+ * the first time the family types there, not precached: offline before that, the search says it
+ * cannot look cities up and still finds the configured names; once kept, 成都 finds 四川省 offline.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,7 +14,7 @@ import { distDir, launchBrowser, newPage, phone } from './helpers';
 import { fileOf } from '../bench/bytes.mjs';
 import { waitForServiceWorker, wizardToResults } from './offline-helpers';
 import { STAGES, stageHref } from '../../src/components/shell/stages';
-import { SEARCH_CACHES } from '../../src/integrations/service-worker.mjs';
+import { PLACES_CACHE, SEARCH_CACHES } from '../../src/integrations/service-worker.mjs';
 
 const baseURL = inject('baseURL');
 
@@ -137,5 +139,36 @@ describe('offline after the first visit', () => {
     const search = [...(stored[SEARCH_CACHES.index] ?? []), ...(stored[SEARCH_CACHES.code] ?? [])];
     expect(search).toContain('/pagefind/pagefind-ui.js');
     expect(search.some((u) => /^\/pagefind\/(index|fragment)\//.test(u)), search.join(' ')).toBe(true);
+  });
+
+  it('the region search: offline before the city and county names were kept it says so and finds provinces; once kept, 成都 finds 四川省 offline', async () => {
+    const before = errors.length;
+    const line = page.locator('.wz-find [aria-live]');
+    const found = () => page.locator('.wz-find button[data-v]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-v')));
+    const toRegion = async () => {
+      await page.goto(`${baseURL}/check/#stage=senior&grade=1&school=public&hukou=rural&family=dibao`);
+      await page.waitForSelector('#wz-find');
+    };
+    await toRegion();
+    await page.locator('#wz-find').fill('成都');
+    await page.getByText('没有网络，查不了市、县').waitFor();
+    expect(await found()).toEqual([]);
+    await page.locator('#wz-find').fill('四川');
+    expect(await found()).toEqual(['510000']);
+    // Signal for a moment: the next letter fetches the names, and the service worker keeps them.
+    await context.setOffline(false);
+    await page.locator('#wz-find').fill('成都');
+    await page.getByText('成都市属于四川省').waitFor();
+    await context.setOffline(true);
+    await toRegion();
+    await page.locator('#wz-find').fill('成都');
+    await page.getByText('成都市属于四川省').waitFor();
+    expect(await line.innerText()).toBe('成都市属于四川省，按四川省的标准。');
+    expect(await found()).toEqual(['510000']);
+    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), PLACES_CACHE);
+    expect(kept).toEqual([expect.stringMatching(/^\/check\/data\/places\.[0-9a-f]{10}\.json$/)]);
+    // The one failed fetch (no signal, no copy yet) is all that went wrong.
+    expect(errors.slice(before).filter((e) => !/\/check\/data\/places\.[0-9a-f]{10}\.json/.test(e))).toEqual([]);
+    errors.length = before;
   });
 });
