@@ -146,6 +146,11 @@ export interface ChildEvaluation {
   /** Exactly what a one-child visit with these answers shows (evaluateInRegion). */
   evaluation: RegionalEvaluation;
   money: ChildMoney;
+  /**
+   * For a child after the first when the family's answer held a situation of the first child's own
+   * (family.ts OWN_STATUSES): what was not counted for this child, in one sentence (no final 。).
+   */
+  note?: string;
 }
 
 export interface FamilyEvaluation {
@@ -222,6 +227,32 @@ export function mergeChecklists(family: Family, lists: readonly ChecklistItem[][
 }
 
 /**
+ * The family situations that are one child's own, not the household's: 「孩子本人残疾」. The family
+ * question is answered once, on the first child's pass, so in a family these count for the first
+ * child only; the others are never asked (a disabled brother does not make his sister a 残疾学生).
+ */
+export const OWN_STATUSES = ['disabled'] as const;
+
+/**
+ * A child's answers as the engine should read them in a family: childAnswers without OWN_STATUSES
+ * for any child but the first (「以上都不是」 when nothing else is left), and `own` naming what was
+ * left out. Not for editing: the shared answers keep every situation.
+ *
+ *   evaluatedAnswers({ shared: { family: ['disabled', 'dibao'] }, children: [a, b] }, 1)
+ *     → { answers: { …b, family: ['dibao'] }, own: ['disabled'] }
+ */
+export function evaluatedAnswers(family: Family, i: number): { answers: Answers; own: string[] } {
+  const answers = childAnswers(family, i);
+  const f = answers.family;
+  const own = i > 0 && Array.isArray(f) ? f.filter((x) => (OWN_STATUSES as readonly string[]).includes(x)) : [];
+  if (own.length && Array.isArray(f)) {
+    const rest = f.filter((x) => !own.includes(x));
+    answers.family = rest.length ? rest : 'none';
+  }
+  return { answers, own };
+}
+
+/**
  * Evaluates every child of `family` on `options.date` with the family's shared answers, against
  * `dataset` and `regions` as evaluateInRegion does (so a child's evaluation is exactly a one-child
  * visit's), then merges checklists and money. Documents with `perStudent: true` in `dataset.documents`
@@ -231,9 +262,12 @@ export function mergeChecklists(family: Family, lists: readonly ChecklistItem[][
 export function evaluateFamily(dataset: Dataset, regions: readonly Region[], family: Family, options: EvaluateOptions): FamilyEvaluation {
   const per = new Set(dataset.documents.filter((d) => d.perStudent).map((d) => d.id));
   const children = family.children.map((_, i): ChildEvaluation => {
-    const answers = childAnswers(family, i);
+    const { answers, own } = evaluatedAnswers(family, i);
     const evaluation = evaluateInRegion(dataset, regions, answers, options);
-    return { label: childLabel(family, i), answers, evaluation, money: childMoney(evaluation.results) };
+    // The glossary's short words for the situation (「孩子本人残疾」), as the family question shows them.
+    const words = own.map((x) => dataset.glossary?.find((g) => g.kind === 'family' && g.id === x)?.short ?? x).join('、');
+    const note = own.length ? `「${words}」只算在${beforeWord(childLabel(family, 0))}身上；${beforeWord(childLabel(family, i))}也有残疾证的，告诉学校，可以多享受一些资助` : undefined;
+    return { label: childLabel(family, i), answers, evaluation, money: childMoney(evaluation.results), ...(note && { note }) };
   });
   const checklist = mergeChecklists(family, children.map((c) => c.evaluation.documents), (id) => per.has(id));
   const withSum = children.map((c, i) => [i, c.money.sum] as const).filter((x): x is readonly [number, GrantSum] => x[1] !== null);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
 import { regionBuild, type RegionBuild } from './region-build';
 import { WIZARD_READY } from './offline-helpers';
-import { dataAsOf } from '../../src/data/index.ts';
+import { dataAsOf, dataset } from '../../src/data/index.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, NATIONAL_REGION, parseAnswers, STAGES, type Answers, type Result, type Stage } from '../../src/site/evaluate.ts';
@@ -141,6 +141,10 @@ async function expectMatchesEngine(page: Page, defaultRegion?: string) {
     const text = (await cardText(page, r.id)).replace(/\s+/g, ' ');
     expect(text).toContain(r.name);
     expect(text).toContain(r.reason);
+    // The chip: what can only be applied for next time says 「今年的申请时间已过」, never 「可以申请」 above 「已经过了」.
+    const chipId = r.group === 'passed' ? 'group-passed' : r.status;
+    const chip = dataset.glossary.find((g) => g.kind === 'status' && g.id === chipId)!;
+    expect(await page.locator(`.wz-r[data-id="${r.id}"] .wz-st`).innerText(), r.id).toBe(chip.short ?? chip.term);
     if (r.status === 'ineligible') {
       expect(r.missed.length).toBeGreaterThan(0);
       continue;

@@ -22,6 +22,8 @@ interface FamilyCase {
   months?: Record<string, string[]>[];
   /** The money box's words (src/islands/wizard/family-view.ts moneyLines): exactly these lines under the heading and in 「可能可以」. */
   moneySums?: string[]; moneyMaybe?: string[];
+  /** Per child: the note on what of the family's answer was not counted for it (null: none). */
+  notes?: (string | null)[];
 }
 const files = import.meta.glob('../cases/families/*.yaml', { eager: true, import: 'default' }) as Record<string, FamilyCase[]>;
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
@@ -52,6 +54,7 @@ describe('family cases (test/cases/families/)', () => {
         if (c.unsure) expect(sorted(fe.children.map((k) => k.money.unsure))).toEqual(sorted(c.unsure));
         if (c.moneySums) expect(moneyLines(fe).sums).toEqual(c.moneySums);
         if (c.moneyMaybe) expect(moneyLines(fe).maybe).toEqual(c.moneyMaybe);
+        if (c.notes) expect(fe.children.map((k) => k.note ?? null)).toEqual(c.notes);
         if (c.months) {
           const got = fe.children.map((_, i) => Object.fromEntries(applicationMonths(fe).flatMap((m) => {
             const ids = m.items.filter((it) => it.child === i).map((it) => it.id).sort();

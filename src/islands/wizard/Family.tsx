@@ -295,6 +295,7 @@ export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, on
               <button type="button" class="btn" onClick={() => onLabel(i)}>改称呼</button>
               <button type="button" class="btn" onClick={() => onRemove(i)}>去掉{c.label}</button>
             </p>
+            {c.note && <p class="note fam-own">{c.note}。</p>}
             {c.evaluation.missing.length > 0 ? (
               <p>还没选上学阶段。<button type="button" class="wz-link" onClick={() => onEdit(i)}>接着回答</button></p>
             ) : (

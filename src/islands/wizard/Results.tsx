@@ -65,7 +65,7 @@ const published = (a: Amount) => {
  * where the marker goes, not the national-looking figure above it (the national 2300 is confirmed).
  */
 const Unc = ({ a }: { a: Amount }) =>
-  isUnconfirmed(a) ? <> <a class="badge unc" href={sitePath(UNCONFIRMED_HREF)}>{UNCONFIRMED}<span class="sr-only">：{a.value === undefined ? '这一条' : '这个数字'}{UNCONFIRMED_WHY}</span></a></> : null;
+  isUnconfirmed(a) ? <> <a class="badge unc" href={sitePath(UNCONFIRMED_HREF)}>{UNCONFIRMED}<span class="sr-only">：这一项{UNCONFIRMED_WHY}</span></a></> : null;
 
 function AmountLine({ a, alt }: { a: Amount; alt?: boolean }) {
   const sem = formatPerInstalment(a);
@@ -182,7 +182,7 @@ export function Results(p: Props) {
   const who = questionsFor(answers)
     .map((id) => {
       const l = answerLabel(answers, id, terms);
-      return (/^(是|不是|不确定|以上都不是)$/.test(l) || id === 'veteran' ? `${question(id, answers).short}：` : '') + l;
+      return (/^(不?是|不确定|以上都不是)$/.test(l) || id === 'veteran' ? `${question(id, answers).short}：` : '') + l;
     })
     .join(' · ');
   // Questions answered 「不确定」: the results say 「可能可以」 where a sure answer would decide.
