@@ -14,7 +14,38 @@ import { z } from 'zod';
 import { Confidence, IsoDate } from './index.ts';
 import { Id, SourcedText } from './sourced.ts';
 
-/** A JavaScript regular expression source that compiles and cannot match the empty string. */
+/**
+ * What a pattern may not use because the phone's script is ES2017 (the patterns are compiled there, by
+ * src/rules/message-check.ts, with no flags): lookbehind (?<= (?<!, named groups (?<name> \k<name>,
+ * Unicode property escapes \p{…} \P{…} and code point escapes \u{…}. Without the u flag a modern engine
+ * reads `\p{L}` as the letters 「p{L}」 and compiles it, so compiling is not enough: the source is read.
+ * Returns what is wrong in plain words, or undefined.
+ */
+export function newerSyntax(p: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charAt(i);
+    if (c === '\\') {
+      const next = p.charAt(i + 1);
+      if (next === 'p' || next === 'P') return `「\\${next}{…}」（Unicode 属性）`;
+      if (next === 'k') return '「\\k<…>」（命名分组）';
+      if (next === 'u' && p.charAt(i + 2) === '{') return '「\\u{…}」';
+      i += 1;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(' && p.charAt(i + 1) === '?' && p.charAt(i + 2) === '<') {
+      return p.charAt(i + 3) === '=' || p.charAt(i + 3) === '!' ? '「(?<=」「(?<!」（向后查找）' : '「(?<名字>」（命名分组）';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A JavaScript regular expression source that compiles, cannot match the empty string and uses only
+ * what an ES2017 browser knows (newerSyntax).
+ */
 export const Pattern = z
   .string()
   .min(1)
@@ -26,6 +57,8 @@ export const Pattern = z
       ctx.addIssue({ code: 'custom', message: `不是有效的正则表达式：${(e as Error).message}` });
       return;
     }
+    const newer = newerSyntax(p);
+    if (newer) ctx.addIssue({ code: 'custom', message: `用了旧手机浏览器不认识的写法${newer}：这些正则要在手机上运行（ES2017）` });
     if (re.test('')) ctx.addIssue({ code: 'custom', message: '这个写法会匹配空字符串（什么都匹配）' });
     if (/[A-Z]/.test(p.replace(/\\[A-Za-z]/g, ''))) ctx.addIssue({ code: 'custom', message: '要写小写字母（检查前消息会转成小写）' });
   });

@@ -183,4 +183,24 @@ describe('content/message-signs.yaml', () => {
     bad.signs[0].patterns[0] = '.*';
     expect(dataErrorOf(() => validateSigns(bad, dataset))).toContain(`${SIGNS_FILE}: signs[0].patterns[0]: 这个写法会匹配空字符串`);
   });
+  it('refuses what an ES2017 phone cannot run: lookbehind, named groups, \\p{…}, \\u{…}', () => {
+    const bad = copy(signsRaw);
+    bad.signs[0].patterns[0] = '(?<=请)验证码';
+    bad.signs[0].patterns[1] = '(?<!不)密码';
+    bad.signs[1].patterns[0] = '(?<n>卡号)';
+    bad.signs[1].patterns[1] = '(卡)\\k<n>';
+    bad.signs[2].patterns[0] = '\\p{Script=Han}费';
+    bad.signs[2].patterns[1] = '\\u{1F600}';
+    bad.negations[0] = '\\P{L}不会';
+    const msg = dataErrorOf(() => validateSigns(bad, dataset));
+    for (const f of ['signs[0].patterns[0]', 'signs[0].patterns[1]', 'signs[1].patterns[0]', 'signs[1].patterns[1]', 'signs[2].patterns[0]', 'signs[2].patterns[1]', 'negations[0]']) {
+      expect(msg).toContain(`${SIGNS_FILE}: ${f}: 用了旧手机浏览器不认识的写法`);
+    }
+    // Brackets, escapes and lookahead are fine: 「[(?<]」 is a class, 「\\(?<」 a literal bracket.
+    const ok = copy(signsRaw);
+    ok.signs[0].patterns[0] = '验证码(?!无关)';
+    ok.signs[0].patterns[1] = '[(?<]验证码';
+    ok.signs[1].patterns[0] = '\\(\\?<卡号';
+    expect(() => validateSigns(ok, dataset)).not.toThrow();
+  });
 });
