@@ -87,6 +87,10 @@ describe('「这条消息是真的吗？」', () => {
     expect(await out.innerText()).toContain(messageSigns.verdicts.alarm);
     const found = await out.locator('li[data-sign]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-sign')));
     expect(found).toEqual(expect.arrayContaining(['code', 'activate', 'link-app']));
+    // Each finding's title and plain words come from the page's list of signs (not repeated in the data block).
+    const code = messageSigns.signs.find((s) => s.id === 'code')!;
+    expect(await out.locator('li[data-sign="code"]').innerText()).toContain(`${code.title}：${code.plain}`);
+    expect(await page.locator('#mc-data').textContent()).not.toContain(code.plain);
     // The only link in the result is to the advice on this page; no number or address from the message.
     expect(await out.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#advice']);
     expect(await out.innerText()).not.toMatch(/zz-jy|13912345678/);

@@ -1,6 +1,7 @@
 /**
  * The 「这条消息是真的吗？」 box (/message-check/, markup in src/components/after/MessageCheckPage.astro):
- * reads the signs from the page's JSON block #mc-data, runs the pure checker
+ * reads the signs from the page's JSON block #mc-data (each sign's title and plain words from the
+ * page's list of signs, ul.signs li[data-sign], which shows them anyway), runs the pure checker
  * (src/rules/message-check.ts) on the pasted text when 「检查这条消息」 is tapped, and writes the
  * result into #mc-out. Everything happens on the phone: no request, no storage, the text is never put
  * into the address. The result is built with textContent only (the message is never parsed as HTML),
@@ -61,6 +62,24 @@ export function renderResult(r: CheckResult, b: Block): HTMLElement {
   return box;
 }
 
+/**
+ * Fills each sign's title and plain words from the page's list of signs (<li data-sign="id"><b>title</b>：
+ * plain<a class="cn">[n]</a>…</li>, src/components/after/MessageSignsList.astro): the text nodes
+ * after the title, without the source number or 未确认 badge. False when a sign is missing from the list.
+ */
+function wordsFromList(spec: CheckerSpec): boolean {
+  for (const s of spec.signs) {
+    const li = document.querySelector(`ul.signs li[data-sign="${s.id}"]`);
+    const b = li && li.querySelector('b');
+    if (!li || !b) return false;
+    s.title = b.textContent || '';
+    let plain = '';
+    for (let n = b.nextSibling; n; n = n.nextSibling) if (n.nodeType === 3) plain += n.textContent;
+    s.plain = plain.replace(/^：/, '').trim();
+  }
+  return true;
+}
+
 /** Wires the box on /message-check/. Does nothing when the page has no box or no data block. */
 export function mount(): void {
   const data = document.getElementById('mc-data');
@@ -73,6 +92,10 @@ export function mount(): void {
   try {
     block = JSON.parse(data.textContent || '') as Block;
   } catch (e) {
+    out.textContent = '检查工具没有加载好，请刷新页面再试。也可以对照下面的「骗子常用的手法」看一看。';
+    return;
+  }
+  if (!wordsFromList(block.spec)) {
     out.textContent = '检查工具没有加载好，请刷新页面再试。也可以对照下面的「骗子常用的手法」看一看。';
     return;
   }
