@@ -13,9 +13,11 @@
  * spaces and joiners, soft hyphens, direction marks …: Unicode's Default_Ignorable_Code_Point, and the
  * blank Braille cell), full-width letters and digits become half-width (NFKC), ASCII lower case, the
  * traditional characters that occur in the patterns are folded to simplified (`fold`, built from
- * OpenCC at build time), separators put between Chinese characters go (验-证-码, 转|账, 激.活), web
- * addresses become 〔网址〕 and phone numbers 〔电话〕 (so neither is ever shown or linked back), then
- * spaces and decorations (验*证*码, v❤信) go. Then
+ * OpenCC at build time) and Cyrillic and Greek letters that look Latin to Latin (aрр → app), a web
+ * address spelt out to hide it is put back together (w w w . a b c . c o m, t .cn, abc。com),
+ * separators and emoji put between Chinese characters go (验-证-码, 转|账, 激.活, 验😊证😊码), web
+ * addresses (also a bare IP address) become 〔网址〕 and phone numbers 〔电话〕 (so neither is ever
+ * shown or linked back), then spaces and decorations (验*证*码, v❤信, emoji) go. Then
  * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
  *  - a sign's pattern in a clause counts unless a negation cue stands before it in the same clause,
  *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」);
@@ -76,9 +78,30 @@ export interface CheckResult {
   truncated: boolean;
 }
 
-/** Web addresses (after NFKC and lower-casing): with a scheme or www., or a bare domain with a common ending. */
-/** A web address: ASCII only, so it ends where Chinese text begins (「点击http://xx.cn领取」 keeps 「领取」). */
-const URL_RE = /(?:https?:\/\/|www\.)[!-~]+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|shop|info|icu|site|online|app|club|wang|ltd|link|me|io|co|tk|work|fun|live|pro)(?![a-z0-9])(?:[/?#][!-~]*)?/g;
+/** Common endings of a bare domain (a regular expression alternation). */
+const TLD = 'com|cn|net|org|top|xyz|vip|cc|shop|info|icu|site|online|app|club|wang|ltd|link|me|io|co|tk|work|fun|live|pro';
+/**
+ * A web address (after NFKC and lower-casing): with a scheme or www., a bare domain with a common ending,
+ * or a bare IP address. ASCII only, so it ends where Chinese text begins (「点击http://xx.cn领取」 keeps 「领取」).
+ */
+const URL_RE = new RegExp(`(?:https?:\\/\\/|www\\.)[!-~]+|[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${TLD})(?![a-z0-9])(?:[/?#][!-~]*)?` +
+  '|(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d)(?::\\d+)?(?:[/?#][!-~]*)?', 'g');
+/** Characters of a web address, when a message spells one out with spaces. */
+const ADDR = '[a-z0-9.:/_?=&%#@-]';
+/** Four or more such characters each standing alone between spaces: 「w w w . a b c . c o m」, 「h t t p : / / 1 2 3 …」. */
+const SPACED_RE = new RegExp(`(^|[^a-z0-9.:/_?=&%#@-])((?:${ADDR}[ \\t]+){3,}${ADDR})(?!${ADDR})`, 'g');
+/** Spaces beside a dot, colon or slash between letters or digits: 「t .cn/abc」, 「abc . com」. */
+const SPACED_DOT_RE = /[a-z0-9](?:[ \t]*[.:/])+[ \t]*(?=[a-z0-9])/g;
+/** A domain written with a Chinese full stop or 点 for its dots, ending like a domain: 「zhuxue。com」「abc点cn」. */
+const CHINESE_DOT_RE = new RegExp(`[a-z0-9][a-z0-9-]*(?:[ \\t]*[.。点][ \\t]*[a-z0-9][a-z0-9-]*)*[ \\t]*[。点][ \\t]*(?:${TLD})(?![a-z0-9])`, 'g');
+/**
+ * Emoji and pictographs (arrows, technical symbols, shapes, dingbats, the emoji planes U+1F000–U+1FAFF
+ * as surrogate pairs, the keycap mark): put between the characters of a word (验😊证😊码) to hide it.
+ * Surrogate ranges, not \p{…}: the phone's script is ES2017.
+ */
+const EMOJI = '[\\u2190-\\u21ff\\u2300-\\u23ff\\u25a0-\\u27bf\\u2900-\\u297f\\u2b00-\\u2bff\\u3030\\u303d\\u3297\\u3299\\u20e3]|[\\ud83c-\\ud83e][\\udc00-\\udfff]';
+/** Cyrillic and Greek letters that look like Latin ones, as pairs (after lower-casing): 「aрр」 with a Cyrillic р is 「app」. */
+const CONFUSABLE = 'аaвbеeкkмmнhоoрpсcтtуyхxіiјjѕsԁdԛqԝwһhӏlαaβbεeιiκkνvοoρpτtυuχxɡg';
 /** Mobile, landline and 400 numbers, digits possibly grouped by spaces or hyphens (the digit before is kept). */
 const PHONE_RE = /(^|[^\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8}|400[\s-]?\d{3}[\s-]?\d{4})(?!\d)/g;
 /**
@@ -89,10 +112,13 @@ const PHONE_RE = /(^|[^\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2
  * which looks like a space. Written out, not as \p{…}: the phone's script is ES2017.
  */
 const INVISIBLE_RE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff]/g;
-/** Separators between two Chinese characters (验-证-码, 转|账, 激.活, 手/续/费): not 、 and commas, which divide lists and clauses. */
-const SPLIT_RE = /([\u3400-\u9fff])(?:\s*[-./|\\丨+=^#'"])+\s*(?=[\u3400-\u9fff])/g;
-/** Spaces, and symbols scammers put between characters (验*证*码, v❤信). */
-const NOISE_RE = /[\s*·•_~❤♥★☆✿✦♡]+/g;
+/**
+ * Separators and emoji between two Chinese characters (验-证-码, 转|账, 激.活, 手/续/费, 验😊证😊码): not 、
+ * and commas, which divide lists and clauses.
+ */
+const SPLIT_RE = new RegExp(`([\\u3400-\\u9fff])(?:\\s*(?:[-./|\\\\丨+=^#'"]|${EMOJI}))+\\s*(?=[\\u3400-\\u9fff])`, 'g');
+/** Spaces, emoji, and symbols scammers put between characters (验*证*码, v❤信). */
+const NOISE_RE = new RegExp(`(?:[\\s*·•_~❤♥★☆✿✦♡]|${EMOJI})+`, 'g');
 const SENTENCE_RE = /[。!?;…\n]+|\.(?![a-z0-9])/;
 const CLAUSE_RE = /[,，:]+/;
 
@@ -103,14 +129,20 @@ const CLAUSE_RE = /[,，:]+/;
  */
 export function normalizeMessage(text: string, fold: string): string {
   const map: Record<string, string> = {};
-  for (let i = 0; i + 1 < fold.length; i += 2) map[fold.charAt(i)] = fold.charAt(i + 1);
+  const pairs = fold + CONFUSABLE;
+  for (let i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
   let t = text.replace(INVISIBLE_RE, '').normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
   let out = '';
   for (let i = 0; i < t.length; i++) {
     const c = t.charAt(i);
     out += map[c] !== undefined ? map[c] : c;
   }
-  t = out.replace(SPLIT_RE, '$1').replace(URL_RE, '〔网址〕').replace(PHONE_RE, '$1〔电话〕');
+  // A web address spelt out to get past a checker is put back together before it is looked for.
+  t = out
+    .replace(SPACED_RE, (_m, before: string, spaced: string) => before + spaced.replace(/[ \t]+/g, ''))
+    .replace(SPACED_DOT_RE, (m) => m.replace(/[ \t]+/g, ''))
+    .replace(CHINESE_DOT_RE, (m) => m.replace(/[ \t]*[.。点][ \t]*/g, '.'));
+  t = t.replace(SPLIT_RE, '$1').replace(URL_RE, '〔网址〕').replace(PHONE_RE, '$1〔电话〕');
   // Line breaks end sentences; other spaces and noise go.
   return t.split('\n').map((line) => line.replace(NOISE_RE, '')).filter(Boolean).join('\n');
 }

@@ -76,6 +76,19 @@ describe('what it finds', () => {
     expect(ids(text)).toContain(id);
   });
 
+  // A tester's scams (2026-12-03) that once got 「没有找到」 or only a 「要注意」 note: each is an alarm, for this sign.
+  it.each([
+    ['您的国家助学金已到账，请登录 w w w . z h u x u e . c o m 领取', 'link-app', 'a link split by spaces'],
+    ['您的国家助学金3000元待发放，请登录zhuxue。com领取', 'link-app', 'a Chinese full stop in a domain'],
+    ['助学金补发通知：打开 h t t p : / / 1 2 3 . 4 5 . 6 7 . 8 按提示领取', 'link-app', 'a spaced address of a bare IP'],
+    ['【教育局】您有一笔2000元助学补贴未领取，逾期作废，戳 t .cn/abc 申领', 'link-app', 'a space before the dot'],
+    ['请把收到的验😊证😊码告诉工作人员，方便为您办理补助', 'code', 'emoji between the characters'],
+    ['请把收到的验🔑证🔑码发给老师', 'code', 'emoji between the characters'],
+  ])('「%s」 is a likely scam, for %s (%s)', (text, id) => {
+    expect(ids(text)).toContain(id);
+    expect(check(text).verdict).toBe('alarm');
+  });
+
   it('reads traditional characters and full-width digits and letters', () => {
     expect(ids('請把驗證碼發給我')).toContain('code');
     expect(ids('請到ＡＴＭ機按提示操作')).toContain('atm');
@@ -129,6 +142,24 @@ describe('what it finds', () => {
     expect(n('a.b-c')).toBe('a.b-c');
     expect(n('不会要密码，请到柜台')).toBe('不会要密码,请到柜台');
     expect(n('户口簿、学生证')).toBe('户口簿、学生证');
+  });
+
+  it('puts together a web address spelt out to hide it, reads look-alike letters, drops emoji between characters', () => {
+    const n = (t: string) => normalizeMessage(t, checkerSpec.fold);
+    expect(n('请登录 w w w . z h u x u e . c o m 领取')).toBe('请登录〔网址〕领取');
+    expect(n('打开 h t t p : / / 1 2 3 . 4 5 . 6 7 . 8 按提示')).toBe('打开〔网址〕按提示');
+    expect(n('打开 123.45.67.8 领取')).toBe('打开〔网址〕领取');
+    expect(n('戳 t .cn/abc 申领')).toBe('戳〔网址〕申领');
+    expect(n('登录zhuxue。com领取')).toBe('登录〔网址〕领取');
+    expect(n('登录 www 点 zhuxue 点 com 领取')).toBe('登录〔网址〕领取');
+    expect(n('下载aрр')).toBe('下载app'); // a Cyrillic р
+    expect(n('验😊证😊码')).toBe('验证码');
+    expect(n('验🔑证🔑码，v👍信')).toBe('验证码,v信');
+    expect(n('电话 1 3 9 1 2 3 4 5 6 7 8')).toBe('电话〔电话〕');
+    // Not addresses: a sentence ending in a number, times, a Chinese 点 in a time.
+    expect(n('共300元。请带身份证')).toBe('共300元。请带身份证');
+    expect(n('下午3点开会，8 : 30 签到')).toBe('下午3点开会,8:30签到');
+    expect(n('第1条。com')).toBe('第1条。com');
   });
 
   it('never repeats a phone number or web address from the message', () => {
