@@ -110,4 +110,5 @@ export const checkerSpec: CheckerSpec = {
   alarmWeak: messageSigns.alarmWeak,
   limit: messageSigns.limit,
   fold: foldFor(patternsOf(messageSigns).map(([, p]) => p)),
+  official: messageSigns.officialDomains,
 };

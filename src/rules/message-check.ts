@@ -16,8 +16,10 @@
  * OpenCC at build time) and Cyrillic and Greek letters that look Latin to Latin (aрр → app), a web
  * address spelt out to hide it is put back together (w w w . a b c . c o m, t .cn, abc。com),
  * separators and emoji put between Chinese characters go (验-证-码, 转|账, 激.活, 验😊证😊码), web
- * addresses (also a bare IP address) become 〔网址〕 and phone numbers 〔电话〕 (so neither is ever
- * shown or linked back), then spaces and decorations (验*证*码, v❤信, emoji) go. Then
+ * addresses (also a bare IP address) become 〔网址〕, or 〔官方网址〕 when the address is on a domain only
+ * government bodies or schools can hold (`official`: gov.cn, edu.cn; xszz.edu.cn.zz-jy.top is not),
+ * and phone numbers 〔电话〕 (so neither is ever shown or linked back), then spaces and decorations
+ * (验*证*码, v❤信, emoji) go. Then
  * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
  *  - a sign's pattern in a clause counts unless a negation cue stands before it in the same clause,
  *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」);
@@ -55,6 +57,8 @@ export interface CheckerSpec {
   limit: number;
   /** Traditional → simplified, as pairs in one string: 「驗验證证碼码…」 (even index traditional, odd simplified). */
   fold: string;
+  /** Domains only government bodies or schools can hold (gov.cn, edu.cn): an address on one reads 〔官方网址〕, not 〔网址〕. */
+  official: string[];
 }
 
 export type Verdict = 'alarm' | 'caution' | 'none' | 'empty';
@@ -123,11 +127,11 @@ const SENTENCE_RE = /[。!?;…\n]+|\.(?![a-z0-9])/;
 const CLAUSE_RE = /[,，:]+/;
 
 /**
- * The message as the checker reads it (see the module comment). `fold` as in CheckerSpec.
+ * The message as the checker reads it (see the module comment). `fold` and `official` as in CheckerSpec.
  * '【學校】請點擊ｗｗｗ．ａｂｃ．ｃｎ領取，電話１３８１２３４５６７８' → '【学校】请点击〔网址〕领取,电话〔电话〕'
- * (with 學→学 etc. in `fold`).
+ * (with 學→学 etc. in `fold`); 'www.xszz.edu.cn' → '〔官方网址〕' (with edu.cn in `official`).
  */
-export function normalizeMessage(text: string, fold: string): string {
+export function normalizeMessage(text: string, fold: string, official: string[] = []): string {
   const map: Record<string, string> = {};
   const pairs = fold + CONFUSABLE;
   for (let i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
@@ -142,9 +146,17 @@ export function normalizeMessage(text: string, fold: string): string {
     .replace(SPACED_RE, (_m, before: string, spaced: string) => before + spaced.replace(/[ \t]+/g, ''))
     .replace(SPACED_DOT_RE, (m) => m.replace(/[ \t]+/g, ''))
     .replace(CHINESE_DOT_RE, (m) => m.replace(/[ \t]*[.。点][ \t]*/g, '.'));
-  t = t.replace(SPLIT_RE, '$1').replace(URL_RE, '〔网址〕').replace(PHONE_RE, '$1〔电话〕');
+  t = t.replace(SPLIT_RE, '$1').replace(URL_RE, (url) => (isOfficial(url, official) ? '〔官方网址〕' : '〔网址〕')).replace(PHONE_RE, '$1〔电话〕');
   // Line breaks end sentences; other spaces and noise go.
   return t.split('\n').map((line) => line.replace(NOISE_RE, '')).filter(Boolean).join('\n');
+}
+
+/** Whether a web address's host (after any user@, without the port) is one of `official` or under one. */
+function isOfficial(url: string, official: string[]): boolean {
+  const rest = url.replace(/^[a-z]+:\/\//, '');
+  const auth = rest.split(/[/?#]/)[0]!;
+  const host = auth.slice(auth.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  return official.some((d) => host === d || host.slice(-d.length - 1) === '.' + d);
 }
 
 interface Compiled {
@@ -208,7 +220,7 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
   return (input: string) => {
     const trimmed = input.trim();
     const truncated = trimmed.length > spec.limit;
-    const text = normalizeMessage(truncated ? trimmed.slice(0, spec.limit) : trimmed, spec.fold);
+    const text = normalizeMessage(truncated ? trimmed.slice(0, spec.limit) : trimmed, spec.fold, spec.official);
     const checked = Math.min(trimmed.length, spec.limit);
     if (!text) return { verdict: 'empty', findings: [], checked, truncated };
     const sentences = text.split(SENTENCE_RE).filter(Boolean);

@@ -131,6 +131,12 @@ export const MessageSigns = z.strictObject({
   verdictWords: z.array(Pattern).min(1),
   /** How many different weak signs together make an alarm. */
   alarmWeak: z.number().int().min(2).max(10),
+  /**
+   * Domains only government bodies (gov.cn) or schools (edu.cn) can hold, lower case, without a dot in
+   * front: an address on one of them (xszz.edu.cn, www.moe.gov.cn) reads 〔官方网址〕 instead of 〔网址〕, so
+   * the link alone is at most a 「要注意」; xszz.edu.cn.zz-jy.top is not on one.
+   */
+  officialDomains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, '写域名结尾，小写，如 edu.cn')).min(1),
   /** At most this many characters are checked (a longer paste is checked up to here, and the page says so). */
   limit: z.number().int().min(1000).max(100000),
   signs: z.array(MessageSign).min(1),

@@ -89,6 +89,34 @@ describe('what it finds', () => {
     expect(check(text).verdict).toBe('alarm');
   });
 
+  // A tester's genuine notices and safety advice (2026-12-03) that were once called 「很可能是诈骗」.
+  it.each([
+    ['有关资助政策可登录学生资助管理中心网站 www.xszz.edu.cn 查询。', 'link-app', 'caution'],
+  ])('「%s」 is not flagged for %s, and gets 「%s」', (text, id, verdict) => {
+    expect(ids(text)).not.toContain(id);
+    expect(check(text).verdict).toBe(verdict);
+  });
+
+  // What a fix must not undo: the negation after a word does not hide a request, an official-looking
+  // address does not hide the other signs, and a real school's way stays a real school's way.
+  it.each([
+    ['请登录 www.xszz.edu.cn 填写银行卡号和验证码', 'code'],
+    ['请登录 http://xszz.edu.cn.zz-jy.top 领取助学金', 'link-app'],
+    ['请登录 http://zz-jy.top/edu.cn 领取助学金', 'link-app'],
+    ['请登录 http://xszz.edu.cn@zz-jy.top 领取助学金', 'link-app'],
+    ['点击 www.moe.gov.cn.vip 领取补助', 'link-app'],
+    ['请扫码下载APP，官网 www.xszz.edu.cn', 'link-app'],
+  ])('「%s」 is still flagged for %s', (text, id) => {
+    expect(ids(text)).toContain(id);
+    expect(check(text).verdict).toBe('alarm');
+  });
+
+  // 国家开发银行's loan system is real, but FACTS.md (§12) names the system, not its address, so the
+  // checker cannot know sls.cdb.com.cn from a look-alike: a link to log in and submit stays an alarm.
+  it('cannot tell the real loan system\'s address from a look-alike (no source for it): still an alarm', () => {
+    expect(ids('请登录国家开发银行学生在线服务系统 https://sls.cdb.com.cn 提交续贷申请。')).toContain('link-app');
+  });
+
   it('reads traditional characters and full-width digits and letters', () => {
     expect(ids('請把驗證碼發給我')).toContain('code');
     expect(ids('請到ＡＴＭ機按提示操作')).toContain('atm');
@@ -142,6 +170,17 @@ describe('what it finds', () => {
     expect(n('a.b-c')).toBe('a.b-c');
     expect(n('不会要密码，请到柜台')).toBe('不会要密码,请到柜台');
     expect(n('户口簿、学生证')).toBe('户口簿、学生证');
+  });
+
+  it('reads an address on gov.cn or edu.cn as official, and a look-alike as any other address', () => {
+    const n = (t: string) => normalizeMessage(t, checkerSpec.fold, checkerSpec.official);
+    expect(n('登录 www.xszz.edu.cn 查询')).toBe('登录〔官方网址〕查询');
+    expect(n('见 https://www.moe.gov.cn/jyb/x.html')).toBe('见〔官方网址〕');
+    expect(n('登录 xszz.edu.cn.zz-jy.top')).toBe('登录〔网址〕');
+    expect(n('登录 http://xszz.edu.cn@zz-jy.top/a')).toBe('登录〔网址〕');
+    expect(n('登录 zz-jy.top/edu.cn')).toBe('登录〔网址〕');
+    expect(n('登录 xszzedu.cn')).toBe('登录〔网址〕');
+    expect(ids('请点击 www.xszz.edu.cn 登录查询')).toEqual(['link']);
   });
 
   it('puts together a web address spelt out to hide it, reads look-alike letters, drops emoji between characters', () => {
