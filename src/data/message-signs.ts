@@ -29,6 +29,8 @@ function patternsOf(s: Signs): [PropertyKey[], string][] {
   const out: [PropertyKey[], string][] = [];
   const list = (path: PropertyKey[], xs: string[] | undefined) => (xs ?? []).forEach((x, i) => out.push([[...path, i], x]));
   list(['negations'], s.negations);
+  list(['negationsAfter'], s.negationsAfter);
+  list(['requests'], s.requests);
   list(['breakers'], s.breakers);
   list(['warnings'], s.warnings);
   list(['verdictWords'], s.verdictWords);
@@ -103,6 +105,8 @@ export const checkerSpec: CheckerSpec = {
     id, level, title, plain, patterns, ...(w ? { with: w } : {}), ...(except ? { except } : {}), ...(unlessSign ? { unlessSign } : {}),
   })),
   negations: messageSigns.negations,
+  negationsAfter: messageSigns.negationsAfter,
+  requests: messageSigns.requests,
   negationReach: messageSigns.negationReach,
   breakers: messageSigns.breakers,
   warnings: messageSigns.warnings,

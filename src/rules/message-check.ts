@@ -22,7 +22,10 @@
  * (验*证*码, v❤信, emoji) go. Then
  * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
  *  - a sign's pattern in a clause counts unless a negation cue stands before it in the same clause,
- *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」);
+ *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」),
+ *    or a `negationsAfter` phrase follows it in the same sentence, at most `negationReach` characters
+ *    after, with no `requests` word between or after it (「密码请自己保管好，不要告诉任何人」, but not
+ *    「验证码请发给我，不要告诉任何人」);
  *  - a clause with an advice word (小心、如有人…) and a sentence with a warning word (「……都是骗子」
  *    「谨防……」) talk about scams rather than ask for something, and are skipped;
  *  - `with`: one of those must also be in the sentence or the next one; `except`: not in a sentence
@@ -48,6 +51,10 @@ export interface SignSpec {
 export interface CheckerSpec {
   signs: SignSpec[];
   negations: string[];
+  /** Phrases that negate a sign standing before them: 「不要告诉任何人」「切勿泄露给他人」. */
+  negationsAfter: string[];
+  /** Words asking to hand something over (发、告诉、提供…): between a sign and a `negationsAfter` phrase, or after it, they undo it. */
+  requests: string[];
   negationReach: number;
   breakers: string[];
   warnings: string[];
@@ -179,6 +186,8 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
     except: s.except && s.except.map(re),
   }));
   const negations = spec.negations.map(reG);
+  const negationsAfter = spec.negationsAfter.map(re);
+  const requests = spec.requests.map(re);
   const breakers = spec.breakers.map(re);
   const warnings = spec.warnings.map(re);
   const verdictWords = spec.verdictWords.map(re);
@@ -198,14 +207,23 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
     return false;
   };
 
-  /** The first place in `clause` where the sign's pattern occurs and is not negated, or -1. */
-  const findIn = (c: Compiled, clause: string) => {
+  /** Whether `after` (the rest of the sentence after a sign) starts, close enough, with a phrase that negates it, asking for nothing. */
+  const negatedAfter = (after: string) => {
+    for (const n of negationsAfter) {
+      const m = n.exec(after);
+      if (m && m.index <= spec.negationReach && !any(requests, after.slice(0, m.index)) && !any(requests, after.slice(m.index + m[0].length))) return true;
+    }
+    return false;
+  };
+
+  /** The first place in `clause` (which starts at `start` of `sentence`) where the sign's pattern occurs and is not negated, or -1. */
+  const findIn = (c: Compiled, clause: string, sentence: string, start: number) => {
     for (const p of c.patterns) {
       p.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = p.exec(clause)) !== null) {
         if (m[0] === '') { p.lastIndex += 1; continue; }
-        if (!negated(clause, m.index)) return m.index;
+        if (!negated(clause, m.index) && !negatedAfter(sentence.slice(start + m.index + m[0].length))) return m.index;
       }
     }
     return -1;
@@ -229,19 +247,25 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
       if (any(verdictWords, sentence)) return;
       const next = sentences[i + 1] || '';
       const clauses = sentence.split(CLAUSE_RE);
+      const starts: number[] = [];
+      let pos = 0;
+      for (const clause of clauses) {
+        pos = sentence.indexOf(clause, pos);
+        starts.push(pos);
+        pos += clause.length;
+      }
+      const warned = clauses.map((clause) => any(warnings, clause));
       for (const c of signs) {
         if (found.has(c.spec.id)) continue;
         if (c.except && any(c.except, sentence)) continue;
         if (c.with && !any(c.with, sentence + '。' + next)) continue;
-        let offset = 0;
-        for (const clause of clauses) {
-          const at = any(warnings, clause) ? -1 : findIn(c, clause);
+        for (let j = 0; j < clauses.length; j++) {
+          const at = warned[j] ? -1 : findIn(c, clauses[j]!, sentence, starts[j]!);
           if (at >= 0) {
             const s = c.spec;
-            found.set(s.id, { id: s.id, level: s.level, title: s.title, plain: s.plain, quote: quoteOf(sentence, sentence.indexOf(clause, offset) + at) });
+            found.set(s.id, { id: s.id, level: s.level, title: s.title, plain: s.plain, quote: quoteOf(sentence, starts[j]! + at) });
             break;
           }
-          offset += clause.length;
         }
       }
     });

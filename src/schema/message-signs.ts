@@ -118,7 +118,17 @@ export const MessageSigns = z.strictObject({
    * most `negationReach` characters before, with no `breakers` word between (「学校不会要密码」).
    */
   negations: z.array(Pattern).min(1),
-  /** How many characters before a sign a negation cue still counts. */
+  /**
+   * Phrases that negate a sign standing before them in the same sentence, at most `negationReach`
+   * characters after it (「密码不要告诉任何人」「验证码是您的重要信息，切勿泄露给他人」).
+   */
+  negationsAfter: z.array(Pattern).min(1),
+  /**
+   * Words that ask to hand something over (发、告诉、提供…): one between a sign and a `negationsAfter`
+   * phrase, or after that phrase, means the phrase does not negate it (「验证码请发给我，不要告诉任何人」).
+   */
+  requests: z.array(Pattern).min(1),
+  /** How many characters before a sign a negation cue still counts (after it, for `negationsAfter`). */
   negationReach: z.number().int().min(1).max(40),
   /** Words that end a negation's reach (「不要担心，请提供验证码」: 请). */
   breakers: z.array(Pattern).min(1),

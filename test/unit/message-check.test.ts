@@ -92,6 +92,11 @@ describe('what it finds', () => {
   // A tester's genuine notices and safety advice (2026-12-03) that were once called 「很可能是诈骗」.
   it.each([
     ['有关资助政策可登录学生资助管理中心网站 www.xszz.edu.cn 查询。', 'link-app', 'caution'],
+    ['资助卡密码请自己保管好，不要告诉任何人。', 'code', 'none'],
+    ['密码不要告诉任何人，包括老师。', 'code', 'none'],
+    ['温馨提示：验证码是您的重要信息，切勿泄露给他人。', 'code', 'none'],
+    ['学费请通过学校统一缴费平台缴纳，学校不接受个人转账。', 'fee', 'none'],
+    ['任何人让你转账都不要理会。', 'fee', 'none'],
   ])('「%s」 is not flagged for %s, and gets 「%s」', (text, id, verdict) => {
     expect(ids(text)).not.toContain(id);
     expect(check(text).verdict).toBe(verdict);
@@ -106,6 +111,10 @@ describe('what it finds', () => {
     ['请登录 http://xszz.edu.cn@zz-jy.top 领取助学金', 'link-app'],
     ['点击 www.moe.gov.cn.vip 领取补助', 'link-app'],
     ['请扫码下载APP，官网 www.xszz.edu.cn', 'link-app'],
+    ['验证码请发给我，不要告诉任何人', 'code'],
+    ['验证码请发给工作人员，不要告诉其他人', 'code'],
+    ['密码不要告诉别人，请发给我', 'code'],
+    ['请回复验证码。不要告诉任何人。', 'code'],
   ])('「%s」 is still flagged for %s', (text, id) => {
     expect(ids(text)).toContain(id);
     expect(check(text).verdict).toBe('alarm');
