@@ -97,6 +97,12 @@ describe('what it finds', () => {
     ['温馨提示：验证码是您的重要信息，切勿泄露给他人。', 'code', 'none'],
     ['学费请通过学校统一缴费平台缴纳，学校不接受个人转账。', 'fee', 'none'],
     ['任何人让你转账都不要理会。', 'fee', 'none'],
+    ['资助卡需本人持身份证到银行激活后才能使用。', 'activate', 'none'],
+    ['请家长到县社保局激活孩子的社保卡。', 'activate', 'none'],
+    ['明天上午银行工作人员到校统一办理资助卡激活，请学生带上本人身份证。', 'activate', 'none'],
+    ['请家长于9月10日前在「浙里办」小程序完成家庭经济困难学生认定申请。', 'link-app', 'none'],
+    ['因学生退学，按规定退还未使用的住宿费，请家长到学校财务室办理。', 'refund', 'none'],
+    ['请于9月20日前在学校资助系统中填写家长联系电话和银行卡号，由班主任统一审核。', 'id-number', 'caution'],
   ])('「%s」 is not flagged for %s, and gets 「%s」', (text, id, verdict) => {
     expect(ids(text)).not.toContain(id);
     expect(check(text).verdict).toBe(verdict);
@@ -115,6 +121,12 @@ describe('what it finds', () => {
     ['验证码请发给工作人员，不要告诉其他人', 'code'],
     ['密码不要告诉别人，请发给我', 'code'],
     ['请回复验证码。不要告诉任何人。', 'code'],
+    ['请到手机银行激活资助卡', 'activate'],
+    ['请在"国家政务服务"小程序里绑定银行卡领取本学期补助', 'link-app'],
+    ['请把身份证号发到这个微信上，由班主任统一审核', 'id-number'],
+    ['您的资助卡需要激活，请登录 http://zz-jy.top 在学校资助系统填写银行卡号', 'link-app'],
+    ['上学期多收的住宿费将予以退还，请联系财务科李老师 13912345678 办理', 'refund'],
+    ['请携带身份证到附近ATM机按提示激活', 'atm'],
   ])('「%s」 is still flagged for %s', (text, id) => {
     expect(ids(text)).toContain(id);
     expect(check(text).verdict).toBe('alarm');
