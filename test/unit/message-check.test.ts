@@ -84,6 +84,20 @@ describe('what it finds', () => {
     ['【教育局】您有一笔2000元助学补贴未领取，逾期作废，戳 t .cn/abc 申领', 'link-app', 'a space before the dot'],
     ['请把收到的验😊证😊码告诉工作人员，方便为您办理补助', 'code', 'emoji between the characters'],
     ['请把收到的验🔑证🔑码发给老师', 'code', 'emoji between the characters'],
+    ['把yzm发我一下，帮你领补助', 'code', 'yzm'],
+    ['待会儿你手机会收到一个六位数字，念给我就能发补助', 'code', 'a six-digit number to read out'],
+    ['您孩子的助学金需缴纳个人所得税200元后方可发放', 'fee', 'income tax'],
+    ['您孩子的助學金需繳納個人所得稅200元後方可發放', 'fee', 'income tax, traditional'],
+    ['请将300元转帐到以下帐户，审核通过后发放补助', 'fee', '转帐'],
+    ['补助发放需要先打款200元做流水验证', 'fee', 'a statement check'],
+    ['支付宝转入0.01元验证账户后即可领取助学金', 'fee', 'one cent to verify'],
+    ['系统多发了您孩子2000元补助，请退回到指定账户', 'fee', 'paid twice, return it'],
+    ['您的补助发错了，需要把钱退回，否则影响孩子升学', 'fee', 'paid by mistake, return it'],
+    ['请将补助金转入国家监管账户保管', 'fee', 'a supervision account'],
+    ['请把银行卡正反面拍照发给我，用于发放助学金', 'id-number', 'photos of the bank card'],
+    ['补助发放需验证身份，请提供家长身份证和银行卡', 'id-number', 'the ID card and bank card'],
+    ['请在手机上打开“资助通”，输入卡密领取', 'code', '卡密'],
+    ['请查收邮箱附件的补助申领表，填好银行卡信息发回', 'id-number', 'bank card details by email'],
   ])('「%s」 is a likely scam, for %s (%s)', (text, id) => {
     expect(ids(text)).toContain(id);
     expect(check(text).verdict).toBe('alarm');
@@ -127,9 +141,29 @@ describe('what it finds', () => {
     ['您的资助卡需要激活，请登录 http://zz-jy.top 在学校资助系统填写银行卡号', 'link-app'],
     ['上学期多收的住宿费将予以退还，请联系财务科李老师 13912345678 办理', 'refund'],
     ['请携带身份证到附近ATM机按提示激活', 'atm'],
+    ['请携带身份证到银行，先把银行卡号发给我', 'id-number'],
   ])('「%s」 is still flagged for %s', (text, id) => {
     expect(ids(text)).toContain(id);
     expect(check(text).verdict).toBe('alarm');
+  });
+
+  // Ordinary notices near the new wordings (the in-person ways, tax-free grants, a class group, a 公众号 to read): no alarm.
+  it.each([
+    '报到时请携带身份证、户口簿和银行卡。',
+    '请携带身份证和银行卡到学校填写申请表。',
+    '国家助学金免征个人所得税。',
+    '请在申请表上填写银行卡信息，交班主任。',
+    '学校已向资助卡转入本学期助学金1250元，请注意查收。',
+    '请家长扫码进班级群。',
+    '下午3点开会，请确认正确后提交。',
+    '每生每年缴纳住宿费800元，请通过学校统一缴费平台缴纳。',
+    '不符合条件的申请将被退回。',
+    '请关注学校微信公众号了解资助政策。',
+    '请把申请表带回1份，填好后交班主任。',
+    '如资助卡异常，请到银行柜台咨询。',
+    '老师会把评审结果念给我们听。',
+  ])('「%s」 raises no alarm', (text) => {
+    expect(check(text).verdict).not.toBe('alarm');
   });
 
   // 国家开发银行's loan system is real, but FACTS.md (§12) names the system, not its address, so the
