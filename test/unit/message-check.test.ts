@@ -97,6 +97,15 @@ describe('what it finds', () => {
     ['请把银行卡正反面拍照发给我，用于发放助学金', 'id-number', 'photos of the bank card'],
     ['补助发放需验证身份，请提供家长身份证和银行卡', 'id-number', 'the ID card and bank card'],
     ['请在手机上打开“资助通”，输入卡密领取', 'code', '卡密'],
+    ['国家助学金发放，请下栽「学生资助」aрр认正领取', 'link-app', '下栽, a Cyrillic р'],
+    ['请打开腾讯会议，共亯屏幕，老师帮您操作领取补助', 'screen-share', '共亯屏幕 in a meeting app'],
+    ['资助卡异常，请拨打客服热线处理，否则补助将被退回', 'activate', 'an abnormal aid card'],
+    ['关注公众号「学生资助服务平台」领取补助', 'link-app', 'an official account'],
+    ['助学金已批复，请进群领取：群号 123456789', 'private-contact', 'a group to join'],
+    ['助学金发放请加企鹅12345678', 'private-contact', '企鹅'],
+    ['助学金领取请加薇：zx8899', 'private-contact', '薇'],
+    ['补助申领请联系扣扣 12345678', 'private-contact', '扣扣'],
+    ['恭喜您孩子获得国家助学金3000元，回1领取', 'reply', '回1'],
     ['请查收邮箱附件的补助申领表，填好银行卡信息发回', 'id-number', 'bank card details by email'],
   ])('「%s」 is a likely scam, for %s (%s)', (text, id) => {
     expect(ids(text)).toContain(id);
