@@ -13,7 +13,7 @@
  * spaces and joiners, soft hyphens, direction marks …: Unicode's Default_Ignorable_Code_Point, and the
  * blank Braille cell), full-width letters and digits become half-width (NFKC), ASCII lower case, the
  * traditional characters that occur in the patterns are folded to simplified (`fold`, built from
- * OpenCC at build time) and Cyrillic and Greek letters that look Latin to Latin (aрр → app), a web
+ * OpenCC at build time), Cyrillic and Greek letters that look Latin to Latin (aрр → app) and 亯 to 享, a web
  * address spelt out to hide it is put back together (w w w . a b c . c o m, t .cn, abc。com),
  * separators and emoji put between Chinese characters go (验-证-码, 转|账, 激.活, 验😊证😊码), web
  * addresses (also a bare IP address) become 〔网址〕, or 〔官方网址〕 when the address is on a domain only
@@ -111,8 +111,11 @@ const CHINESE_DOT_RE = new RegExp(`[a-z0-9][a-z0-9-]*(?:[ \\t]*[.。点][ \\t]*[
  * Surrogate ranges, not \p{…}: the phone's script is ES2017.
  */
 const EMOJI = '[\\u2190-\\u21ff\\u2300-\\u23ff\\u25a0-\\u27bf\\u2900-\\u297f\\u2b00-\\u2bff\\u3030\\u303d\\u3297\\u3299\\u20e3]|[\\ud83c-\\ud83e][\\udc00-\\udfff]';
-/** Cyrillic and Greek letters that look like Latin ones, as pairs (after lower-casing): 「aрр」 with a Cyrillic р is 「app」. */
-const CONFUSABLE = 'аaвbеeкkмmнhоoрpсcтtуyхxіiјjѕsԁdԛqԝwһhӏlαaβbεeιiκkνvοoρpτtυuχxɡg';
+/**
+ * Look-alikes, as pairs (after lower-casing): Cyrillic and Greek letters that look like Latin ones
+ * (「aрр」 with a Cyrillic р is 「app」), and 亯, a variant of 享 that OpenCC leaves (「共亯屏幕」).
+ */
+const LOOKALIKE = 'аaвbеeкkмmнhоoрpсcтtуyхxіiјjѕsԁdԛqԝwһhӏlαaβbεeιiκkνvοoρpτtυuχxɡg亯享';
 /** Mobile, landline and 400 numbers, digits possibly grouped by spaces or hyphens (the digit before is kept). */
 const PHONE_RE = /(^|[^\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8}|400[\s-]?\d{3}[\s-]?\d{4})(?!\d)/g;
 /**
@@ -140,7 +143,7 @@ const CLAUSE_RE = /[,，:]+/;
  */
 export function normalizeMessage(text: string, fold: string, official: string[] = []): string {
   const map: Record<string, string> = {};
-  const pairs = fold + CONFUSABLE;
+  const pairs = fold + LOOKALIKE;
   for (let i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
   let t = text.replace(INVISIBLE_RE, '').normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
   let out = '';

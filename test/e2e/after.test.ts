@@ -104,6 +104,13 @@ describe('「这条消息是真的吗？」', () => {
     expect(await out.locator('li[data-sign]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-sign')))).toEqual(['code', 'fee']);
     expect(await check(page, scams.find((m) => /screen sharing/.test(m.name))!.text)).toBe('alarm');
     expect(await out.locator('li[data-sign="screen-share"]').count()).toBe(1);
+    // The tester's hidden spellings (2026-12-03) in the phone's script: an address spelt out, emoji (surrogate
+    // pairs) and look-alike letters between characters, 共亯; an edu.cn address alone is only 「要注意」.
+    const spelt = scams.filter((m) => /split by spaces|Chinese full stop|spaced-out http|space before its dot|smileys|key emoji|Cyrillic|共亯/.test(m.name));
+    expect(spelt.length).toBe(8);
+    for (const m of spelt) expect(await check(page, m.text), m.name).toBe('alarm');
+    expect(await check(page, genuine.find((m) => /xszz\.edu\.cn/.test(m.text))!.text)).toBe('caution');
+    expect(await check(page, '请把收到的验😊证😊码发给我，不要告诉任何人')).toBe('alarm');
     await screenshot(page, 'after-message-check-result', { fullPage: false });
     expect(during, 'requests made while checking').toEqual([]);
     expect(errors).toEqual([]);
