@@ -51,6 +51,9 @@ export const PRECACHE = {
     // staff: cached when first opened (posterRoutes), so a family's phone does not download them.
     'schools/*/**/*.html',
     'regions/*/**/*.html',
+    // 更新记录 (/changes/, 8 KB): what changed when, not what a family needs without signal; kept
+    // when first opened (posterRoutes), which leaves the offline copy inside BUDGET.precache.
+    'changes/index.html',
     '404.html', // the server's page; offline, offline/index.html answers instead
     // The region search's city and county names (src/site/places.ts, 2 KB): kept when first fetched
     // (placesRoute); the offline copy has no room for them within BUDGET.precache.
@@ -104,7 +107,7 @@ export function searchRoutes(base) {
 
 /**
  * The printable sheets under `<base>posters/…/` (not the index), the staff pages under `schools/` and
- * `regions/`, and the code only they or a tap need: opened online by school staff, kept once opened (fresh from the network when it answers within 4 s, else from the cache).
+ * `regions/`, 更新记录 (`changes/`), and the code only they or a tap need: opened online by school staff, kept once opened (fresh from the network when it answers within 4 s, else from the cache).
  * @param {string} base
  * @returns {import('workbox-build').RuntimeCaching[]}
  */
@@ -114,7 +117,7 @@ export function posterRoutes(base) {
     // The pages (only HTML lives under these folders): offline and never opened, the offline page
     // answers, as for any other page (not the browser's own error page).
     {
-      urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}(?:posters|schools|regions)/[^?#]+`),
+      urlPattern: new RegExp(`^https?://[^/]+${escapeRe(base)}(?:(?:posters|schools|regions)/[^?#]+|changes/[^?#]*)`),
       handler: /** @type {const} */ ('NetworkFirst'),
       options: { ...options, precacheFallback: { fallbackURL: 'offline/index.html' } },
     },

@@ -119,7 +119,13 @@ function Headline({ content, school, size }: { content: PosterContent; school?: 
   );
 }
 
-function rowsDensity(n: number): string {
+/**
+ * Type size of the rows table by how much it holds: each row, plus half a row for every extra amount
+ * line (义务教育's 生活补助 has four). By rows alone, 义务教育's four rows overflowed their space on A4
+ * and the lede and the footnote sat on the table's rules.
+ */
+function rowsDensity(c: PosterContent): string {
+  const n = c.rows.reduce((w, r) => w + 1 + Math.max(0, r.amounts.length - 1) / 2, 0);
   return n <= 4 ? 'd0' : n <= 6 ? 'd1' : n <= 8 ? 'd2' : 'd3';
 }
 
@@ -128,7 +134,7 @@ const showWho = (c: PosterContent) => c.rows.length <= 4;
 
 function Rows({ content }: { content: PosterContent }) {
   return (
-    <table class={`rows ${rowsDensity(content.rows.length)}`}>
+    <table class={`rows ${rowsDensity(content)}`}>
       <caption class="sr-only">资助项目和标准</caption>
       <thead class="sr-only"><tr><th scope="col">资助项目</th><th scope="col">标准</th></tr></thead>
       <tbody>
@@ -202,7 +208,7 @@ function Card({ hidden, ...p }: SheetProps & { hidden: boolean }) {
       {general ? (
         <ul class="c-groups">{p.content.groups.map((g) => <li key={g.slug}><b>{g.name}</b>：{g.names.length} 项</li>)}</ul>
       ) : (
-        <ul class={`c-rows ${rowsDensity(p.content.rows.length)}`}>
+        <ul class={`c-rows ${rowsDensity(p.content)}`}>
           {/* Each row keeps the poster's status marker (自动享受 / 可以申请 / 可能可以, the engine's): without it a figure reads as every child's. */}
           {p.content.rows.map((r) => <li key={r.id} data-subsidy={r.id}><span class="c-name">{r.name} <span class={`tag tag-${r.status}`}>{r.statusTerm}</span></span> <b class={`c-amt${[...r.short].length <= 12 ? ' nw' : ''}`}>{r.short.split('；').map((t, i, all) => <span class="c-part" key={i}>{t}{i < all.length - 1 && '；'}</span>)}</b></li>)}
         </ul>
@@ -261,7 +267,7 @@ function Letter(p: SheetProps) {
       {general ? (
         <Groups content={c} />
       ) : (
-        <table class={`l-table ${rowsDensity(c.rows.length)}`}>
+        <table class={`l-table ${rowsDensity(c)}`}>
           <thead><tr><th scope="col">资助项目</th><th scope="col">标准</th><th scope="col">找谁办、什么时候</th></tr></thead>
           <tbody>
             {c.rows.map((r) => (

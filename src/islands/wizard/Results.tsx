@@ -136,7 +136,8 @@ export function Card({ r, terms }: { r: Result; terms: Terms }) {
       <div class="tts-head">
         <h4 id={`r-${r.id}`}>{r.name}</h4>
         {/* The status in the card too: read aloud with it, and printed beside it. */}
-        <span class={`badge status-${r.status} wz-st`}>{statusTerm(r.status, terms)}</span>
+        {/* What can only be applied for next time says so, not 「可以申请」 above 「已经过了」. */}
+        <span class={`badge status-${r.status} wz-st`}>{statusTerm(r.group === 'passed' ? 'group-passed' : r.status, terms)}</span>
         <SpeakButton />
       </div>
       {r.region && <p class="muted">{r.region.name}自己的项目</p>}
