@@ -34,9 +34,14 @@
  *    begin with a year). Dates inside a number already found (an ID's birth date) are not flagged again.
  *  - 住址: 省/市/县/区 … 乡/镇/街道/村/社区, 乡/镇/街道 … 村/社区 (「城关镇和平村」), 村 … 组, 路/街 … 号,
  *    … 栋/单元/室 (not in columns whose values are place names by nature: 学校、院系、专业).
- *  - 困难情况: the words of the `words` rule (「重病」「残疾」「低保」「特困」「孤残」…), each with the
- *    word it is commonly written with after it (WORD_TAILS: 「建档立卡户」「孤残学生」「低保家庭」), so the
- *    cleaned cell loses the whole word instead of leaving 「一档 户」.
+ *  - 困难情况: the words of the `words` rule, by kind (病情「艾滋病」「HIV」「自闭症」, 残疾「聋哑」「智力障碍」,
+ *    变故「服刑」「入狱」「吸毒」「弃婴」「车祸」, 困难类别「低保」「特困」「家庭困难」), case-insensitive, each with
+ *    the word it is commonly written with after it (WORD_TAILS: 「建档立卡户」「孤残学生」「低保家庭」), so
+ *    the cleaned cell loses the whole word instead of leaving 「一档 户」; and the rule's `patterns`, which
+ *    find a kind rather than a word (a bracketed note ending in 病/症/障碍/残…: 「（先天性心脏病）」;
+ *    「患有……病」; 「父亡」). Where one found text lies inside another (「艾滋病」 in 「（艾滋病）」) the
+ *    longer one stands for both. In 学校、院系、专业 columns a word followed by 学、科、与、医院 … is a
+ *    discipline's name (「肿瘤学」「精神病与精神卫生学」, DISCIPLINE_TAIL), not a student's illness.
  * Columns are classified by their header (forbidden → not listed → ignored → allowed; a header
  * "contains" a spelling after spaces are removed). The header row is the row among the first ten with
  * the most recognised headers (title lines above it are kept as the list's title, and checked too).
@@ -214,7 +219,13 @@ const ONLINE_HINT = /[微@qQvVwW]/;
  * Words that commonly follow a hardship word and belong to it (「建档立卡户」「孤残学生」「低保家庭」
  * 「残疾证」): found with it, so the cleaned cell loses the whole word.
  */
-const WORD_TAILS = ['家庭学生', '家庭', '学生', '子女', '人员', '对象', '儿童', '户', '证'];
+const WORD_TAILS = ['家庭学生', '人子女', '家庭', '学生', '子女', '人员', '对象', '儿童', '患者', '病人', '户', '证', '人', '者'];
+
+/**
+ * What follows a health word in a discipline's name (「肿瘤学」「精神病与精神卫生学」「住院医师」「传染病医院」「戒毒矫治技术」):
+ * in 学校、院系、专业 columns such a word is not about a student. Not 「学生」 (「残疾学生」 is about one).
+ */
+const DISCIPLINE_TAIL = /^(?:学(?!生)|科|与|医学|医院|医师|护理|康复|卫生|治疗|防治|矫治)/;
 
 /** Half-width digits and letters (full-width １３８ and ＸＸ count the same). */
 const WIDE = /[\uFF01-\uFF5E\u3000]/;
@@ -241,7 +252,10 @@ interface Scanner {
   birth?: ForbiddenRule;
   address?: ForbiddenRule;
   online?: ForbiddenRule;
+  /** The words of the words rules in one regex (group 1 is the word, lower-cased for `rule`). */
   words: { re: RegExp; rule: Map<string, ForbiddenRule> } | null;
+  /** The words rules' patterns, each compiled once (global, case-insensitive). */
+  patterns: { re: RegExp; rule: ForbiddenRule }[];
   todayYear: number;
 }
 
@@ -254,15 +268,19 @@ function makeScanner(rules: GongshiRules, todayYear: number): Scanner {
   const detectors = new Map<string, ForbiddenRule>();
   for (const f of rules.forbidden) if (f.detector !== 'words' && !detectors.has(f.detector)) detectors.set(f.detector, f);
   const wordRule = new Map<string, ForbiddenRule>();
-  for (const f of rules.forbidden) if (f.detector === 'words') for (const w of f.words ?? []) if (!wordRule.has(w)) wordRule.set(w, f);
+  for (const f of rules.forbidden) if (f.detector === 'words') for (const w of f.words ?? []) if (!wordRule.has(w.toLowerCase())) wordRule.set(w.toLowerCase(), f);
   const words = wordRule.size ? Array.from(wordRule.keys()).sort((a, b) => b.length - a.length) : [];
+  const tails = WORD_TAILS.slice().sort((a, b) => b.length - a.length);
+  const patterns: Scanner['patterns'] = [];
+  for (const f of rules.forbidden) if (f.detector === 'words') for (const p of f.patterns ?? []) patterns.push({ re: new RegExp(p, 'gi'), rule: f });
   return {
     detectors,
     numbers: detectors.has('id-number') || detectors.has('bank-card') || detectors.has('phone'),
     birth: detectors.get('birth-date'),
     address: detectors.get('address'),
     online: detectors.get('online-id'),
-    words: words.length ? { re: new RegExp(`(${words.map(escapeRe).join('|')})(?:${WORD_TAILS.join('|')})?`, 'g'), rule: wordRule } : null,
+    words: words.length ? { re: new RegExp(`(${words.map(escapeRe).join('|')})(?:${tails.join('|')})?`, 'gi'), rule: wordRule } : null,
+    patterns,
     todayYear,
   };
 }
@@ -347,10 +365,26 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
       }
     }
   }
+  // Words and patterns: a discipline's name in 学校、院系、专业 is not one (「肿瘤学」); a text found inside
+  // another (「艾滋病」 in 「（艾滋病）」) is left to the longer one.
+  let said: Hit[] | undefined;
+  const say = (rule: ForbiddenRule, m: RegExpExecArray) => {
+    if (placeNames && DISCIPLINE_TAIL.test(text.slice(m.index + m[0].length))) return;
+    (said || (said = [])).push({ rule: rule.id, text: m[0], shown: m[0], note: '' });
+  };
   if (sc.words) {
     sc.words.re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = sc.words.re.exec(text))) add({ rule: sc.words.rule.get(m[1]!)!.id, text: m[0], shown: m[0], note: '' });
+    while ((m = sc.words.re.exec(text))) say(sc.words.rule.get(m[1]!.toLowerCase())!, m);
+  }
+  for (const p of sc.patterns) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(text))) say(p.rule, m);
+  }
+  if (said) {
+    const all = said;
+    for (const h of all) if (!all.some((o) => o !== h && o.rule === h.rule && o.text.length > h.text.length && o.text.indexOf(h.text) >= 0)) add(h);
   }
   return hits ?? NONE;
 }

@@ -41,6 +41,27 @@ export const Detector = z.enum([
 ]);
 export type Detector = z.infer<typeof Detector>;
 
+/**
+ * A JavaScript regular expression source for the `words` detector, matched case-insensitively against a
+ * cell (after the checker's normalisation: full-width characters made half-width, invisible ones
+ * removed). It must compile, must not match the empty string, and must run on the phone's ES2017: no
+ * lookbehind, no named groups, no \p{…}.
+ */
+export const GongshiPattern = z
+  .string()
+  .min(1)
+  .superRefine((p, ctx) => {
+    let re: RegExp;
+    try {
+      re = new RegExp(p, 'i');
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `不是有效的正则表达式：${(e as Error).message}` });
+      return;
+    }
+    if (re.test('')) ctx.addIssue({ code: 'custom', message: '这个写法会匹配空字符串（什么都匹配）' });
+    if (/\(\?<|\\[pP]\{/.test(p)) ctx.addIssue({ code: 'custom', message: '手机上的浏览器可能不认 (?<=…)、(?<名字>…)、\\p{…}，请换一种写法' });
+  });
+
 /** One kind of content that must not be published. */
 export const ForbiddenRule = z
   .strictObject({
@@ -54,6 +75,12 @@ export const ForbiddenRule = z
     detector: Detector,
     /** For `detector: words`: the words (「重病」「低保」…); a cell containing one is flagged. */
     words: z.array(z.string().min(1)).optional(),
+    /**
+     * For `detector: words`: patterns that find a kind of word the list cannot hold in full (a note in
+     * brackets about an illness: 「（先天性心脏病）」; 「患有……病」). What a pattern matches is removed
+     * from the cleaned list like a word.
+     */
+    patterns: z.array(GongshiPattern).optional(),
     /** The rule in one plain sentence, shown beside every flag. */
     rule: z.string().min(1),
     /** content/sources.yaml id of the rule. */
@@ -64,6 +91,7 @@ export const ForbiddenRule = z
   .superRefine((r, ctx) => {
     if (r.detector === 'words' && !r.words?.length) ctx.addIssue({ code: 'custom', path: ['words'], message: 'detector 为 words 时要列出 words' });
     if (r.detector !== 'words' && r.words) ctx.addIssue({ code: 'custom', path: ['words'], message: '只有 detector 为 words 时才写 words' });
+    if (r.detector !== 'words' && r.patterns) ctx.addIssue({ code: 'custom', path: ['patterns'], message: '只有 detector 为 words 时才写 patterns' });
   });
 export type ForbiddenRule = z.infer<typeof ForbiddenRule>;
 

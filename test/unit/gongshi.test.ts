@@ -207,6 +207,43 @@ describe('whole lists', () => {
     expect(r.cleaned.rows.map((x) => x[3])).toEqual(['一档', '二档', '一档']);
     expect(r.findings.map((f) => f.shown)).toEqual(['建档立卡户', '孤残学生', '低保家庭']);
   });
+  // A tester's list printed 「学生15（艾滋病）」 and the like word for word in 「可以公示的名单」.
+  it.each([
+    ['学生15（艾滋病）', '学生15'],
+    ['学生16（HIV）', '学生16'],
+    ['学生17（精神分裂）', '学生17'],
+    ['学生18（自闭症）', '学生18'],
+    ['学生19（智力障碍）', '学生19'],
+    ['学生20（聋哑）', '学生20'],
+    ['学生21（吸毒）', '学生21'],
+    ['学生22（弃婴）', '学生22'],
+    ['学生23（车祸）', '学生23'],
+    ['学生24（家庭困难）', '学生24'],
+    ['学生25（先天性心脏病）', '学生25'],
+    ['学生26 唐氏综合征', '学生26'],
+    ['学生27（父亲入狱）', '学生27'],
+    ['学生28（父亲服刑）', '学生28'],
+    ['学生29（白血病）', '学生29'],
+    ['学生30（孤儿）', '学生30'],
+  ])('「%s」 under 姓名 is flagged and the cleaned list prints 「%s」', (name, cleaned) => {
+    const r = check(parseTable(['姓名\t班级\t档次', `${name}\t高一1班\t一档`].join('\n')));
+    expect(r.findings.map((f) => f.rule)).toEqual(['hardship']);
+    expect(r.cleaned.rows).toEqual([['1', cleaned, '高一1班', '一档']]);
+  });
+  it('a title 「……家庭经济困难学生资助名单公示」 and a list of ordinary names, classes and majors raise nothing', () => {
+    const r = check([
+      ['某某职业技术学院2026年家庭经济困难学生资助名单公示'],
+      ['序号', '姓名', '院系', '专业', '班级', '资助档次'],
+      ['1', '王秀英', '医学院', '医学影像技术', '医学影像技术1班', '家庭经济困难'],
+      ['2', '李病', '护理学院', '护理', '护理2班', '一般困难'],
+      ['3', '张伟', '康复医学院', '康复治疗技术', '康复3班', '特别困难'],
+      ['4', '刘洋', '商学院', '电子商务', '电子商务1班', '家庭经济特别困难'],
+      ['5', '陈静', '临床医学院', '肿瘤学', '研2026级', '一档'],
+      ['6', '杨帆', '教育学院', '特殊教育', '特教1班', '二档'],
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
   it('a normal list (姓名, 班级, 学号, 资助项目, 档次, 金额) stays clean with the new rules', () => {
     const r = check([
       ['序号', '姓名', '学号', '年级', '班级', '资助项目', '资助档次', '金额（元）'],
@@ -333,6 +370,18 @@ describe('a broken content/schools/gongshi.yaml fails with the file and field na
     const r = copy();
     r.forbidden[1].detector = 'telepathy';
     expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: forbidden[1].detector:`);
+  });
+  it('a pattern that does not compile, matches everything, or needs a newer browser', () => {
+    const i = (copy().forbidden as { detector: string }[]).findIndex((f) => f.detector === 'words');
+    for (const [p, msg] of [['(病', '不是有效的正则表达式'], ['病?', '匹配空字符串'], ['(?<=父)亡', '可能不认']] as const) {
+      const r = copy();
+      r.forbidden[i].patterns = [p];
+      expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi'), p).toContain(`${GONGSHI_FILE}: forbidden[${i}].patterns[0]: `);
+      expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi'), p).toContain(msg);
+    }
+    const r = copy();
+    r.forbidden[0].patterns = ['病'];
+    expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: forbidden[0].patterns: 只有 detector 为 words 时才写 patterns`);
   });
   it('a words rule without words', () => {
     const r = copy();
