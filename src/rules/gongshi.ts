@@ -15,12 +15,19 @@
  *   book.checked        // 「这个文件有 3 张工作表，都查过了：「说明」「名单」「Sheet3」（空的）。」
  *
  * Recognition (every cell, whatever its column; each rule's source is in content/schools/gongshi.yaml,
- * all resting on 教财厅函〔2017〕28号, the hardship words also on 教财〔2018〕16号). Numbers are runs of
- * digits with single spaces, dashes or dots between them (「510101.20050101.1234」 is an ID as much as
- * 「510101 20050101 1234」); a run made only of dates (「2026.09.20-2026.09.26」, a 公示 period) is not one.
+ * all resting on 教财厅函〔2017〕28号, the hardship words also on 教财〔2018〕16号). A cell is read without
+ * the characters that show nothing (src/lib/invisible.ts: zero-width spaces, soft hyphens …), full-width
+ * characters as half-width. Numbers are runs of digits with up to three separators between them: spaces
+ * of any width (the no-break space U+00A0, the ideographic space U+3000), dashes, dots, and one 、
+ * (「510101.20050101.1234」「530521、200903051239」 are IDs as much as 「510101 20050101 1234」; a run with
+ * several 、 is a list, 「2000、3000、1500」, and its parts are read one by one); a run made only of dates
+ * (「2026.09.20-2026.09.26」, a 公示 period) is not one. Runs of 11 or more digits written in Chinese
+ * (〇/零/○ … 九: 「五三零五二一二零零九……」) are read as those digits.
  *  - 身份证号: 18 characters (17 digits + digit or X) whose birth date exists, with the GB 11643-1999
  *    check digit (ISO 7064 MOD 11-2); a wrong check digit is still flagged (a mistyped ID is still an
- *    ID). 15-digit old IDs (6-digit area + YYMMDD + 3) with an existing 19YY date.
+ *    ID). 15-digit old IDs (6-digit area + YYMMDD + 3) with an existing 19YY date. A partly masked ID
+ *    (15 or 18 characters, some of them * × or X: 「530521********1239」) is flagged too: the digits left
+ *    with the name and the school still tell who the child is.
  *  - 银行卡号: 16–19 digits passing the Luhn check; a run of 16–19 digits failing it is flagged as
  *    「像卡号」 too.
  *  - 电话: 11-digit mobile numbers (1[3-9]…, optionally +86), area-code landlines (0…, 10–12 digits).
@@ -47,6 +54,7 @@
  * the most recognised headers (title lines above it are kept as the list's title, and checked too).
  */
 import type { GongshiRules, ForbiddenRule } from '../schema/schools.ts';
+import { INVISIBLE_RE } from '../lib/invisible.ts';
 
 /** A source as the report cites it. */
 export interface SourceRef {
@@ -164,10 +172,18 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** What a run of digits is: an 18- or 15-digit ID, a card number, a phone number, or nothing. */
+/** Separators a number is written with: spaces of any width, dashes, dots, 、 (NUMBER_RUN allows one 、). */
+const SEP = '[ .\\-\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000、]';
+const SEPS = new RegExp(SEP, 'g');
+const SEP_ONE = new RegExp(SEP);
+
+/**
+ * What a run of digits is: an 18- or 15-digit ID, a card number, a phone number, or nothing.
+ * @param run digits with separators (SEP) between them, an ID's final X
+ */
 export function classifyNumber(run: string, todayYear: number): { rule: 'id-number' | 'bank-card' | 'phone'; note: string } | null {
-  const hasSep = /[ .-]/.test(run);
-  const d = run.replace(/[ .-]/g, '').toUpperCase();
+  const hasSep = SEP_ONE.test(run);
+  const d = run.replace(SEPS, '').toUpperCase();
   if (/^\d{17}[\dX]$/.test(d) && /^[1-8]/.test(d)) {
     const y = Number(d.slice(6, 10));
     if (y >= 1900 && y <= todayYear && dayExists(y, Number(d.slice(10, 12)), Number(d.slice(12, 14)))) {
@@ -184,11 +200,20 @@ export function classifyNumber(run: string, todayYear: number): { rule: 'id-numb
   return null;
 }
 
-/** Digits with single spaces, dashes or dots between them, and an ID's final X. */
-const NUMBER_RUN = /\d(?:\d|[ .-](?=\d))*[Xx]?/g;
+/** Digits with up to three separators (SEP) between them, and an ID's final X. */
+const NUMBER_RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*[Xx]?`, 'g');
 /** A run of digits that is only dates (「2026.09.20-2026.09.26」「20260920-20260926」): a period, not a number. */
 const DATE_PART = '(?:19|20)\\d\\d(?:\\.\\d{1,2}\\.\\d{1,2}|-\\d{1,2}-\\d{1,2}|\\d{4})';
-const DATES_ONLY = new RegExp(`^${DATE_PART}(?:[ .-]${DATE_PART})*$`);
+const DATES_ONLY = new RegExp(`^${DATE_PART}(?:${SEP}{1,3}${DATE_PART})*$`);
+/**
+ * A number some of whose digits are masked with * × or X (「530521********1239」「530521XXXXXXXX123X」);
+ * the caller keeps those of 15 or 18 characters with a mask before the last one and at least 4 digits.
+ */
+const MASKED_RUN = new RegExp(`\\d(?:[\\d*×Xx]|${SEP}{1,3}(?=[\\d*×Xx]))+`, 'g');
+const MASK = /[*×Xx]/;
+/** Digits written in Chinese, 11 or more of them (a phone number, an ID, a card number), an ID's final X. */
+const CN_RUN = /[〇零○一二三四五六七八九]{11,}[Xx]?/g;
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** 8 digits written together, YYYYMMDD (the caller checks that no digit or letter touches them). */
 const COMPACT_DATE = /(19\d\d|20\d\d)(\d\d)(\d\d)(?![\dA-Za-z])/g;
 /** A header that says its column holds a number (学号、学籍号、考号、编号、序号). */
@@ -229,11 +254,15 @@ const DISCIPLINE_TAIL = /^(?:学(?!生)|科|与|医学|医院|医师|护理|康�
 
 /** Half-width digits and letters (full-width １３８ and ＸＸ count the same). */
 const WIDE = /[\uFF01-\uFF5E\u3000]/;
-const normalise = (s: string): string => (WIDE.test(s) && typeof s.normalize === 'function' ? s.normalize('NFKC') : s);
+/** A cell as the recognisers read it (and the cleaned list prints it): no invisible characters, full width made half. */
+const normalise = (s: string): string => {
+  const t = INVISIBLE_ONE.test(s) ? s.replace(INVISIBLE_RE, '') : s;
+  return WIDE.test(t) && typeof t.normalize === 'function' ? t.normalize('NFKC') : t;
+};
 
 /** 「5305**********123X」: keep the first 4 and last 2 characters of a number, mask the rest. */
 export function maskNumber(s: string): string {
-  const d = s.replace(/[ .-]/g, '');
+  const d = s.replace(SEPS, '');
   if (d.length <= 6) return d.replace(/./g, '*');
   return d.slice(0, 4) + d.slice(4, -2).replace(/./g, '*') + d.slice(-2);
 }
@@ -263,6 +292,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Characters without which a cell cannot hold an address (a cheap test before the address patterns). */
 const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单元室社屯寨]/;
 const YEAR_HINT = /(?:19|20)\d\d/;
+/** A cell that holds 11 numerals written in Chinese in a row. */
+const CN_HINT = /[〇零○一二三四五六七八九]{11}/;
+/** INVISIBLE_RE without the g flag, for test(). */
+const INVISIBLE_ONE = new RegExp(INVISIBLE_RE.source);
+/** Separators left at either end of a part of a list (「、3000 」). */
+const TRIM_SEP = new RegExp(`^${SEP}+|${SEP}+$`, 'g');
 
 function makeScanner(rules: GongshiRules, todayYear: number): Scanner {
   const detectors = new Map<string, ForbiddenRule>();
@@ -302,13 +337,40 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
   const { todayYear } = sc;
   const hasDigit = /\d/.test(text);
   if (sc.numbers && hasDigit) {
+    const number = (run: string) => {
+      if (run.length < 11 || DATES_ONLY.test(run)) return;
+      const c = classifyNumber(run, todayYear);
+      const rule = c && sc.detectors.get(c.rule);
+      if (c && rule) add({ rule: rule.id, text: run, shown: maskNumber(run), note: c.note });
+    };
     NUMBER_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = NUMBER_RUN.exec(text))) {
-      if (m[0].length < 11 || DATES_ONLY.test(m[0])) continue;
-      const c = classifyNumber(m[0], todayYear);
+      const parts = m[0].split('、');
+      // Several 、 make a list (「2000、3000、1500、2500」): each part is a number of its own.
+      if (parts.length > 2) for (const p of parts) number(p.replace(TRIM_SEP, ''));
+      else number(m[0]);
+    }
+    const id = sc.detectors.get('id-number');
+    if (id && MASK.test(text)) {
+      MASKED_RUN.lastIndex = 0;
+      while ((m = MASKED_RUN.exec(text))) {
+        const d = m[0].replace(SEPS, '');
+        if ((d.length !== 18 && d.length !== 15) || !MASK.test(d.slice(0, -1)) || !/^[1-8]/.test(d) || d.replace(/\D/g, '').length < 4) continue;
+        if (m.index > 0 && /[*×]/.test(text.charAt(m.index - 1))) continue;
+        add({ rule: id.id, text: m[0], shown: maskNumber(m[0]), note: '遮住了中间几位的身份证号，露出来的几位加上姓名、学校，照样认得出是谁，也不能公示' });
+      }
+    }
+  }
+  if (sc.numbers && CN_HINT.test(text)) {
+    CN_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CN_RUN.exec(text))) {
+      const d = m[0].replace(/[^Xx]/g, (c) => CN_DIGIT[c] ?? c);
+      const c = classifyNumber(d, todayYear) ?? (d.length === 18 || d.length === 15 ? { rule: 'id-number' as const, note: '' } : null);
       const rule = c && sc.detectors.get(c.rule);
-      if (c && rule) add({ rule: rule.id, text: m[0], shown: maskNumber(m[0]), note: c.note });
+      const what = c?.rule === 'id-number' ? '身份证号' : c?.rule === 'phone' ? '电话号码' : '银行卡号';
+      if (c && rule) add({ rule: rule.id, text: m[0], shown: maskNumber(m[0]), note: `用汉字写的${what}${c.note ? `（${c.note}）` : ''}` });
     }
   }
   const birth = sc.birth;

@@ -230,6 +230,31 @@ describe('whole lists', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(['hardship']);
     expect(r.cleaned.rows).toEqual([['1', cleaned, '高一1班', '一档']]);
   });
+  // A tester's IDs with a hidden or unusual separator were not found and printed in full.
+  it.each([
+    ['张三530521\u00a0200903051239', '张三'],
+    ['张三530521200\u200b903051239', '张三'],
+    ['张三 530521、200903051239', '张三'],
+    ['张三 530521********1239', '张三'],
+    ['张三 五三零五二一二零零九零三零五一二三四', '张三'],
+  ])('the ID in 「%s」 is found and the cleaned list prints 「%s」', (name, cleaned) => {
+    const r = check([['姓名', '班级', '档次'], [name, '高一1班', '一档']]);
+    expect(r.findings.map((f) => f.rule)).toEqual(['id-number']);
+    expect(r.findings[0]!.shown).not.toMatch(/200903|二零零九/);
+    expect(r.cleaned.rows).toEqual([['1', cleaned, '高一1班', '一档']]);
+  });
+  it('an ID with any character Unicode says shows nothing (Default_Ignorable_Code_Point) inside is found', () => {
+    const ignorable = /^\p{Default_Ignorable_Code_Point}$/u;
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (!ignorable.test(c)) continue;
+      const r = check([['备注'], [`530521${c}201003050024`]]);
+      if (r.findings.map((f) => f.rule).join() !== 'id-number') missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
   it('a title 「……家庭经济困难学生资助名单公示」 and a list of ordinary names, classes and majors raise nothing', () => {
     const r = check([
       ['某某职业技术学院2026年家庭经济困难学生资助名单公示'],
