@@ -30,7 +30,8 @@
  *    with the name and the school still tell who the child is.
  *  - 银行卡号: 16–19 digits passing the Luhn check; a run of 16–19 digits failing it is flagged as
  *    「像卡号」 too.
- *  - 电话: 11-digit mobile numbers (1[3-9]…, optionally +86), area-code landlines (0…, 10–12 digits).
+ *  - 电话: 11-digit mobile numbers (1[3-9]…, optionally +86), area-code landlines (0…, 10–12 digits), and
+ *    7–8 digits after 电话、手机、联系方式、座机 (a landline without its area code: 「电话 3312345」).
  *  - 微信号、QQ 号、邮箱 (detector `online-id`): 微信 / 微信号 / WeChat / VX / WX followed by an account
  *    (a letter and 5–19 letters, digits, _ or -; or 5–11 digits), QQ / QQ号 followed by 5–11 digits, an
  *    e-mail address. 「微信支付」「QQ群」 name no account and are not flagged.
@@ -39,8 +40,9 @@
  *    they stand alone (no digit or letter touching them) and are such a date, except as the whole cell
  *    of a dropped column whose header says it holds a number (学号、学籍号、考号、编号: codes that often
  *    begin with a year). Dates inside a number already found (an ID's birth date) are not flagged again.
- *  - 住址: 省/市/县/区 … 乡/镇/街道/村/社区, 乡/镇/街道 … 村/社区 (「城关镇和平村」), 村 … 组, 路/街 … 号,
- *    … 栋/单元/室 (not in columns whose values are place names by nature: 学校、院系、专业).
+ *  - 住址: 家住/住址/住在 … and a place (「高一1班（家住木瓜榔村）」), a note in brackets naming a 村/寨/屯/
+ *    社区/小区 (「李四（木瓜榔村）」), 省/市/县/区 … 乡/镇/街道/村/社区, 乡/镇/街道 … 村/社区 (「城关镇和平村」),
+ *    村 … 组, 路/街 … 号, … 栋/单元/室 (not in columns whose values are place names by nature: 学校、院系、专业).
  *  - 困难情况: the words of the `words` rule, by kind (病情「艾滋病」「HIV」「自闭症」, 残疾「聋哑」「智力障碍」,
  *    变故「服刑」「入狱」「吸毒」「弃婴」「车祸」, 困难类别「低保」「特困」「家庭困难」), case-insensitive, each with
  *    the word it is commonly written with after it (WORD_TAILS: 「建档立卡户」「孤残学生」「低保家庭」), so
@@ -221,6 +223,10 @@ const CODE_HEADER = /号/;
 const FULL_DATE = /(19\d\d|20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?/g;
 const YEAR_MONTH = /(19\d\d|20\d\d)\s*(?:年\s*(\d{1,2})\s*月|[-/.](\d{1,2})(?![\d./-]))/g;
 const ADDRESS = [
+  // 「家住木瓜榔村」「住址：河边寨」: a word that says an address follows, and the place.
+  /(?:家庭住址|家住|住址|现住址?|居住在|居住地|住在|家在|老家在?)\s*[:：]?\s*[\u4e00-\u9fa5\d]{2,20}/,
+  // 「李四（木瓜榔村）」: a note in brackets naming a village or a neighbourhood (not 「（乡村振兴部门）」).
+  /[（(【\[][^（）()【】\[\]]{0,12}?[\u4e00-\u9fa5]{2}(?:村|寨|屯|社区|小区)[^（）()【】\[\]]{0,8}[）)】\]]/,
   /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fa5\d]{0,12}?(?:乡|镇|街道|村|社区|屯|寨)/,
   // 「城关镇和平村」: a 乡/镇/街道 and a 村/社区 in it is where a family lives, without a county or a 组.
   /[\u4e00-\u9fa5]{1,8}(?:乡|镇|街道)[\u4e00-\u9fa5]{1,8}?(?:村|社区|居委会|嘎查)/,
@@ -290,7 +296,12 @@ interface Scanner {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Characters without which a cell cannot hold an address (a cheap test before the address patterns). */
-const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单元室社屯寨]/;
+const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单元室社屯寨住]/;
+/**
+ * A landline written without its area code (7 or 8 digits) after a word that says it is a phone number:
+ * 「电话 3312345」「联系方式：33123456」. Group 1 is the number. Not 「电话费补助 2000」.
+ */
+const LABELLED_PHONE = /(?:电话|手机|联系方式|座机|固话|tel)\s*(?:号码|号)?\s*[:：]?\s*(\d(?:[ -]?\d){6,7})(?![\d]|[ .-]\d)/gi;
 const YEAR_HINT = /(?:19|20)\d\d/;
 /** A cell that holds 11 numerals written in Chinese in a row. */
 const CN_HINT = /[〇零○一二三四五六七八九]{11}/;
@@ -350,6 +361,11 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
       // Several 、 make a list (「2000、3000、1500、2500」): each part is a number of its own.
       if (parts.length > 2) for (const p of parts) number(p.replace(TRIM_SEP, ''));
       else number(m[0]);
+    }
+    const phone = sc.detectors.get('phone');
+    if (phone) {
+      LABELLED_PHONE.lastIndex = 0;
+      while ((m = LABELLED_PHONE.exec(text))) add({ rule: phone.id, text: m[1]!, shown: maskNumber(m[1]!), note: '没有区号的座机号' });
     }
     const id = sc.detectors.get('id-number');
     if (id && MASK.test(text)) {
