@@ -260,10 +260,16 @@ const DISCIPLINE_TAIL = /^(?:学(?!生)|科|与|医学|医院|医师|护理|康�
 
 /** Half-width digits and letters (full-width １３８ and ＸＸ count the same). */
 const WIDE = /[\uFF01-\uFF5E\u3000]/;
-/** A cell as the recognisers read it (and the cleaned list prints it): no invisible characters, full width made half. */
+const WIDE_ALL = /[\uFF01-\uFF5E\u3000]/g;
+/** Full-width punctuation Chinese is written with, kept as it is (the recognisers know both forms). */
+const CHINESE_PUNCTUATION = '（）：，；？！';
+/**
+ * A cell as the recognisers read it (and the cleaned list prints it): no invisible characters, full-width
+ * digits, letters and signs made half-width (NFKC), but 「（）：，；」 kept, so 「高一（1）班」 prints as written.
+ */
 const normalise = (s: string): string => {
   const t = INVISIBLE_ONE.test(s) ? s.replace(INVISIBLE_RE, '') : s;
-  return WIDE.test(t) && typeof t.normalize === 'function' ? t.normalize('NFKC') : t;
+  return WIDE.test(t) ? t.replace(WIDE_ALL, (c) => (CHINESE_PUNCTUATION.indexOf(c) >= 0 ? c : c.normalize('NFKC'))) : t;
 };
 
 /** 「5305**********123X」: keep the first 4 and last 2 characters of a number, mask the rest. */
@@ -468,6 +474,46 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
 }
 
 
+/**
+ * Words that say what the number or the text after them is (「电话」「身份证号」「出生日期」), by detector: removed
+ * with it, so the cleaned cell does not keep 「张三 电话」.
+ */
+const LABELS: Partial<Record<string, RegExp>> = {
+  'id-number': /(?:公民身份号码|身份证号码|身份证号|身份证|身份号码|证件号码|证件号)\s*[:：]?\s*$/,
+  phone: /(?:联系电话|电话号码|电话|手机号码|手机号|手机|联系方式|座机|固话|tel)\s*(?:号码|号)?\s*[:：]?\s*\+?\s*$/i,
+  'bank-card': /(?:银行卡号|银行卡|卡号|账号|帐号)\s*[:：]?\s*$/,
+  'birth-date': /(?:出生日期|出生年月|出生于|出生|生日|生于)\s*[:：]?\s*$/,
+  address: /(?:家庭住址|住址|地址)\s*[:：]?\s*$/,
+};
+/** What separates a removed text from the rest of the cell (「王五-残疾」「钱七，低保户」「一档、低保」). */
+const SEPARATOR = /[\s\-—–_、，,;；/|:：·+]/;
+const EDGE_SEPARATORS = /^[\s\-—–_、，,;；/|:：·+]+|[\s\-—–_、，,;；/|:：·+]+$/g;
+
+/**
+ * The cell without `found` (every occurrence), without the label before it (LABELS: 「电话0871-12345678」
+ * goes whole, as does the 「+」 of 「+86 138 …」), and without the separator that joined it to the rest:
+ * the one before it, or the one after it when it opens the cell.
+ *   cutFound('王五-残疾', '残疾', 'words') → '王五';  cutFound('低保、一档', '低保', 'words') → '一档'
+ */
+function cutFound(cell: string, found: string, detector: string | undefined): string {
+  if (!found) return cell;
+  const label = detector ? LABELS[detector] : undefined;
+  let out = '';
+  let from = 0;
+  for (let i = cell.indexOf(found); i >= 0; i = cell.indexOf(found, from)) {
+    let a = i;
+    const m = label && label.exec(cell.slice(from, i));
+    if (m) a = from + m.index;
+    else if (/^\d/.test(found)) while (a > from && /[\s+]/.test(cell.charAt(a - 1))) a--;
+    let b = i + found.length;
+    if (a > from || out) while (a > from && SEPARATOR.test(cell.charAt(a - 1))) a--;
+    else while (b < cell.length && SEPARATOR.test(cell.charAt(b))) b++;
+    out += cell.slice(from, a);
+    from = b;
+  }
+  return out + cell.slice(from);
+}
+
 const squash = (s: string) => normalise(String(s)).replace(/\s+/g, '');
 const hasAny = (header: string, spellings: readonly string[]) => spellings.some((h) => header.indexOf(h) >= 0);
 
@@ -533,6 +579,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     columns.push({ col: c + 1, header: text, ...(k ?? { kind: 'not-listed' as const }) });
   }
   const placeNames = new Set(rules.allowed.filter((a) => a.placeNames).map((a) => a.id));
+  const detectorOf = new Map(rules.forbidden.map((f) => [f.id, f.detector] as const));
 
   const findings: Finding[] = [];
   const edited: Finding[] = [];
@@ -568,9 +615,9 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
       }
       if (!isTitle && col.kind === 'allowed') {
         let t = text;
-        // 「王五（低保户）」→「王五」: a bracket holding found text goes as a whole.
-        for (const h of hits) t = t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)).split(h.text).join('');
-        t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').trim();
+        // 「王五（低保户）」→「王五」: a bracket holding found text goes as a whole; else the text, with its label.
+        for (const h of hits) t = cutFound(t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)), h.text, detectorOf.get(h.rule));
+        t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').replace(EDGE_SEPARATORS, '');
         (fixed || (fixed = new Map<number, string>())).set(c, t);
         edited.push({ row: r + 1, col: c + 1, header: col.header, where: placeOf(r, c, col.header, false), rule: hits[0]!.rule, shown: t, note: '' });
       }
