@@ -27,7 +27,7 @@ const unknownSource = (ids: Set<string>, id: string | undefined, where: string, 
 };
 
 /**
- * Validates content/schools/gongshi.yaml: schema, unique rule ids, known sources.
+ * Validates content/schools/gongshi.yaml: schema, unique rule ids, known sources, {days} in signOff.
  * @throws DataError listing every problem as `FILE: FIELD: 说明`.
  */
 export function validateGongshi(data: unknown, national: Dataset, file = GONGSHI_FILE): GongshiRulesT {
@@ -37,6 +37,7 @@ export function validateGongshi(data: unknown, national: Dataset, file = GONGSHI
     const ids = new Set(national.sources.map((s) => s.id));
     unknownSource(ids, r.source, `${file}: source`, problems);
     unknownSource(ids, r.notListed.source, `${file}: notListed.source`, problems);
+    if (r.signOff.indexOf('{days}') < 0) problems.push(`${file}: signOff: 要写 {days}（公示的工作日数从 content/steps.yaml 来，不写死在这里）`);
     const seen = new Set<string>();
     r.forbidden.forEach((f, i) => {
       if (seen.has(f.id)) problems.push(`${file}: forbidden[${i}].id: 重复的 id「${f.id}」`);

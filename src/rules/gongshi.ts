@@ -744,6 +744,15 @@ function columnHasData(rows: readonly (readonly string[])[], headerIdx: number, 
 }
 
 /**
+ * The line printed under a cleaned list (content/schools/gongshi.yaml `signOff`) with `{days}` replaced:
+ *   signOffLine(rules, 5) → 「学校（盖章）：＿＿＿＿＿＿　公示时间：＿＿＿＿＿＿ 至 ＿＿＿＿＿＿（不少于 5 个工作日）　有异议请联系：＿＿＿＿＿＿」
+ * @param days the 公示 minimum in working days (publicizeDays of the 公示 step)
+ */
+export function signOffLine(rules: Pick<GongshiRules, 'signOff'>, days: number): string {
+  return rules.signOff.split('{days}').join(String(days));
+}
+
+/**
  * 「公示期：不少于 N 个工作日」: the minimum number of working days from the 公示 step's `when`
  * (content/steps.yaml, e.g. 「不少于 5 个工作日」).
  * @throws Error when the step does not say a number of working days.

@@ -116,8 +116,13 @@ export const GongshiRules = z.strictObject({
   }),
   /** Contents that must not be published. */
   forbidden: z.array(ForbiddenRule).min(1),
-  /** Reminder printed under the cleaned list (the 公示 days come from content/steps.yaml). */
+  /** Reminder for the teacher, shown under the cleaned list on screen and not printed (it is not part of the 公示). */
   takeDown: z.string().min(1),
+  /**
+   * The line printed under the cleaned list: the school's seal, the 公示 period, whom to object to, with
+   * blanks to fill in by hand. `{days}` stands for the working days of the 公示 step (content/steps.yaml).
+   */
+  signOff: z.string().min(1),
 });
 export type GongshiRules = z.infer<typeof GongshiRules>;
 

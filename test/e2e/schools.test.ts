@@ -9,6 +9,7 @@ import writeExcelFile from 'write-excel-file/node';
 import type { Page } from 'playwright-core';
 import { formatViolations, horizontalOverflow, newPage, phone, printToPng, runAxe, screenshot, useBrowser } from './helpers';
 import { faq } from '../../src/data/schools.ts';
+import { LARGE_TEXT_KEY } from '../../src/components/shell/site.ts';
 import { parseTable } from '../../src/lib/table-input.ts';
 import jsQR from 'jsqr';
 // @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
@@ -157,6 +158,38 @@ describe('公示名单自查 (/schools/gongshi/)', () => {
     expect(await page.locator('.gs-warn').textContent()).toMatch(/^第 2 行有一个没有配对的引号，后面的行可能被并在一起了，请检查。/);
     expect(await page.locator('.gs-table tbody tr').count()).toBe(2);
     expect(formatViolations(await runAxe(page))).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  /** A 360×640 phone with 大字 on (as the header button leaves it), on /schools/gongshi/. */
+  const openLarge = async () => {
+    const c = await context({ ...small, deviceScaleFactor: 1 });
+    await c.addInitScript((key) => localStorage.setItem(key, '1'), LARGE_TEXT_KEY);
+    const t = await newPage(c);
+    await t.page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });
+    expect(await t.page.evaluate(() => document.documentElement.classList.contains('lt'))).toBe(true);
+    return t;
+  };
+
+  // On paper the 公示 carried the teacher's 「公示期满要及时撤下……」 and lacked the lines a real 公示 has.
+  it('printed (大字 on), the sheet has the 盖章 / 公示时间 / 异议 lines and not the teacher\'s note, which stays on screen', async () => {
+    const { page, errors } = await openLarge();
+    await page.fill('#gs-text', fixture('bad.tsv').toString('utf8'));
+    await page.click('.gs-in button[type=submit]');
+    await page.waitForSelector('.gs-sheet');
+    const takeDown = page.locator('.gs-sheet .gs-takedown');
+    expect(await takeDown.textContent()).toContain('公示期满要及时撤下');
+    expect(await takeDown.isVisible(), 'the teacher\'s note is on screen').toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await takeDown.isVisible(), 'the teacher\'s note is not printed').toBe(false);
+    const printed = await page.locator('.gs-sheet').innerText();
+    expect(printed).not.toContain('撤下');
+    expect(printed).toMatch(/学校（盖章）：＿+/);
+    expect(printed).toMatch(/公示时间：＿+ 至 ＿+（不少于 5 个工作日）/);
+    expect(printed).toMatch(/有异议请联系：＿+/);
+    expect(await page.locator('.gs-sign').isVisible()).toBe(true);
+    expect(await printToPng(page, 'schools-gongshi-print-large')).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
-import { checkGongshi, checkGongshiBook, NOT_LISTED, publicizeDays, type GongshiReport } from '../../src/rules/gongshi.ts';
+import { checkGongshi, checkGongshiBook, NOT_LISTED, publicizeDays, signOffLine, type GongshiReport } from '../../src/rules/gongshi.ts';
 import { gongshiRules, validateGongshi, GONGSHI_FILE } from '../../src/data/schools.ts';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
@@ -405,6 +405,17 @@ describe('an .xlsx with several worksheets: every one is checked and named', () 
 });
 
 describe('the 公示 period comes from content/steps.yaml', () => {
+  // The printed sheet lacked the lines a real 公示 has (who posts it, when, whom to tell).
+  it('the lines printed under the list name the school\'s seal, the period (with the days of the 公示 step) and whom to object to', () => {
+    const days = publicizeDays(applySteps.find((s) => s.id === 'publicize')!.when);
+    expect(days).toBe(5);
+    const line = signOffLine(gongshiRules, days);
+    expect(line).toMatch(/^学校（盖章）：＿+　公示时间：＿+ 至 ＿+（不少于 5 个工作日）　有异议请联系：＿+$/);
+    expect(signOffLine(gongshiRules, 7)).toContain('（不少于 7 个工作日）');
+    const r = structuredClone(rawRules) as Record<string, any>;
+    r.signOff = '学校（盖章）：＿＿ 公示时间：＿＿ 至 ＿＿（不少于 5 个工作日）';
+    expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: signOff: 要写 {days}`);
+  });
   it('reads the number of working days of the 公示 step', () => {
     const when = applySteps.find((s) => s.id === 'publicize')!.when;
     expect(publicizeDays(when)).toBe(Number(/(\d+) 个工作日/.exec(when)![1]));

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { GongshiRules } from '../../schema/schools.ts';
-import { checkGongshiBook, NOT_LISTED, type BookReport, type SheetCheck, type SourceRef } from '../../rules/gongshi.ts';
+import { checkGongshiBook, NOT_LISTED, signOffLine, type BookReport, type SheetCheck, type SourceRef } from '../../rules/gongshi.ts';
 import { loadXlsxReader, parseTableText, readTableFile, type TableSheet } from '../../lib/table-input.ts';
 import { today } from '../../lib/today.ts';
 
@@ -16,7 +16,7 @@ export interface GongshiCheckerProps {
   sources: SourceRef[];
   /** 公示 minimum, in working days (from content/steps.yaml). */
   days: number;
-  /** The 公示 step's short text (how to object), from content/steps.yaml. */
+  /** The 公示 step's short text (how to object), from content/steps.yaml; printed above the sign-off line. */
   objection: string;
 }
 
@@ -146,8 +146,9 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
                   <tbody>{report.cleaned.rows.map((r) => <tr key={r[0]}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
                 </table>
               </div>
-              <p>公示期：不少于 {days} 个工作日，自＿＿＿＿年＿＿月＿＿日至＿＿＿＿年＿＿月＿＿日。{objection}</p>
-              <p>{rules.takeDown}</p>
+              <p>{objection}</p>
+              <p class="gs-sign">{signOffLine(rules, days).split('　').flatMap((part, k) => (k ? ['　', <span key={k}>{part}</span>] : [<span key={k}>{part}</span>]))}</p>
+              <p class="gs-takedown no-print">{rules.takeDown}</p>
             </div>
           </>
         )}
