@@ -171,6 +171,26 @@ describe('公示名单自查 (/schools/gongshi/)', () => {
     return t;
   };
 
+  // At 360×640 with 大字 on the page scrolled sideways (scrollWidth 449): the file input and the hidden
+  // 「有新版本，点此刷新」 bar (fixed to a layout viewport widened by the input) stuck out.
+  it('at 360×640 with 大字 nothing sticks out: before and after a check, and with the 「有新版本」 bar shown', async () => {
+    const { page, errors } = await openLarge();
+    expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
+    const file = await page.locator('#gs-file').boundingBox();
+    expect(file!.x + file!.width).toBeLessThanOrEqual(360);
+    await page.fill('#gs-text', fixture('bad.tsv').toString('utf8'));
+    await page.click('.gs-in button[type=submit]');
+    await page.waitForSelector('.gs-sheet');
+    expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
+    await page.evaluate(() => { (document.getElementById('sw-update') as HTMLButtonElement).hidden = false; });
+    expect(await page.locator('#sw-update').isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
+    const bar = await page.locator('#sw-update').boundingBox();
+    expect(bar!.x).toBeGreaterThanOrEqual(0);
+    expect(bar!.x + bar!.width).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
+
   // On paper the 公示 carried the teacher's 「公示期满要及时撤下……」 and lacked the lines a real 公示 has.
   it('printed (大字 on), the sheet has the 盖章 / 公示时间 / 异议 lines and not the teacher\'s note, which stays on screen', async () => {
     const { page, errors } = await openLarge();
