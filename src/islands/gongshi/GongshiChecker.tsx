@@ -40,6 +40,29 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
     loadXlsxReader().catch(() => {});
   }, []);
 
+  /** 「正在检查…」 while a check runs (a 20,000-row list takes seconds to check and lay out on a slow phone). */
+  const [busy, setBusy] = useState(false);
+
+  /**
+   * Shows 「正在检查…」, lets the browser paint it (a frame, then a task), then does `work`; its result and
+   * the message going away are rendered together. One check at a time: a tap while one runs does nothing.
+   */
+  const afterPaint = (work: () => Promise<void> | void) => {
+    if (busy) return;
+    setBusy(true);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        Promise.resolve()
+          .then(work)
+          .catch((err) => {
+            setBook(null);
+            setError(err instanceof Error ? err.message : String(err));
+          })
+          .then(() => setBusy(false));
+      }, 0),
+    );
+  };
+
   const run = (sheets: TableSheet[], label: string) => {
     const b = checkGongshiBook(sheets, { rules, sources, today: today() });
     setBook(b);
@@ -52,24 +75,21 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
 
   const onPaste = (e: Event) => {
     e.preventDefault();
-    try {
-      run([{ name: '', ...parseTableText(text) }], '粘贴的名单');
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    const pasted = text;
+    afterPaint(() => run([{ name: '', ...parseTableText(pasted) }], '粘贴的名单'));
   };
 
-  const onFile = async (e: Event) => {
+  const onFile = (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files && input.files[0];
     if (!file) return;
-    try {
-      run(await readTableFile(file), `文件「${file.name}」`);
-    } catch (err) {
-      setBook(null);
-      setError(err instanceof Error ? err.message : String(err));
-    }
-    input.value = '';
+    afterPaint(async () => {
+      try {
+        run(await readTableFile(file), `文件「${file.name}」`);
+      } finally {
+        input.value = '';
+      }
+    });
   };
 
   const clear = () => {
@@ -161,7 +181,8 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
       <form class="no-print gs-in" onSubmit={onPaste}>
         <label for="gs-text">把 Excel 或 WPS 里的名单（连同表头那一行）全选、复制，粘贴在这里：</label>
         <textarea id="gs-text" rows={6} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} spellcheck={false} />
-        <p><button type="submit" class="btn btn-primary btn-big">检查粘贴的名单</button></p>
+        <p><button type="submit" class="btn btn-primary btn-big" aria-disabled={busy ? 'true' : undefined}>检查粘贴的名单</button></p>
+        <div class="gs-busy" role="status">{busy && <p>正在检查…名单很长时要等一会儿，请不要关掉页面。</p>}</div>
         <p>
           <label for="gs-file">或者打开这台电脑、手机里的文件（.xlsx 或 .csv；.xlsx 里的每张工作表都查）：</label>
           <input id="gs-file" type="file" accept=".xlsx,.csv,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} />
