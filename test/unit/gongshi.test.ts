@@ -454,3 +454,13 @@ describe('a broken content/schools/gongshi.yaml fails with the file and field na
     expect(dataErrorOf(() => validateGongshi(r, dataset), 'validateGongshi')).toContain(`${GONGSHI_FILE}: forbidden[${i}].words: detector 为 words 时要列出 words`);
   });
 });
+
+describe('the list of characters that show nothing', () => {
+  // The 公示 checker imports src/lib/invisible.ts; the message checker keeps the same list inline, so
+  // its page loads one script. They must not drift apart.
+  it('is the same in the message checker and the 公示 checker', async () => {
+    const lib = await import('../../src/lib/invisible.ts');
+    const mc = await import('../../src/rules/message-check.ts');
+    expect(mc.INVISIBLE_RE.source).toBe(lib.INVISIBLE_RE.source);
+  });
+});
