@@ -222,8 +222,8 @@ describe('byte budgets over dist/', () => {
     const urls = new Set(entries.map((e) => e.url));
     expect(entries.filter((e) => Number.isNaN(e.gzip)).map((e) => e.url), 'listed but not built').toEqual([]);
     const rel = (p: string) => (p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1));
-    // Staff pages (printable sheets, the officer's kit, county pages) are kept when first opened.
-    const sheets = (p: string) => /^\/(posters|schools|regions)\/.+\/$/.test(p) || p === '/404.html';
+    // Staff pages (printable sheets, the officer's kit, county pages) and 更新记录 are kept when first opened.
+    const sheets = (p: string) => /^\/(posters|schools|regions)\/.+\/$/.test(p) || p === '/404.html' || p === '/changes/';
     const missing = pages.filter((p) => !sheets(p)).map(rel).filter((u) => !urls.has(u));
     expect(missing, 'pages a family needs offline').toEqual([]);
     const { open, later, parts } = journey();
