@@ -71,12 +71,18 @@ export function previousQuestion(a: Answers, id: QuestionId): QuestionId | undef
 }
 
 /**
- * Position of `id` among the asked questions (1-based) and how many there are, for 「第 2 题，共 6 题」;
- * null before a stage is chosen (the count depends on it).
+ * Position of `id` among the questions this walk asks (1-based) and how many there are, for
+ * 「第 2 题，共 6 题」; null before a stage is chosen (the count depends on it). `given` holds answers
+ * that came from elsewhere — a second child's 户口/家庭情况/地区 answered for the first, a deployment's
+ * default region — so they are skipped and not counted (a second 小学 child: 「第 2 题，共 4 题」); on
+ * one of their own screens (the family changes it) there is no position: null.
+ *
+ *   progress({ stage: 'primary' }, 'grade')                                  → { n: 2, of: 7 }
+ *   progress({ stage: 'primary', hukou: 'rural' }, 'grade', { hukou: 'rural' }) → { n: 2, of: 6 }
  */
-export function progress(a: Answers, id: QuestionId): { n: number; of: number } | null {
-  if (!a.stage) return null;
-  const qs = questionsFor(a);
+export function progress(a: Answers, id: QuestionId, given: Answers = {}): { n: number; of: number } | null {
+  if (!a.stage || isAnswered(given, id)) return null;
+  const qs = questionsFor(a).filter((q) => !isAnswered(given, q));
   return { n: qs.indexOf(id) + 1, of: qs.length };
 }
 

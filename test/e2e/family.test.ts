@@ -88,6 +88,9 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
       const id = await q(page);
       if (!id) break;
       asked.push(id);
+      // Counted among the four asked, not the seven a first child answers (none before the stage is known).
+      if (id === 'stage') expect(await page.locator('.wz-pos').count()).toBe(0);
+      else expect(await page.locator('.wz-pos').innerText()).toBe(`第 ${asked.length} 题，共 4 题`);
       await page.locator(`button[data-v="${rec[id as keyof typeof rec]![0]}"]`).tap();
       await page.waitForFunction((prev) => document.querySelector('section[data-q]')?.getAttribute('data-q') !== prev, id);
     }

@@ -106,6 +106,19 @@ describe('moving back and counting', () => {
     expect(progress({ stage: 'postgrad' }, 'veteran')).toEqual({ n: 7, of: 8 });
     expect(progress({ stage: 'postgrad' }, 'region')).toEqual({ n: 8, of: 8 });
   });
+
+  it('does not count answers that came from elsewhere (a second child, a default region)', () => {
+    // A second 小学 child: 户口, 家庭情况 and 地区 were answered for the first; four questions are asked.
+    const second = parse('stage=primary&hukou=rural&family=dibao&region=530521');
+    const given = parse('hukou=rural&family=dibao&region=530521');
+    expect(['stage', 'grade', 'school', 'boarding'].map((q) => progress(second, q as QuestionId, given))).toEqual(
+      [1, 2, 3, 4].map((n) => ({ n, of: 4 })),
+    );
+    // Changing one of them from the second child's screens: no position to give.
+    expect(progress(second, 'hukou', given)).toBeNull();
+    // A deployment's default region: the last question asked is 家庭情况, 第 6 题，共 6 题.
+    expect(progress({ stage: 'primary', region: '530521' }, 'family', { region: '530521' })).toEqual({ n: 6, of: 6 });
+  });
 });
 
 describe('options and help', () => {

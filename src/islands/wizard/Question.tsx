@@ -30,6 +30,8 @@ interface Props {
    * tap sets the answer in the address, which the wizard reads when it starts) and replaced by it.
    */
   links?: boolean;
+  /** Answers that came from elsewhere (a later child's shared ones, the default region): not counted in 「第 n 题，共 m 题」. */
+  given?: Answers;
 }
 
 /** Regions listed before the family types; a longer list waits for a name. */
@@ -38,11 +40,11 @@ const LIST_MAX = 8;
 /** The city and county names (Terms.places): '' while on their way, null when that failed (tried again on the next letter). */
 let places: string | null | undefined;
 
-export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, ask, links = false }: Props) {
+export function QuestionScreen({ id, answers, terms, dropped, s, ui, onAnswer, onGo, ask, links = false, given }: Props) {
   const q = question(id, answers);
   const chosen = chosenValues(answers, id);
   const picked = s.picked ?? chosen;
-  const pos = progress(answers, id);
+  const pos = progress(answers, id, given);
   const prev = previousQuestion(answers, id);
   const complete = firstUnanswered(answers) === undefined;
   const help = q.help.map((r) => terms.get(r)!).filter((e) => e?.plain);
