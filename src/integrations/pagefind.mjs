@@ -31,9 +31,9 @@ export default function pagefind() {
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind 写索引时出错：${written.errors.join('；')}`);
           logger.info(`search index: ${added.page_count} page(s) → ${join(site, 'pagefind')}`);
-          // Pagefind's own browser scripts are ES2020+: lower them to ES2017 for older phones (.ci/lower-js.mjs).
+          // Pagefind's own browser scripts are ES2020+: lower them to Chrome 70's syntax for older phones (.ci/lower-js.mjs).
           const { lowerPagefind } = await import('../../.ci/lower-js.mjs');
-          logger.info(`${await lowerPagefind(site)} Pagefind scripts lowered to ES2017`);
+          logger.info(`${await lowerPagefind(site)} Pagefind scripts lowered to Chrome 70's syntax`);
         } finally {
           // Stop Pagefind's background binary, or the build process would not exit.
           await api.close();

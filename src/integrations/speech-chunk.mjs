@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Astro integration: builds the 「听一听」 speech module (src/islands/speak/speech.ts, with
- * src/lib/speak.ts) into one small file, `/_astro/speech.<hash>.js`, minified for ES2017 engines
+ * src/lib/speak.ts) into one small file, `/_astro/speech.<hash>.js`, minified for Chrome 70 engines
  * (Chrome 70-era phones). Policy pages carry no script file (test/e2e/budgets.test.ts): their inline
  * loader (src/components/shell/tts.ts) imports this file only when a 「听一听」 button is tapped, so the
  * loader needs its URL at render time: pages import it from the virtual module `virtual:zz-speech`
@@ -20,7 +20,7 @@ const VIRTUAL = 'virtual:zz-speech';
 /** The bundled module and its URL. @returns {Promise<{ code: string, url: string }>} */
 export async function bundleSpeech() {
   const r = await build({
-    entryPoints: [ENTRY], bundle: true, minify: true, format: 'esm', target: 'es2017', write: false, legalComments: 'none', charset: 'utf8',
+    entryPoints: [ENTRY], bundle: true, minify: true, format: 'esm', target: 'chrome70', write: false, legalComments: 'none', charset: 'utf8',
   });
   const code = r.outputFiles[0].text;
   const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);

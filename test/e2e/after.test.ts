@@ -96,7 +96,7 @@ describe('「这条消息是真的吗？」', () => {
     expect(await out.innerText()).not.toMatch(/zz-jy|13912345678/);
     for (const m of genuine.slice(0, 5)) expect(await check(page, m.text), m.name).not.toBe('alarm');
     for (const m of scams.slice(0, 5)) expect(await check(page, m.text), m.name).toBe('alarm');
-    // The phone's (ES2017) script reads invisible characters and separators inside words, and screen sharing.
+    // The phone's (Chrome 70) script reads invisible characters and separators inside words, and screen sharing.
     const hidden = scams.filter((m) => /zero-width|word joiner|Braille|hyphens between|vertical bars/.test(m.name));
     expect(hidden.length).toBeGreaterThanOrEqual(5);
     for (const m of hidden) expect(await check(page, m.text), m.name).toBe('alarm');

@@ -69,7 +69,7 @@ export async function extraBuild(tag: string, buildEnv: Record<string, string>, 
     log = readFileSync(join(dir, MARKER), 'utf8');
   } else {
     rmSync(dir, { recursive: true, force: true });
-    // As `npm run build` builds (Astro's build(): search index, ES2017 lowering and service worker are
+    // As `npm run build` builds (Astro's build(): search index, Chrome 70 lowering and service worker are
     // its integrations), into `dir`. ZZ_REGION is cleared unless this build sets it.
     const r = buildSite({ outDir: dir, env: { ZZ_REGION: '', ...buildEnv }, timeoutMs: 240_000 });
     log = r.log;
