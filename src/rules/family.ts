@@ -55,7 +55,10 @@ export interface DroppedChild {
 
 export type FamilyParseResult = {
   family: Family;
-  /** Errors in child 1's or the shared answers (kept partly, as a one-child link is today). */
+  /**
+   * Errors in child 1's or the shared answers (kept partly, as a one-child link is today), a label two
+   * children share (the later one loses it), and indexed parameters the link form does not have.
+   */
   errors: AnswerError[];
   /** Children 2–6 that were left out. */
   dropped: DroppedChild[];
@@ -147,10 +150,22 @@ export function parseFamily(input: string | URLSearchParams): FamilyParseResult 
       dropped.push({ index: i + 1, message: `${label}的回答看不懂，这个孩子没有加进来（${problems.join('；')}）。可以在下面重新添加。` });
       continue;
     }
-    children.push({ ...(o.order && { order: o.order }), answers: (r as { answers: Answers }).answers as ChildAnswers });
+    // Two children with one label (order=1&order2=1, hand-made): the later one goes by its place.
+    const twin = o.order && children.some((c) => c.order === o.order);
+    if (twin) errors.push({ field: suffix('order', i), message: `${label}和前面一个孩子都叫「${ORDER_NAMES[o.order!]}」，先叫它「孩子 ${children.length + 1}」，可以在下面改` });
+    children.push({ ...(o.order && !twin && { order: o.order }), answers: (r as { answers: Answers }).answers as ChildAnswers });
   }
-  // Children past the sixth (stage7=…): not read, and said so, not dropped in silence.
-  const beyond = [...new Set([...params.keys()].map((k) => Number(/^[a-z]+(\d+)$/.exec(k)?.[1] ?? 0)).filter((n) => n > MAX_CHILDREN))].sort((x, y) => x - y);
+  // Indexed answer parameters the form does not have (stage1, grade02, hukou2) and children past the
+  // sixth (stage7=…): not read, and said so, not dropped in silence.
+  const over = new Set<number>();
+  for (const key of new Set(params.keys())) {
+    const [, base = '', n = ''] = /^([a-z]+)(\d+)$/.exec(key) ?? [];
+    if (base !== 'order' && !(ANSWER_KEYS as readonly string[]).includes(base)) continue;
+    if (+n > MAX_CHILDREN) over.add(+n);
+    else if ((SHARED_KEYS as readonly string[]).includes(base)) errors.push({ field: key, message: `「${key}」没有读：户口、家庭情况和地区全家只答一次，写「${base}」` });
+    else if (!/^[2-9]$/.test(n)) errors.push({ field: key, message: `「${key}」没有读：第 1 个孩子写「${base}」，第 2 到 ${MAX_CHILDREN} 个写「${base}2」到「${base}${MAX_CHILDREN}」` });
+  }
+  const beyond = [...over].sort((x, y) => x - y);
   // 「第 7、8 个孩子」 as they are in the link (stage100 alone is one child, not 94 more).
   const named = beyond.length > 3 ? `第 ${beyond.slice(0, 3).join('、')} 个等 ${beyond.length} 个孩子` : `第 ${beyond.join('、')} 个孩子`;
   if (beyond.length) dropped.push({ index: beyond[0]!, message: `一次最多算 ${MAX_CHILDREN} 个孩子：链接里${named}的回答没有加进来。` });

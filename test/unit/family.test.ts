@@ -124,6 +124,24 @@ describe('family link format', () => {
     expect(parseFamily('stage=senior&stage2=junior&stage2=senior').dropped.map((d) => d.index)).toEqual([2]);
   });
 
+  it('two children with one label: the later one goes by its place, and the link says so', () => {
+    const r = parseFamily('stage=senior&order=1&stage2=junior&order2=1&stage3=primary&order3=2');
+    expect(r.family.children.map((c) => c.order)).toEqual([1, undefined, 2]);
+    expect(r.errors.map((e) => e.field)).toEqual(['order2']);
+    expect(r.errors[0]!.message).toBe('第 2 个孩子（老大）和前面一个孩子都叫「老大」，先叫它「孩子 2」，可以在下面改');
+    expect(r.dropped).toEqual([]);
+  });
+
+  it('indexed parameters the link form does not have are named, not dropped in silence', () => {
+    const r = parseFamily('stage=senior&stage1=junior&grade02=2&hukou2=rural&order0=1&from=singlemessage&stage2=primary');
+    expect(r.errors.map((e) => e.field)).toEqual(['stage1', 'grade02', 'hukou2', 'order0']);
+    expect(r.errors[0]!.message).toBe(`「stage1」没有读：第 1 个孩子写「stage」，第 2 到 ${MAX_CHILDREN} 个写「stage2」到「stage${MAX_CHILDREN}」`);
+    expect(r.errors[2]!.message).toContain('全家只答一次，写「hukou」');
+    // What could be read still is: two children, the first a 高中 student, the family's 户口 unanswered.
+    expect(r.family.children.map((c) => c.answers.stage)).toEqual(['senior', 'primary']);
+    expect(r.family.shared).toEqual({});
+  });
+
   it('children beyond the sixth are not read', () => {
     expect(parseFamily('stage=senior&stage7=junior').family.children).toHaveLength(1);
     expect(MAX_CHILDREN).toBe(6);
@@ -147,9 +165,12 @@ function* families(n: number, seed = 17): Generator<Family> {
     const size = 1 + Math.floor(r() * (k % 3 === 0 ? MAX_CHILDREN : 3));
     const { shared } = splitAnswers(pick(space));
     if (r() < 0.3) shared.region = pick(['510000', '530521', '000000']);
+    // Labels as the wizard gives them: each at most once in a family (ChildLabel disables the taken ones).
+    const taken = new Set<number>();
     const children = Array.from({ length: size }, () => {
       const { child } = splitAnswers(pick(space));
-      const o = r() < 0.4 ? { order: 1 + Math.floor(r() * 6) } : {};
+      const order = 1 + Math.floor(r() * 6);
+      const o = r() < 0.4 && !taken.has(order) ? (taken.add(order), { order }) : {};
       return { ...o, answers: child };
     });
     yield { shared, children };
