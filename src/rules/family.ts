@@ -152,7 +152,7 @@ export function parseFamily(input: string | URLSearchParams): FamilyParseResult 
     }
     // Two children with one label (order=1&order2=1, hand-made): the later one goes by its place.
     const twin = o.order && children.some((c) => c.order === o.order);
-    if (twin) errors.push({ field: suffix('order', i), message: `${label}和前面一个孩子都叫「${ORDER_NAMES[o.order!]}」，先叫它「孩子 ${children.length + 1}」，可以在下面改` });
+    if (twin) errors.push({ field: suffix('order', i), message: `第 ${i + 1} 个孩子和前面一个孩子都叫「${ORDER_NAMES[o.order!]}」，先叫它「孩子 ${children.length + 1}」，可以在下面改` });
     children.push({ ...(o.order && !twin && { order: o.order }), answers: (r as { answers: Answers }).answers as ChildAnswers });
   }
   // Indexed answer parameters the form does not have (stage1, grade02, hukou2) and children past the

@@ -128,7 +128,7 @@ describe('family link format', () => {
     const r = parseFamily('stage=senior&order=1&stage2=junior&order2=1&stage3=primary&order3=2');
     expect(r.family.children.map((c) => c.order)).toEqual([1, undefined, 2]);
     expect(r.errors.map((e) => e.field)).toEqual(['order2']);
-    expect(r.errors[0]!.message).toBe('第 2 个孩子（老大）和前面一个孩子都叫「老大」，先叫它「孩子 2」，可以在下面改');
+    expect(r.errors[0]!.message).toBe('第 2 个孩子和前面一个孩子都叫「老大」，先叫它「孩子 2」，可以在下面改');
     expect(r.dropped).toEqual([]);
   });
 
