@@ -43,25 +43,38 @@ export function newerSyntax(p: string): string | undefined {
 }
 
 /**
- * A JavaScript regular expression source that compiles, cannot match the empty string and uses only
- * what an ES2017 browser knows (newerSyntax).
+ * A JavaScript regular expression source (compiled with `flags`) that compiles, cannot match the empty
+ * string and uses only what an ES2017 browser knows (newerSyntax; `newerMessage` words that problem for
+ * its file). `more` adds checks of its own, run only on a source that compiles. Shared by the message
+ * checker's signs (Pattern, below) and the 公示 checker's words (src/schema/schools.ts GongshiPattern).
  */
-export const Pattern = z
-  .string()
-  .min(1)
-  .superRefine((p, ctx) => {
-    let re: RegExp;
-    try {
-      re = new RegExp(p);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `不是有效的正则表达式：${(e as Error).message}` });
-      return;
-    }
-    const newer = newerSyntax(p);
-    if (newer) ctx.addIssue({ code: 'custom', message: `用了旧手机浏览器不认识的写法${newer}：这些正则要在手机上运行（ES2017）` });
-    if (re.test('')) ctx.addIssue({ code: 'custom', message: '这个写法会匹配空字符串（什么都匹配）' });
+export function regexSource(flags: string, newerMessage: (newer: string) => string, more?: (p: string, ctx: z.RefinementCtx) => void) {
+  return z
+    .string()
+    .min(1)
+    .superRefine((p, ctx) => {
+      let re: RegExp;
+      try {
+        re = new RegExp(p, flags);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `不是有效的正则表达式：${(e as Error).message}` });
+        return;
+      }
+      if (re.test('')) ctx.addIssue({ code: 'custom', message: '这个写法会匹配空字符串（什么都匹配）' });
+      const newer = newerSyntax(p);
+      if (newer) ctx.addIssue({ code: 'custom', message: newerMessage(newer) });
+      more?.(p, ctx);
+    });
+}
+
+/** A warning sign's pattern: see regexSource; written in lower case (the message is lower-cased first). */
+export const Pattern = regexSource(
+  '',
+  (newer) => `用了旧手机浏览器不认识的写法${newer}：这些正则要在手机上运行（ES2017）`,
+  (p, ctx) => {
     if (/[A-Z]/.test(p.replace(/\\[A-Za-z]/g, ''))) ctx.addIssue({ code: 'custom', message: '要写小写字母（检查前消息会转成小写）' });
-  });
+  },
+);
 
 /** One warning sign. */
 export const MessageSign = z.strictObject({

@@ -11,7 +11,7 @@
  * live in src/data/schools.ts, which names the file and field of every problem.
  */
 import { z } from 'zod';
-import { newerSyntax } from './message-signs.ts';
+import { regexSource } from './message-signs.ts';
 import { IsoDate } from './index.ts';
 
 const Id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'id 只用小写英文字母、数字和连字符');
@@ -48,22 +48,7 @@ export type Detector = z.infer<typeof Detector>;
  * removed). It must compile, must not match the empty string, and must run on the phone's ES2017 (the
  * message checker's test, newerSyntax: no lookbehind, named groups, \p{…}, \u{…}).
  */
-export const GongshiPattern = z
-  .string()
-  .min(1)
-  .superRefine((p, ctx) => {
-    let re: RegExp;
-    try {
-      re = new RegExp(p, 'i');
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `不是有效的正则表达式：${(e as Error).message}` });
-      return;
-    }
-    if (re.test('')) ctx.addIssue({ code: 'custom', message: '这个写法会匹配空字符串（什么都匹配）' });
-    // The same test as the message checker's patterns (src/schema/message-signs.ts newerSyntax).
-    const newer = newerSyntax(p);
-    if (newer) ctx.addIssue({ code: 'custom', message: `手机上的浏览器可能不认${newer}，请换一种写法` });
-  });
+export const GongshiPattern = regexSource('i', (newer) => `手机上的浏览器可能不认${newer}，请换一种写法`);
 
 /** One kind of content that must not be published. */
 export const ForbiddenRule = z
