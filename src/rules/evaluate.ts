@@ -14,6 +14,7 @@ import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from 
 import { isIsoDay } from '../lib/today.ts';
 import { subsidiesFor } from './stages.ts';
 import { askTeacher } from './ask.ts';
+import { nameFor, notesFor, summaryFor } from './names.ts';
 
 export type { Timing, Group };
 
@@ -202,12 +203,13 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   const sourceIds = [...new Set([...(rule ? [ruleSource(rule, j)] : []), ...lines.map((l) => l.source.id)])];
   const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
   const local = s.setLocally === true || amount?.local === true;
-  const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name: s.name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
+  const name = nameFor(s, a.stage && [a.stage]);
+  const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
 
   return {
     id: s.id,
-    name: s.name,
-    summary: s.summary,
+    name,
+    summary: summaryFor(s, a.stage && [a.stage]),
     status,
     amount,
     alternatives: lines.length > 1 ? lines : [],
@@ -226,7 +228,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     local: s.setLocally === true,
     ...(s.localNote && { localNote: s.localNote }),
     ask,
-    notes: s.notes,
+    notes: notesFor(s, a.stage && [a.stage]),
     lastVerified: s.lastVerified,
     ...((s as { region?: RegionTag }).region && { region: (s as { region?: RegionTag }).region }),
   };

@@ -18,6 +18,7 @@ import type { Payments } from '../schema/payments.ts';
 import { formatAmount, formatAmountFull, formatFloor, formatNumber, formatRange, LOCAL } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
 import { applyWhen } from './timing.ts';
+import { nameFor, notesFor, summaryFor } from './names.ts';
 
 /** What templates can read. */
 export interface TemplateData {
@@ -154,10 +155,14 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
         const rule = inForce(s.rules, date);
         if (!rule) throw new TemplateError(`${ph}：${date} 这天「${s.name}」还没有资格规则`);
         cite(rule.source);
-        if (kind === 'name') return s.name;
-        if (kind === 'summary') return stop(s.summary);
+        if (kind === 'name' || kind === 'summary') {
+          // {name:higher-grant:undergrad}: the stage's own name (本专科生国家助学金, src/rules/names.ts).
+          if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
+          const stages = b ? [b as Stage] : undefined;
+          return kind === 'name' ? nameFor(s, stages) : stop(summaryFor(s, stages));
+        }
         if (kind === 'note') {
-          const n = s.notes.find((x) => !!b && x.indexOf(b) >= 0);
+          const n = notesFor(s).find((x) => !!b && x.indexOf(b) >= 0);
           if (!n) throw new TemplateError(`${ph}：「${s.name}」的 notes 里没有含「${b ?? ''}」的一条`);
           return n.replace(/[。；]$/, '');
         }

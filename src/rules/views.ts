@@ -20,6 +20,7 @@ import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount
 import { allSubsidies } from './stages.ts';
 import { applyWhen } from './timing.ts';
 import { ruleSourceIds } from './paths.ts';
+import { nameFor, notesFor, summaryFor } from './names.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -158,8 +159,8 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
   const ids = [...ruleSourceIds(rule ?? s.rules[0]!), ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
   return {
     id: s.id,
-    name: s.name,
-    summary: s.summary,
+    name: nameFor(s, stages),
+    summary: summaryFor(s, stages),
     status: profileStatus(s, stages ?? s.stages, date),
     ways: profileWays(s, stages ?? s.stages, date),
     ...(rule && { rule }),
@@ -175,7 +176,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     applies: s.grant === 'apply' || !!rule?.paths?.some((p) => p.grant === 'apply'),
     ...(window && { window }),
     documents: documentNeeds(site, s),
-    notes: s.notes,
+    notes: notesFor(s, stages),
     sources: [...new Set(ids)].map(sourceOf),
     lastVerified: s.lastVerified,
     ...(s.region && { region: s.region }),

@@ -323,6 +323,17 @@ export const Subsidy = z
     summary: z.string().min(1),
     stages: z.array(Stage).min(1),
     /**
+     * What a face about one stage only says instead of `name` and `summary` when those cover several
+     * stages, e.g. `{ undergrad: { name: 本专科生国家助学金, summary: … } }` for 国家助学金（本专科生、研究生）.
+     * A stage page, a child's result, that stage's poster, cards and messages read it through
+     * src/rules/names.ts; faces about several stages (the sources page, a poster for 本专科 and 研究生)
+     * keep `name` and `summary`. `notes`: notes that hold for this stage only, shown after `notes` where
+     * this stage is (src/rules/names.ts notesFor). Each key must be one of `stages`.
+     */
+    forStage: z
+      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional() }))
+      .optional(),
+    /**
      * When the conditions are met: automatic = given without applying; apply = the family applies
      * (usually after 家庭经济困难学生认定).
      */
@@ -358,6 +369,7 @@ export const Subsidy = z
     lastVerified: IsoDate,
   })
   .superRefine((s, ctx) => {
+    for (const st of Object.keys(s.forStage ?? {})) if (!s.stages.includes(st as Stage)) ctx.addIssue({ code: 'custom', path: ['forStage', st], message: `「${st}」不在本项目的 stages 里` });
     if (s.setLocally && !s.localNote) ctx.addIssue({ code: 'custom', path: ['localNote'], message: 'setLocally 为 true 时要写 localNote' });
     const sorted = (xs: { from: string }[]) => xs.every((x, i) => i === 0 || xs[i - 1]!.from <= x.from);
     if (!sorted(s.rules)) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'rules 要按 from 从早到晚排列（只在末尾追加）' });

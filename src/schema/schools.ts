@@ -124,10 +124,12 @@ export type KitStage = z.infer<typeof KitStage>;
  *   {amount:SUBSIDY}         the amounts in force (all lines), e.g. 「平均 2300 元/生/年（每学期 1150 元）」
  *   {amount:SUBSIDY:STAGE}   only the lines of one stage (primary, junior, undergrad, postgrad …)
  *   {short:SUBSIDY[:STAGE]}  only the main figure of each line (「2300 元/年（平均标准）」), for short messages
- *   {summary:SUBSIDY}  {note:SUBSIDY:关键词} (the first of its notes containing 关键词)
+ *   {name:SUBSIDY[:STAGE]}  {summary:SUBSIDY[:STAGE]}  with a stage, its own name and summary if the data gives one
+ *                            (forStage: 本专科生国家助学金 for {name:higher-grant:undergrad})
+ *   {note:SUBSIDY:关键词}    the first of its notes containing 关键词
  *   {docnote:DOCUMENT}       a document's note (content/documents.yaml)
  *   {stepinfo:STEP}          a step's `short` text
- *   {delivery:SUBSIDY}  {when:SUBSIDY}  {where:SUBSIDY}  {how:SUBSIDY}  {who:SUBSIDY}  {name:SUBSIDY}
+ *   {delivery:SUBSIDY}  {when:SUBSIDY}  {where:SUBSIDY}  {how:SUBSIDY}  {who:SUBSIDY}
  *   {docs:SUBSIDY}           the documents' names, joined with 、; the card by the subsidy's cards in content/payments.yaml
  *   {step:STEP}              a step's `when` from content/steps.yaml (e.g. {step:publicize} → 不少于 … 个工作日)
  *   {term:GLOSSARY}          a glossary entry's plain explanation

@@ -63,10 +63,18 @@ const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor
 const trimRules = (rules: Rules, floor: string) =>
   keepFrom(rules, floor).map((r) => clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who }));
 
+// `forStage`: only the names (a child's result goes by its stage's name, src/rules/names.ts), every
+// stage's, so the same subsidy in two stages' parts is the same and a family's merged part keeps both.
+const trimForStage = (f: Subsidy['forStage']) => {
+  const names = Object.entries(f ?? {}).filter(([, v]) => v?.name).map(([k, v]) => [k, { name: v!.name }]);
+  return names.length ? (Object.fromEntries(names) as Subsidy['forStage']) : undefined;
+};
+
 function trimSubsidy(s: Subsidy, floor: string) {
   return clean({
     id: s.id,
     name: s.name,
+    forStage: trimForStage(s.forStage),
     order: s.order,
     stages: s.stages,
     grant: s.grant,

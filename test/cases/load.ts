@@ -7,12 +7,14 @@
  *   documents? (exact merged checklist) · documentsInclude? · documentsExclude?
  *   documentsMaybe? (exactly the checklist items only 「可能可以」 results need, listed last as 看情况再准备)
  *   orderStarts? (first result ids in reading order) · summaryStarts? · docNotes? / noDocNotes?
- *   expect also takes: headline, reasonIncludes/Excludes, delivery, documents, path, timing,
+ *   expect also takes: title, headline, reasonIncludes/Excludes, delivery, documents, path, timing,
  *   timingIncludes/Excludes, group, sources, confidence, rangeConfidence, noteIncludes/Excludes (see ExpectedResult)
  *   error?: fields — the answers must be refused naming these parameters
  */
 export interface ExpectedResult {
   status?: string; amount?: number | null; perSemester?: number; basis?: string; alternatives?: number[]; local?: boolean;
+  /** The name the result goes by, exactly (a stage's own, e.g. 本专科生国家助学金: src/rules/names.ts). */
+  title?: string;
   /** Substring of the headline figure (formatAmount of the amount), e.g. 「公办学校标准」. */
   headline?: string;
   reasonIncludes?: string[]; reasonExcludes?: string[];

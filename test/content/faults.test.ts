@@ -52,6 +52,12 @@ describe('content faults fail naming file and field', () => {
     });
     expect(msg).toMatch(new RegExp(`${LIVING}: windows\\[0\\]\\.text: 申请时间的文字里不要带括号`));
   });
+  it('a stage name for a stage the subsidy does not have (forStage.senior on 本专科/研究生 国家助学金) fails naming forStage.senior', () => {
+    const msg = failWith((r) => {
+      file(r, 'higher-grant').forStage.senior = { name: '普通高中国家助学金' };
+    });
+    expect(msg).toMatch(/content\/subsidies\/higher-grant\.yaml: forStage\.senior: 「senior」不在本项目的 stages 里/);
+  });
   it('an amount ×10000 beside its range (23000000 元 for a 1200–3500 range) fails naming value', () => {
     const msg = failWith((r) => {
       const a = file(r, 'senior-grant').amounts.find((x: any) => x.range);

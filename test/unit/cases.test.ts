@@ -35,6 +35,7 @@ for (const [file, cases] of loadCases()) {
           if (w.basis !== undefined) expect(r!.amount?.basis, `${id} 的口径`).toBe(w.basis);
           if (w.local !== undefined) expect(r!.local, `${id} 是否地方定`).toBe(w.local);
           if (w.alternatives !== undefined) expect(r!.alternatives.map((a) => a.value).sort(), `${id} 的可能金额`).toEqual([...w.alternatives].sort());
+          if (w.title !== undefined) expect(r!.name, `${id} 的名称`).toBe(w.title);
           if (w.headline !== undefined) expect(r!.amount ? formatAmount(r!.amount) : '', `${id} 的金额标题`).toContain(w.headline);
           for (const t of w.reasonIncludes ?? []) expect(r!.reason, `${id} 的理由`).toContain(t);
           for (const t of w.reasonExcludes ?? []) expect(r!.reason, `${id} 的理由`).not.toContain(t);

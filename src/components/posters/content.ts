@@ -75,7 +75,7 @@ export function posterRows(stages: readonly Stage[], date: string, data: Dataset
       const one = lines.length === 1 ? lines[0]! : undefined;
       return [{
         id: s.id,
-        name: s.name,
+        name: v.name,
         status: v.status,
         // Some get it without applying, others apply (中职免学费): 「自动享受或可以申请」, never 「自动享受」 alone.
         statusTerm: v.ways.length ? v.ways.map((w) => termOf('status', w.status)).join('或') : termOf('status', v.status),

@@ -1,0 +1,38 @@
+/**
+ * A subsidy's name, summary and notes on a face about one stage or several (src/rules/names.ts), on the
+ * data in content/: 国家助学金（本专科生、研究生） is 本专科生国家助学金 on a 本专科 face.
+ */
+import { describe, expect, it } from 'vitest';
+import { nameFor, notesFor, summaryFor } from '../../src/rules/names.ts';
+import { dataset } from '../../src/data/index.ts';
+
+const grant = dataset.subsidies.find((s) => s.id === 'higher-grant')!;
+const loan = dataset.subsidies.find((s) => s.id === 'student-loan')!;
+
+describe('names by stage', () => {
+  const table: [string, typeof grant, Parameters<typeof nameFor>[1], string][] = [
+    ['a 本专科 face says 本专科生国家助学金', grant, ['undergrad'], '本专科生国家助学金'],
+    ['a 研究生 face says 研究生国家助学金', grant, ['postgrad'], '研究生国家助学金'],
+    ['a face about both keeps the official name', grant, ['undergrad', 'postgrad'], '国家助学金（本专科生、研究生）'],
+    ['no stage means every stage: the official name', grant, undefined, '国家助学金（本专科生、研究生）'],
+    ['a subsidy without stage names keeps its name on a one-stage face', loan, ['undergrad'], loan.name],
+  ];
+  for (const [what, s, stages, want] of table) it(what, () => expect(nameFor(s, stages)).toBe(want));
+
+  it('a one-stage summary speaks of that stage only', () => {
+    expect(summaryFor(grant, ['undergrad'])).not.toMatch(/研究生/);
+    expect(summaryFor(grant, ['postgrad'])).not.toMatch(/本专科/);
+    expect(summaryFor(grant, ['undergrad', 'postgrad'])).toBe(grant.summary);
+  });
+
+  it('a note on 研究生 alone is on 研究生 faces and on faces about every stage, not on the 本专科 page', () => {
+    const pg = grant.forStage!.postgrad!.notes!;
+    expect(pg.length).toBeGreaterThan(0);
+    for (const n of pg) {
+      expect(notesFor(grant, ['postgrad'])).toContain(n);
+      expect(notesFor(grant)).toContain(n);
+      expect(notesFor(grant, ['undergrad'])).not.toContain(n);
+    }
+    for (const n of grant.notes) expect(notesFor(grant, ['undergrad'])).toContain(n);
+  });
+});
