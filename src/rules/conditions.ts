@@ -47,7 +47,7 @@ function answerCondition(c: AnswerCondition, a: Answers, t: TermLookup, out: (s:
   if ('in' in c) {
     const names = c.in.map((x) => valueName(c.type, x, t));
     const fill = (s: string) => s.replace('{list}', list(names));
-    if (!v || v === 'unknown') return out('unknown', fill(w.unknown));
+    if (!v || v === 'unknown' || (c.maybe as string[] | undefined)?.includes(v)) return out('unknown', fill(w.unknown));
     return (c.in as string[]).includes(v) ? out('met', valueName(c.type, v, t)) : out('missed', fill((w as { missed: string }).missed));
   }
   if (w.form !== 'is') throw new Error(`条件「${c.type}」的写法和问题表不符`);

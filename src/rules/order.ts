@@ -65,7 +65,9 @@ const shortName = (n: string) => n.replace(/（[^（）]*）$/, '');
  * what comes without applying, then how many are 「可能可以」 and how many have passed this year.
  */
 export function summaryLine(results: readonly Result[]): string {
-  const item = (r: Result) => { const f = shortFigure(r.amount); return f && r.group === 'cash' ? `${shortName(r.name)}（${f}）` : shortName(r.name); };
+  // Several lines that could apply (住校 不确定: 寄宿 1500 or 走读 750): each figure, smallest first, never the top one alone.
+  const figure = (r: Result) => (r.alternatives.length > 1 ? [...new Set(r.alternatives.slice().sort((x, y) => (x.value ?? 0) - (y.value ?? 0)).map(shortFigure))].reduce((t, f) => (t ? `${t}或${/^\d/.test(f) ? ' ' : ''}${f}` : f), '') : shortFigure(r.amount));
+  const item = (r: Result) => { const f = figure(r); return f && r.group === 'cash' ? `${shortName(r.name)}（${f}）` : shortName(r.name); };
   const now = results.filter((r) => r.group === 'cash' || r.group === 'help');
   const parts: string[] = [];
   const apply = now.filter((r) => r.status === 'apply');

@@ -61,7 +61,7 @@ export const ExternalKind = z.enum([
  * declared with `condition: 'in'` is tested as `{ type: ID, in: [values] }` (degree, school, hukou),
  * one with `condition: 'is'` as `{ type: ID, is: yes|no }` (boarding, agri, veteran).
  */
-export type InCondition = { [K in InQuestionId]: { type: K; in: Exclude<ChoiceValue<K>, 'unknown'>[]; text?: string } }[InQuestionId];
+export type InCondition = { [K in InQuestionId]: { type: K; in: Exclude<ChoiceValue<K>, 'unknown'>[]; maybe?: Exclude<ChoiceValue<K>, 'unknown'>[]; text?: string } }[InQuestionId];
 export type IsCondition = { [K in IsQuestionId]: { type: K; is: z.infer<typeof YesNo>; text?: string } }[IsQuestionId];
 export type Condition =
   | { type: 'stage'; in: Stage[]; text?: string }
@@ -77,9 +77,15 @@ export type Condition =
 const text = z.string().min(1).optional().describe('Chinese wording of what is required; replaces the generated wording when the condition is missed or unknown');
 
 /** `{ type: ID, in: [...] }` / `{ type: ID, is: yes|no }` for every question the table lets data test. */
+/**
+ * `maybe`: answers that do not settle an `in` condition, so it stays unknown (「可能可以」, worded by
+ * `text`): 县镇户口 for 农村低保 — a 县镇 household's 低保 can be 农村 or 城市, the 低保证 says which.
+ */
 const answerConditions = CONDITION_QUESTIONS.map((q) =>
   q.condition.form === 'in'
-    ? z.strictObject({ type: z.literal(q.id), in: z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1), text })
+    ? z
+        .strictObject({ type: z.literal(q.id), in: z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1), maybe: z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1).optional(), text })
+        .refine((c) => !c.maybe?.some((v) => c.in.includes(v)), { message: 'maybe 里的回答不能同时写在 in 里', path: ['maybe'] })
     : z.strictObject({ type: z.literal(q.id), is: YesNo, text }),
 );
 

@@ -52,6 +52,13 @@ describe('content faults fail naming file and field', () => {
     });
     expect(msg).toMatch(new RegExp(`${LIVING}: windows\\[0\\]\\.text: 申请时间的文字里不要带括号`));
   });
+  it('an answer both in `in` and in `maybe` (hukou rural in both) fails naming the condition', () => {
+    const msg = failWith((r) => {
+      const path = file(r, 'senior-fee-waiver').rules[0].paths.find((p: any) => p.id === 'rural-dibao');
+      path.conditions.find((c: any) => c.type === 'hukou').maybe = ['rural'];
+    });
+    expect(msg).toMatch(/content\/subsidies\/senior-fee-waiver\.yaml: rules\[0\]\.paths\[3\]\.conditions\[1\]\.maybe: maybe 里的回答不能同时写在 in 里/);
+  });
   it('a stage name for a stage the subsidy does not have (forStage.senior on 本专科/研究生 国家助学金) fails naming forStage.senior', () => {
     const msg = failWith((r) => {
       file(r, 'higher-grant').forStage.senior = { name: '普通高中国家助学金' };

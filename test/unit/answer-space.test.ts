@@ -28,8 +28,11 @@ function checkInvariants(a: Answers, ev: Evaluation): string[] {
   // Reading order: cash now, other help, 可能可以, passed this year, 不符合 (src/rules/order.ts).
   const groupIdx = ev.results.map((r) => GROUPS.indexOf(r.group));
   if (groupIdx.some((g, i) => g < 0 || (i > 0 && g < groupIdx[i - 1]!))) bad.push(`${where}: 结果的顺序不是 能拿的钱 → 其他帮助 → 可能可以 → 已过时间 → 不符合`);
-  // The summary line never adds figures up: every number in it is one result's own figure.
-  const figures = new Set(ev.results.flatMap((r) => (r.amount?.value !== undefined ? [String(r.amount.value)] : [])));
+  // The summary line never adds figures up: every number in it is one result's own figure (or one of
+  // its possible lines, 住校 不确定).
+  const figures = new Set(ev.results.flatMap((r) => [r.amount, ...r.alternatives].flatMap((x) => (x?.value !== undefined ? [String(x.value)] : []))));
+  // …and a result with several possible lines names each of them, not the largest alone.
+  for (const r of ev.results) if (r.group === 'cash' && r.alternatives.length > 1) for (const x of r.alternatives) if (x.value !== undefined && !ev.summary.includes(`${x.value}`)) bad.push(`${where}: 摘要里「${r.name}」少了 ${x.value} 元这一种可能`);
   for (const n of ev.summary.match(/\d+(?:\.\d+)?(?=\s*元)/g) ?? []) if (!figures.has(n)) bad.push(`${where}: 摘要里的 ${n} 元不是任何一项的金额（不能相加）`);
   if (/共|合计|总共|一共/.test(ev.summary)) bad.push(`${where}: 摘要里有合计`);
   // Within a group, the data's `order`.
