@@ -207,6 +207,21 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
 });
 
 describe('family links', () => {
+  it('再加一个孩子 can be taken back: 「不加了，回到结果」 returns to the one child\'s results with its answers, no second child', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(phone, 'stage=primary&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&region=000000');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.wz-results');
+    const before = new URL(page.url()).hash;
+    await page.getByRole('button', { name: '再加一个孩子' }).tap();
+    expect(await page.locator('#wz-h').innerText()).toContain('第 2 个孩子怎么称呼');
+    await page.getByRole('button', { name: '不加了，回到结果' }).tap();
+    await page.waitForSelector('.wz-results');
+    expect(await page.locator('.fam-child').count()).toBe(0);
+    expect(familyOf(page).children.length).toBe(1);
+    expect(new URL(page.url()).hash).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
   it('a family link opens the family results; a malformed child is named and the others kept', { timeout: 60_000 }, async () => {
     const { page, errors } = await open(phone, 'stage=senior&grade=2&hukou=rural&family=dibao&region=000000&stage2=junior&grade2=7&stage3=undergrad&grade3=1&school3=public&veteran3=no&school=public');
     expect(await page.locator('.wz-errors').innerText()).toContain('第 2 个孩子');

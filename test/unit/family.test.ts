@@ -300,6 +300,22 @@ describe('data: application months', () => {
 });
 
 describe('the saved image (存成图片)', () => {
+  // Each character 10 wide, lines of at most 50: 「；」「，」「）」 hang at the end of a line, 「（」 moves down.
+  const measure = (t: string) => Array.from(t).length * 10;
+  const wrapCases: [string, string, string[]][] = [
+    ['a 「；」 that would start a line stays on the line before', '一二三四五；六七', ['一二三四五；', '六七']],
+    ['so does 「，」, and a 「）」 after it', '一二三四五，）六', ['一二三四五，）', '六']],
+    ['a 「（」 at the end of a full line goes down with what it opens', '一二三四（五）', ['一二三四', '（五）']],
+    ['a line that fits is not touched', '一二三；四', ['一二三；四']],
+  ];
+  for (const [what, text, want] of wrapCases)
+    it(`wraps text: ${what}`, async () => {
+      const { wrapText } = await import('../../src/islands/wizard/family-image.ts');
+      const lines = wrapText(measure, text, 50);
+      expect(lines).toEqual(want);
+      for (const l of lines) expect(l).not.toMatch(/^[，。；：、）」』！？]/);
+    });
+
   // A 大一 in December: 绿色通道 and 新生入学资助 are over, the loan's window comes back in July. The
   // image the family keeps must say so, as the screen does, not list them as 可以申请 / 可能可以.
   it('puts what this year\'s window has passed last, with when, never as 可以申请', async () => {

@@ -97,7 +97,7 @@ const unconfirmedOn = (c: PosterContent, shortOnly: boolean) => c.rows.some((r) 
 function AsOf({ content, shortOnly = false }: { content: PosterContent; shortOnly?: boolean }) {
   return (
     <p class="as-of">
-      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content, shortOnly) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。{SITE_NAME}
+      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content, shortOnly) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。<span class="as-of-site">{SITE_NAME}</span>
     </p>
   );
 }

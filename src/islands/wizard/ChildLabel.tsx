@@ -3,16 +3,20 @@
  * position (「孩子 2」). Part of the wizard's opening (it is small); the family results are not.
  */
 import { ORDER_LABELS, childLabel, type Family } from '../../rules/family.ts';
+import { removeChild } from './family-edit.ts';
 
 interface Props {
   family: Family;
   i: number;
   onPick: (order: number | undefined) => void;
+  /** Back to the results with this family: without child `i` when it is not answered yet (再加一个孩子 taken back). */
+  onBack: (family: Family) => void;
 }
 
-export function ChildLabel({ family, i, onPick }: Props) {
+export function ChildLabel({ family, i, onPick, onBack }: Props) {
   const taken = new Set(family.children.map((c, k) => (k === i ? 0 : c.order ?? 0)));
   const cur = family.children[i]?.order;
+  const known = !!family.children[i]?.answers.stage;
   return (
     <section aria-labelledby="wz-h" class="wz-label">
       <h2 id="wz-h" tabindex={-1}>{i === 0 ? '第一个孩子' : `第 ${i + 1} 个孩子`}怎么称呼？</h2>
@@ -32,6 +36,8 @@ export function ChildLabel({ family, i, onPick }: Props) {
           </button>
         </li>
       </ul>
+      {/* After 再加一个孩子 the only other button was 清除我的回答, which wipes every child. */}
+      <p><button type="button" class="btn" onClick={() => onBack(known ? family : removeChild(family, i))}>{known ? '不改了' : '不加了'}，回到结果</button></p>
     </section>
   );
 }

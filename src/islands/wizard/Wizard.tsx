@@ -459,7 +459,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
           </div>
         )}
         {many && view.v !== 'results' && view.v !== 'review' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
-        {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
+        {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} onBack={(f) => this.goFamily(f, 0, { v: 'results' })} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
         {/* given: answered before this child's questions (a later child's shared ones, the default region as fill() puts it). */}
         {view.v === 'q' && <QuestionScreen id={view.q} answers={shown} terms={terms} dropped={s.dropped} s={s} ui={ui} onAnswer={this.answer} onGo={onGo} given={answers.region ? (cur ? family.shared : {}) : this.fill(cur ? family.shared : {})} ask={helper ? (id, t) => helperTitle(terms, id, t) : undefined} />}
         {view.v === 'review' && (

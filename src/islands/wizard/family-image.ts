@@ -73,19 +73,29 @@ export function imageBlocks(model: FamilyModel): Block[] {
   return b;
 }
 
-/** Splits `text` into lines no wider than `width` (Chinese breaks between any two characters). */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+/** Punctuation a line never starts with (it hangs at the end of the line before), and openers a line never ends with. */
+const NO_START = /[，。；：、）」』！？…]/;
+const NO_END = /[（「『]/;
+
+/**
+ * Splits `text` into lines no wider than `width` as `measure` measures them (Chinese breaks between any
+ * two characters, but 「；」「，」「）」 never start a line — they hang past the edge — and 「（」 never ends one).
+ */
+export function wrapText(measure: (s: string) => number, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of Array.from(text)) {
-    if (line && ctx.measureText(line + ch).width > width) {
-      lines.push(line);
-      line = ch.trim() ? ch : '';
+    if (line && !NO_START.test(ch) && measure(line + ch) > width) {
+      const keep = line.length > 1 && NO_END.test(line.slice(-1)) ? line.slice(-1) : '';
+      lines.push(keep ? line.slice(0, -1) : line);
+      line = keep + (ch.trim() ? ch : '');
     } else line += ch;
   }
   if (line) lines.push(line);
   return lines;
 }
+
+const wrap = (ctx: CanvasRenderingContext2D, text: string, width: number) => wrapText((s) => ctx.measureText(s).width, text, width);
 
 /** Draws the blocks and the QR code; returns the PNG as a data URL. */
 export async function drawFamilyImage(model: FamilyModel, link: string): Promise<string> {
