@@ -41,7 +41,8 @@
  *    of a dropped column whose header says it holds a number (学号、学籍号、考号、编号: codes that often
  *    begin with a year). Dates inside a number already found (an ID's birth date) are not flagged again.
  *  - 住址: 家住/住址/住在 … and a place (「高一1班（家住木瓜榔村）」), a note in brackets naming a 村/寨/屯/
- *    社区/小区 (「李四（木瓜榔村）」), 省/市/县/区 … 乡/镇/街道/村/社区, 乡/镇/街道 … 村/社区 (「城关镇和平村」),
+ *    社区/小区 (「李四（木瓜榔村）」), 省/市/县/区 … 乡/镇/街道/村/社区 and the 村/社区/组 after it (「云南省施甸县
+ *    由旺镇木榔村3组」 whole), 乡/镇/街道 … 村/社区 (「城关镇和平村」),
  *    村 … 组, 路/街 … 号, … 栋/单元/室 (not in columns whose values are place names by nature: 学校、院系、专业).
  *  - 困难情况: the words of the `words` rule, by kind (病情「艾滋病」「HIV」「自闭症」, 残疾「聋哑」「智力障碍」,
  *    变故「服刑」「入狱」「吸毒」「弃婴」「车祸」, 困难类别「低保」「特困」「家庭困难」), case-insensitive, each with
@@ -221,13 +222,16 @@ const COMPACT_DATE = /(19\d\d|20\d\d)(\d\d)(\d\d)(?![\dA-Za-z])/g;
 /** A header that says its column holds a number (学号、学籍号、考号、编号、序号). */
 const CODE_HEADER = /号/;
 const FULL_DATE = /(19\d\d|20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?/g;
+/** 「09年3月5日」: a date with a two-digit year, written with 年月日 (the caller checks no digit comes before). */
+const SHORT_DATE = /(\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const YEAR_MONTH = /(19\d\d|20\d\d)\s*(?:年\s*(\d{1,2})\s*月|[-/.](\d{1,2})(?![\d./-]))/g;
 const ADDRESS = [
   // 「家住木瓜榔村」「住址：河边寨」: a word that says an address follows, and the place.
   /(?:家庭住址|家住|住址|现住址?|居住在|居住地|住在|家在|老家在?)\s*[:：]?\s*[\u4e00-\u9fa5\d]{2,20}/,
   // 「李四（木瓜榔村）」: a note in brackets naming a village or a neighbourhood (not 「（乡村振兴部门）」).
   /[（(【\[][^（）()【】\[\]]{0,12}?[\u4e00-\u9fa5]{2}(?:村|寨|屯|社区|小区)[^（）()【】\[\]]{0,8}[）)】\]]/,
-  /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fa5\d]{0,12}?(?:乡|镇|街道|村|社区|屯|寨)/,
+  // 「云南省施甸县由旺镇木榔村3组」: the 村/社区/组 after the 乡镇 is taken too (it is the most telling part).
+  /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fa5\d]{0,12}?(?:乡|镇|街道|村|社区|屯|寨)(?:[\u4e00-\u9fa5\d]{1,8}?(?:村|社区|组|屯|寨)){0,2}/,
   // 「城关镇和平村」: a 乡/镇/街道 and a 村/社区 in it is where a family lives, without a county or a 组.
   /[\u4e00-\u9fa5]{1,8}(?:乡|镇|街道)[\u4e00-\u9fa5]{1,8}?(?:村|社区|居委会|嘎查)/,
   /[\u4e00-\u9fa5\d]{1,12}(?:村|社区|小区)[\u4e00-\u9fa5\d]{0,6}?(?:组|队|社|号|栋|幢)/,
@@ -248,9 +252,9 @@ const ONLINE_HINT = /[微@qQvVwW]/;
 
 /**
  * Words that commonly follow a hardship word and belong to it (「建档立卡户」「孤残学生」「低保家庭」
- * 「残疾证」): found with it, so the cleaned cell loses the whole word.
+ * 「残疾证」「低收入人口」): found with it, so the cleaned cell loses the whole word.
  */
-const WORD_TAILS = ['家庭学生', '人子女', '家庭', '学生', '子女', '人员', '对象', '儿童', '患者', '病人', '户', '证', '人', '者'];
+const WORD_TAILS = ['家庭学生', '人子女', '家庭', '学生', '子女', '人员', '人口', '对象', '儿童', '患者', '病人', '户', '证', '人', '者'];
 
 /**
  * What follows a health word in a discipline's name (「肿瘤学」「精神病与精神卫生学」「住院医师」「传染病医院」「戒毒矫治技术」):
@@ -308,6 +312,18 @@ const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单
  * 「电话 3312345」「联系方式：33123456」. Group 1 is the number. Not 「电话费补助 2000」.
  */
 const LABELLED_PHONE = /(?:电话|手机|联系方式|座机|固话|tel)\s*(?:号码|号)?\s*[:：]?\s*(\d(?:[ -]?\d){6,7})(?![\d]|[ .-]\d)/gi;
+/**
+ * A landline whose area code is in brackets or follows +86 / 0086 (「(0871)12345678」「（0871）12345678」
+ * 「+86-871-12345678」「+86 871 12345678」): the digits alone are two short runs, so NUMBER_RUN misses it.
+ * Not 「高一（1）班」 or 「（2000）」: the bracket holds 0 and 2–3 digits, and 7–8 digits follow; after +86 an
+ * area code is 10, 2x or three digits from 3 (a mobile's 13… is NUMBER_RUN's).
+ */
+const AREA_PHONE = /(?:[（(]\s*0\d{2,3}\s*[)）]|(?:\+|00)\s*86\s*[ -]?\s*(?:[（(]\s*0?\s*[)）])?\s*0?(?:10|2\d|[3-9]\d\d)\s*[ -)）]?)\s*-?\s*\d(?:[ -]?\d){6,7}(?![\d]|[ .-]\d)/g;
+/**
+ * A long number a spreadsheet wrote in scientific notation (「1.1010519491231E+17」: an 18-digit ID typed into
+ * a cell formatted as a number): 11–19 digits by the exponent. Group 1 is the exponent. Not 「2.5E+3」.
+ */
+const SCIENTIFIC = /(?:^|[^\dA-Za-z.])(\d\.\d+)e\+(1\d)(?![\d])/gi;
 const YEAR_HINT = /(?:19|20)\d\d/;
 /** A cell that holds 11 numerals written in Chinese in a row. */
 const CN_HINT = /[〇零○一二三四五六七八九]{11}/;
@@ -372,6 +388,20 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
     if (phone) {
       LABELLED_PHONE.lastIndex = 0;
       while ((m = LABELLED_PHONE.exec(text))) add({ rule: phone.id, text: m[1]!, shown: maskNumber(m[1]!), note: '没有区号的座机号' });
+      if (/[(（+]|0086/.test(text)) {
+        AREA_PHONE.lastIndex = 0;
+        while ((m = AREA_PHONE.exec(text))) add({ rule: phone.id, text: m[0], shown: maskNumber(m[0].replace(/[^\d]/g, '')), note: '座机号' });
+      }
+    }
+    if (/e\+/i.test(text)) {
+      SCIENTIFIC.lastIndex = 0;
+      while ((m = SCIENTIFIC.exec(text))) {
+        const n = Number(m[2]) + 1;
+        const kind = n === 15 || n === 18 ? 'id-number' : n >= 16 ? 'bank-card' : n <= 12 ? 'phone' : 'bank-card';
+        const rule = sc.detectors.get(kind);
+        const found = m[0].slice(m[0].indexOf(m[1]!));
+        if (rule) add({ rule: rule.id, text: found, shown: found.slice(0, 3) + '…' + found.slice(-4), note: '像被表格软件改成科学计数法的身份证号、卡号或电话：请把这一列设成文本重新导出（公示里本来也不能有）' });
+      }
     }
     const id = sc.detectors.get('id-number');
     if (id && MASK.test(text)) {
@@ -426,6 +456,17 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
         const y = Number(m[1]);
         if (y <= todayYear - 2 && dayExists(y, Number(m[2]), Number(m[3]))) add({ rule: birth.id, text: m[0], shown: m[0], note: '像连着写的出生日期' });
       }
+    }
+  }
+  if (birth && hasDigit && dates.indexOf('年') >= 0) {
+    SHORT_DATE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SHORT_DATE.exec(dates))) {
+      if (m.index > 0 && /\d/.test(dates.charAt(m.index - 1))) continue;
+      // 09 is 2009 and 95 is 1995: the century that puts the year in the past.
+      const yy = Number(m[1]);
+      const y = (yy <= todayYear % 100 ? 2000 : 1900) + yy;
+      if (y <= todayYear - 2 && dayExists(y, Number(m[2]), Number(m[3]))) add({ rule: birth.id, text: m[0], shown: m[0], note: '两位数年份写的出生日期' });
     }
   }
   const online = sc.online;
