@@ -107,6 +107,11 @@ describe('what it finds', () => {
     ['补助申领请联系扣扣 12345678', 'private-contact', '扣扣'],
     ['恭喜您孩子获得国家助学金3000元，回1领取', 'reply', '回1'],
     ['请查收邮箱附件的补助申领表，填好银行卡信息发回', 'id-number', 'bank card details by email'],
+    // A breaker's and a new user's scams (2026-12) that got 「没有找到」 or only 「要注意」.
+    ['孩子的助学金打错账户了，请把多打的2000元退回到这个支付宝：138****8000', 'fee', 'paid by mistake, send it back to an Alipay'],
+    ['资助中心：请把短信里的6位数字告诉我，用于确认身份。', 'code', 'the SMS\'s six digits, without saying 验证码'],
+    ['助学金已下发，请添加Q群 123456789 领取', 'private-contact', 'a QQ group with its number'],
+    ['恭喜！您孩子获得国家奖学金10000元，请拨打4008123456领取，今日有效。', 'money-bait', 'call a number to claim, today only'],
   ])('「%s」 is a likely scam, for %s (%s)', (text, id) => {
     expect(ids(text)).toContain(id);
     expect(check(text).verdict).toBe('alarm');
@@ -171,6 +176,9 @@ describe('what it finds', () => {
     '请把申请表带回1份，填好后交班主任。',
     '如资助卡异常，请到银行柜台咨询。',
     '老师会把评审结果念给我们听。',
+    '请家长加入班级QQ群 123456789 领取开学须知。',
+    '学号是6位数字，请填写在申请表上。',
+    '请拨打学校电话 0871-6123456 咨询申请时间。',
   ])('「%s」 raises no alarm', (text) => {
     expect(check(text).verdict).not.toBe('alarm');
   });
@@ -179,6 +187,17 @@ describe('what it finds', () => {
   // checker cannot know sls.cdb.com.cn from a look-alike: a link to log in and submit stays an alarm.
   it('cannot tell the real loan system\'s address from a look-alike (no source for it): still an alarm', () => {
     expect(ids('请登录国家开发银行学生在线服务系统 https://sls.cdb.com.cn 提交续贷申请。')).toContain('link-app');
+  });
+
+  // A false notice (2026-12): aid paid in cash. 普高、中职 国家助学金 go to the 资助卡, never in cash (FACTS.md §7).
+  it('a notice that aid is collected in cash is a sign to ask about; 「不发现金」 is not', () => {
+    const fake = '通知：今年起小学生每人每年发放国家助学金3000元，所有学生都有，不用申请，请家长周五到学校领取现金。';
+    expect(ids(fake)).toContain('cash');
+    expect(check(fake).verdict).toBe('caution');
+    expect(ids('请到学校领现金')).toContain('cash');
+    expect(ids('家长您好，孩子所在的县属于营养改善计划试点县，学校每天供应营养餐，不发现金。')).not.toContain('cash');
+    expect(ids('国家助学金不以现金形式发放，请注意查收资助卡。')).not.toContain('cash');
+    expect(ids('发现金额不对请找班主任')).not.toContain('cash');
   });
 
   it('reads traditional characters and full-width digits and letters', () => {
