@@ -38,6 +38,7 @@ function patternsOf(s: Signs): [PropertyKey[], string][] {
     list(['signs', i, 'patterns'], g.patterns);
     list(['signs', i, 'with'], g.with);
     list(['signs', i, 'except'], g.except);
+    list(['signs', i, 'exceptMessage'], g.exceptMessage);
   });
   return out;
 }
@@ -101,8 +102,9 @@ export const messageSigns: Signs = validateSigns(raw, dataset);
 
 /** What the checker island gets (JSON-safe; no zod, no OpenCC). */
 export const checkerSpec: CheckerSpec = {
-  signs: messageSigns.signs.map(({ id, level, title, plain, patterns, with: w, except, unlessSign }) => ({
-    id, level, title, plain, patterns, ...(w ? { with: w } : {}), ...(except ? { except } : {}), ...(unlessSign ? { unlessSign } : {}),
+  signs: messageSigns.signs.map(({ id, level, title, plain, patterns, with: w, except, exceptMessage, unlessSign }) => ({
+    id, level, title, plain, patterns, ...(w ? { with: w } : {}), ...(except ? { except } : {}),
+    ...(exceptMessage ? { exceptMessage } : {}), ...(unlessSign ? { unlessSign } : {}),
   })),
   negations: messageSigns.negations,
   negationsAfter: messageSigns.negationsAfter,

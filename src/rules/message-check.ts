@@ -18,6 +18,8 @@
  * separators and emoji put between Chinese characters go (验-证-码, 转|账, 激.活, 验😊证😊码), web
  * addresses (also a bare IP address) become 〔网址〕, or 〔官方网址〕 when the address is on a domain only
  * government bodies or schools can hold (`official`: gov.cn, edu.cn; xszz.edu.cn.zz-jy.top is not),
+ * an address of this site itself (`site`: its host, and its path when it has one; zizhu.example.org.evil.top
+ * is not) 〔本站网址〕, which is no sign of its own (the site's 家长群 message ends with one),
  * and phone numbers 〔电话〕 (so neither is ever shown or linked back), then spaces and decorations
  * (验*证*码, v❤信, emoji) go. Then
  * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
@@ -29,9 +31,11 @@
  *  - a clause with an advice word (小心、如有人…) and a sentence with a warning word (「……都是骗子」
  *    「谨防……」) talk about scams rather than ask for something, and are skipped;
  *  - `with`: one of those must also be in the sentence or the next one; `except`: not in a sentence
- *    with one of those (「到银行柜台激活」 is the real way).
+ *    with one of those (「到银行柜台激活」 is the real way); `exceptMessage`: not in a message (the whole of
+ *    it) with one of those (「链接」 where the only address is this site's).
  * Verdict: any strong sign, or `alarmWeak` different weak ones → alarm; some weak ones → caution; none
- * → none (which never means 「是真的」); an empty message → empty.
+ * → none (which never means 「是真的」), or partial when the message was longer than `limit` (the rest was
+ * not read: the phone checks at most `limit` characters, so a long paste stays quick); an empty message → empty.
  * Errors: an invalid pattern throws a SyntaxError from compileChecker (the data schema refuses those first).
  */
 
@@ -44,6 +48,7 @@ export interface SignSpec {
   patterns: string[];
   with?: string[];
   except?: string[];
+  exceptMessage?: string[];
   unlessSign?: string[];
 }
 
@@ -66,9 +71,14 @@ export interface CheckerSpec {
   fold: string;
   /** Domains only government bodies or schools can hold (gov.cn, edu.cn): an address on one reads 〔官方网址〕, not 〔网址〕. */
   official: string[];
+  /**
+   * This site's address as src/lib/site-url.ts siteUrl() gives it ('https://zizhu.example.org', or
+   * 'https://county.example.com/zizhu' under a path): an address on it reads 〔本站网址〕. None: no address is.
+   */
+  site?: string;
 }
 
-export type Verdict = 'alarm' | 'caution' | 'none' | 'empty';
+export type Verdict = 'alarm' | 'caution' | 'none' | 'partial' | 'empty';
 
 export interface Finding {
   id: string;
@@ -87,6 +97,8 @@ export interface CheckResult {
   checked: number;
   /** True when the message was longer than `limit` and only its start was checked. */
   truncated: boolean;
+  /** True when the message has an address of this site (`site`), read as 〔本站网址〕. */
+  site: boolean;
 }
 
 /** Common endings of a bare domain (a regular expression alternation). */
@@ -139,9 +151,10 @@ const CLAUSE_RE = /[,，:]+/;
 /**
  * The message as the checker reads it (see the module comment). `fold` and `official` as in CheckerSpec.
  * '【學校】請點擊ｗｗｗ．ａｂｃ．ｃｎ領取，電話１３８１２３４５６７８' → '【学校】请点击〔网址〕领取,电话〔电话〕'
- * (with 學→学 etc. in `fold`); 'www.xszz.edu.cn' → '〔官方网址〕' (with edu.cn in `official`).
+ * (with 學→学 etc. in `fold`); 'www.xszz.edu.cn' → '〔官方网址〕' (with edu.cn in `official`);
+ * 'https://zizhu.example.org/check/' → '〔本站网址〕' (with site 'https://zizhu.example.org').
  */
-export function normalizeMessage(text: string, fold: string, official: string[] = []): string {
+export function normalizeMessage(text: string, fold: string, official: string[] = [], site = ''): string {
   const map: Record<string, string> = {};
   const pairs = fold + LOOKALIKE;
   for (let i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
@@ -156,16 +169,34 @@ export function normalizeMessage(text: string, fold: string, official: string[] 
     .replace(SPACED_RE, (_m, before: string, spaced: string) => before + spaced.replace(/[ \t]+/g, ''))
     .replace(SPACED_DOT_RE, (m) => m.replace(/[ \t]+/g, ''))
     .replace(CHINESE_DOT_RE, (m) => m.replace(/[ \t]*[.。点][ \t]*/g, '.'));
-  t = t.replace(SPLIT_RE, '$1').replace(URL_RE, (url) => (isOfficial(url, official) ? '〔官方网址〕' : '〔网址〕')).replace(PHONE_RE, '$1〔电话〕');
+  const own = site && hostPath(site.toLowerCase());
+  t = t
+    .replace(SPLIT_RE, '$1')
+    .replace(URL_RE, (url) => {
+      const at = hostPath(url);
+      if (own && at[0] === own[0] && (!own[1] || at[1] === own[1] || at[1].indexOf(own[1] + '/') === 0)) return '〔本站网址〕';
+      return isOfficial(at[0], official) ? '〔官方网址〕' : '〔网址〕';
+    })
+    .replace(PHONE_RE, '$1〔电话〕');
   // Line breaks end sentences; other spaces and noise go.
   return t.split('\n').map((line) => line.replace(NOISE_RE, '')).filter(Boolean).join('\n');
 }
 
-/** Whether a web address's host (after any user@, without the port) is one of `official` or under one. */
-function isOfficial(url: string, official: string[]): boolean {
+/**
+ * A web address's host (after any user@; with its port, as an origin has it) and path (without query or
+ * hash, no trailing slash): 'https://a@b.cn:8080/x/?q' → ['b.cn:8080', '/x'].
+ */
+function hostPath(url: string): [string, string] {
   const rest = url.replace(/^[a-z]+:\/\//, '');
-  const auth = rest.split(/[/?#]/)[0]!;
-  const host = auth.slice(auth.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  const end = rest.search(/[/?#]/);
+  const auth = end < 0 ? rest : rest.slice(0, end);
+  const path = end < 0 ? '' : rest.slice(end).split(/[?#]/)[0]!;
+  return [auth.slice(auth.lastIndexOf('@') + 1), path.replace(/\/+$/, '')];
+}
+
+/** Whether a host (without the port) is one of `official` or under one. */
+function isOfficial(hostPort: string, official: string[]): boolean {
+  const host = hostPort.replace(/:\d*$/, '');
   return official.some((d) => host === d || host.slice(-d.length - 1) === '.' + d);
 }
 
@@ -174,6 +205,7 @@ interface Compiled {
   patterns: RegExp[];
   with?: RegExp[];
   except?: RegExp[];
+  exceptMessage?: RegExp[];
 }
 
 const any = (res: RegExp[], s: string) => res.some((r) => r.test(s));
@@ -187,6 +219,7 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
     patterns: s.patterns.map(reG),
     with: s.with && s.with.map(re),
     except: s.except && s.except.map(re),
+    exceptMessage: s.exceptMessage && s.exceptMessage.map(re),
   }));
   const negations = spec.negations.map(reG);
   const negationsAfter = spec.negationsAfter.map(re);
@@ -241,11 +274,14 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
   return (input: string) => {
     const trimmed = input.trim();
     const truncated = trimmed.length > spec.limit;
-    const text = normalizeMessage(truncated ? trimmed.slice(0, spec.limit) : trimmed, spec.fold, spec.official);
+    const text = normalizeMessage(truncated ? trimmed.slice(0, spec.limit) : trimmed, spec.fold, spec.official, spec.site);
     const checked = Math.min(trimmed.length, spec.limit);
-    if (!text) return { verdict: 'empty', findings: [], checked, truncated };
+    const site = text.indexOf('〔本站网址〕') >= 0;
+    if (!text) return { verdict: 'empty', findings: [], checked, truncated, site };
     const sentences = text.split(SENTENCE_RE).filter(Boolean);
     const found = new Map<string, Finding>();
+    const skip = new Set<string>();
+    for (const c of signs) if (c.exceptMessage && any(c.exceptMessage, text)) skip.add(c.spec.id);
     sentences.forEach((sentence, i) => {
       if (any(verdictWords, sentence)) return;
       const next = sentences[i + 1] || '';
@@ -259,7 +295,7 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
       }
       const warned = clauses.map((clause) => any(warnings, clause));
       for (const c of signs) {
-        if (found.has(c.spec.id)) continue;
+        if (found.has(c.spec.id) || skip.has(c.spec.id)) continue;
         if (c.except && any(c.except, sentence)) continue;
         if (c.with && !any(c.with, sentence + '。' + next)) continue;
         for (let j = 0; j < clauses.length; j++) {
@@ -280,7 +316,7 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
     const findings = strongOnes.concat(all.filter((f) => f.level === 'weak'));
     const strong = strongOnes.length;
     const weak = findings.length - strong;
-    const verdict: Verdict = strong > 0 || weak >= spec.alarmWeak ? 'alarm' : weak > 0 ? 'caution' : 'none';
-    return { verdict, findings, checked, truncated };
+    const verdict: Verdict = strong > 0 || weak >= spec.alarmWeak ? 'alarm' : weak > 0 ? 'caution' : truncated ? 'partial' : 'none';
+    return { verdict, findings, checked, truncated, site };
   };
 }

@@ -92,6 +92,11 @@ export const MessageSign = z.strictObject({
   with: z.array(Pattern).min(1).optional(),
   /** If one of these is in the same sentence, the sign is not counted there (e.g. 柜台: 到银行柜台本人激活 is the real way). */
   except: z.array(Pattern).min(1).optional(),
+  /**
+   * If one of these is in the message (the whole of it, normalised), the sign is not counted anywhere in it
+   * (e.g. 「链接」 when the only address in the message is this site's own, 〔本站网址〕).
+   */
+  exceptMessage: z.array(Pattern).min(1).optional(),
   /** Not shown when one of these signs was found (a plainer sign that a stronger one already covers). */
   unlessSign: z.array(Id).min(1).optional(),
   /** Source id in content/sources.yaml of the warning that lists this sign. */
@@ -108,6 +113,8 @@ export const Verdicts = z.strictObject({
   caution: z.string().min(1),
   /** No sign found (never 「是真的」: the checker cannot know). */
   none: z.string().min(1),
+  /** No sign found in the part checked of a message longer than `limit`; {n} is the number of characters checked. */
+  partial: z.string().includes('{n}', { message: '要写 {n}（检查了的字数）' }),
 });
 
 /** The national anti-fraud warning line, shown beside the fraud warning. */
@@ -164,6 +171,11 @@ export const MessageSigns = z.strictObject({
   limit: z.number().int().min(1000).max(100000),
   signs: z.array(MessageSign).min(1),
   verdicts: Verdicts,
+  /**
+   * Said under the result when the message has an address of this site itself (〔本站网址〕): that the
+   * address is this site's and may be opened. {name} is the site's name (资助明白纸).
+   */
+  ownAddress: z.string().min(1),
   /** What to do, in order (do not click, do not pay, call the school on a number you know, 96110). */
   advice: z.array(SourcedText).min(1),
   hotline: Hotline,

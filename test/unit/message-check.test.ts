@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import fixtures from '../fixtures/messages.yaml';
 import { checkerSpec, messageSigns } from '../../src/data/message-signs.ts';
 import { compileChecker, normalizeMessage } from '../../src/rules/message-check.ts';
+import { KIT_STAGE_LIST, kitOf } from '../../src/components/schools/kit.ts';
+import { targetPath } from '../../src/components/posters/content.ts';
+import { absoluteUrl } from '../../src/lib/site-url.ts';
+import type { KitStage } from '../../src/schema/schools.ts';
 
 interface Msg { name: string; text: string }
 const { scams, genuine } = fixtures as { scams: Msg[]; genuine: Msg[] };
@@ -200,6 +204,49 @@ describe('what it finds', () => {
     expect(ids('发现金额不对请找班主任')).not.toContain('cash');
   });
 
+  // The site's own 家长群 message (/schools/messages/) ends with the site's address: pasted here, it must not
+  // be told 「不要点消息里的链接」. A look-alike host is any other address. Works under any SITE_URL, path included.
+  describe('the site\'s own address', () => {
+    const SITE = 'https://zizhu.example.org';
+    const own = compileChecker({ ...checkerSpec, site: SITE });
+    const n = (t: string, site = SITE) => normalizeMessage(t, checkerSpec.fold, checkerSpec.official, site);
+    it('reads as 〔本站网址〕; a look-alike host, another user@host or path on another host as 〔网址〕', () => {
+      expect(n('点下面的链接：\nhttps://zizhu.example.org/check/#stage=senior')).toBe('点下面的链接:\n〔本站网址〕');
+      expect(n('打开 zizhu.example.org/message-check/ 看看')).toBe('打开〔本站网址〕看看');
+      expect(n('打开 HTTPS://ZIZHU.EXAMPLE.ORG/')).toBe('打开〔本站网址〕');
+      expect(n('点击 https://zizhu.example.org.evil.top/check/ 领取')).toBe('点击〔网址〕领取');
+      expect(n('点击 https://zizhu.example.org@evil.top/check/ 领取')).toBe('点击〔网址〕领取');
+      expect(n('点击 https://evil.top/zizhu.example.org 领取')).toBe('点击〔网址〕领取');
+      expect(n('点击 https://www.zizhu.example.org/ 领取')).toBe('点击〔网址〕领取');
+      expect(normalizeMessage('https://zizhu.example.org/check/', checkerSpec.fold, checkerSpec.official)).toBe('〔网址〕');
+    });
+    it('under a SITE_URL with a path, only that path is the site', () => {
+      const site = 'https://county.example.com/zizhu';
+      expect(n('https://county.example.com/zizhu/check/#stage=senior', site)).toBe('〔本站网址〕');
+      expect(n('https://county.example.com/zizhu', site)).toBe('〔本站网址〕');
+      expect(n('https://county.example.com/other/', site)).toBe('〔网址〕');
+      expect(n('https://county.example.com/zizhu-evil/', site)).toBe('〔网址〕');
+    });
+    it.each(KIT_STAGE_LIST.map((s) => [s.slug] as const))('the 家长群 message for %s is not flagged, and the result says the address is this site\'s', (slug) => {
+      const kit = kitOf(slug as KitStage);
+      const text = `${kit.group}\n${absoluteUrl(targetPath(slug as never, ''), SITE)}`;
+      const r = own(text);
+      expect(r.findings.map((f) => f.id)).toEqual([]);
+      expect(r.verdict).toBe('none');
+      expect(r.site).toBe(true);
+      // without the site's address known, the same text is told not to tap the link
+      expect(check(text).findings.map((f) => f.id)).toContain('link');
+      expect(check(text).site).toBe(false);
+    });
+    it('a scam that adds the site\'s address is still a scam; a look-alike address is still a link', () => {
+      expect(own('请把验证码发给我，详见 https://zizhu.example.org/').verdict).toBe('alarm');
+      expect(own('点下面的链接：\nhttps://zizhu.example.org/check/\nhttps://zz-jy.top/a').findings.map((f) => f.id)).toContain('link');
+      const fake = own('点下面的链接领取补助：https://zizhu.example.org.evil.top/check/');
+      expect(fake.verdict).toBe('alarm');
+      expect(fake.site).toBe(false);
+    });
+  });
+
   it('reads traditional characters and full-width digits and letters', () => {
     expect(ids('請把驗證碼發給我')).toContain('code');
     expect(ids('請到ＡＴＭ機按提示操作')).toContain('atm');
@@ -316,5 +363,10 @@ describe('what it finds', () => {
     expect(r.truncated).toBe(true);
     expect(r.checked).toBe(checkerSpec.limit);
     expect(r.findings).toEqual([]);
+    // nothing found in the part checked is not the green 「没有找到」: the rest was never read
+    expect(r.verdict).toBe('partial');
+    expect(messageSigns.verdicts.partial).toContain('{n}');
+    // a sign in the part checked still counts as it would
+    expect(check('请回复验证码。' + '好'.repeat(checkerSpec.limit)).verdict).toBe('alarm');
   });
 });

@@ -13,7 +13,10 @@ import { compileChecker, type CheckerSpec, type CheckResult } from '../../rules/
 
 interface Block {
   spec: CheckerSpec;
-  verdicts: { alarm: string; caution: string; none: string };
+  /** partial has {n}, the number of characters checked. */
+  verdicts: { alarm: string; caution: string; none: string; partial: string };
+  /** Said when the message has this site's own address (content/message-signs.yaml ownAddress, the name filled in). */
+  own: string;
 }
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
@@ -25,14 +28,15 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 
 /** The result as elements: verdict heading, what was found (plain words, the sentence), what to do. */
 export function renderResult(r: CheckResult, b: Block): HTMLElement {
-  const box = el('section', undefined, `card mc-res mc-${r.verdict === 'empty' ? 'none' : r.verdict}`);
+  // A long paste checked only in part is never green: the rest was not read.
+  const box = el('section', undefined, `card mc-res mc-${r.verdict === 'empty' ? 'none' : r.verdict === 'partial' ? 'caution' : r.verdict}`);
   box.setAttribute('aria-labelledby', 'mc-h');
   box.setAttribute('data-verdict', r.verdict);
   if (r.verdict === 'empty') {
     box.appendChild(el('p', '框里还没有内容：先把消息粘贴进去，再点「检查这条消息」。'));
     return box;
   }
-  const h = el('h2', b.verdicts[r.verdict]);
+  const h = el('h2', b.verdicts[r.verdict].replace('{n}', String(r.checked)));
   h.id = 'mc-h';
   h.tabIndex = -1;
   box.appendChild(h);
@@ -53,7 +57,8 @@ export function renderResult(r: CheckResult, b: Block): HTMLElement {
   } else {
     box.appendChild(el('p', '这不等于消息一定是真的：骗子的说法会变。拿不准，就用你本来就知道的号码问学校。'));
   }
-  if (r.truncated) box.appendChild(el('p', `消息太长，只检查了前 ${r.checked} 个字。`, 'note'));
+  if (r.site) box.appendChild(el('p', b.own));
+  if (r.truncated) box.appendChild(el('p', `消息太长，只检查了前 ${r.checked} 个字。后面的部分请另外复制、粘贴进来，再查一次。`, 'note'));
   const a = el('a', r.verdict === 'alarm' ? '现在该怎么办' : '收到可疑消息怎么办');
   a.setAttribute('href', '#advice');
   const p = el('p');
