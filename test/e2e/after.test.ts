@@ -16,6 +16,10 @@ import { LARGE_TEXT_KEY } from '../../src/components/shell/site';
 import { messageSigns } from '../../src/data/message-signs.ts';
 import { payments } from '../../src/data/payments.ts';
 import { dataset } from '../../src/data/index.ts';
+import { kitOf } from '../../src/components/schools/kit.ts';
+import { targetPath } from '../../src/components/posters/content.ts';
+import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
+import { SITE_NAME } from '../../src/components/shell/site';
 
 const baseURL = inject('baseURL');
 const context = useBrowser({ closeContexts: 'afterEach' });
@@ -113,6 +117,39 @@ describe('「这条消息是真的吗？」', () => {
     expect(await check(page, '请把收到的验😊证😊码发给我，不要告诉任何人')).toBe('alarm');
     await screenshot(page, 'after-message-check-result', { fullPage: false });
     expect(during, 'requests made while checking').toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('the school\'s own 家长群 message (ending with this build\'s address) is not flagged and its address is called this site\'s; a look-alike host is', async () => {
+    const { page, errors } = await open('/message-check/');
+    const link = absoluteUrl(targetPath('senior' as never, ''), siteUrl());
+    const own = `${kitOf('senior').group}\n${link}`;
+    expect(await check(page, own)).toBe('none');
+    const out = page.locator('#mc-out');
+    expect(await out.locator('li[data-sign]').count()).toBe(0);
+    expect(await out.innerText()).toContain(messageSigns.ownAddress.split('{name}').join(SITE_NAME));
+    expect(await out.innerText()).not.toContain(link);
+    await screenshot(page, 'after-message-check-own-address', { fullPage: false });
+    const host = new URL(link).host;
+    expect(await check(page, own.replace(host, `${host}.evil.top`))).not.toBe('none');
+    expect(await out.locator('li[data-sign="link"]').count()).toBe(1);
+    expect(await out.innerText()).not.toContain(SITE_NAME);
+    expect(errors).toEqual([]);
+  });
+
+  it('a paste past the limit with nothing found is not green: it says only the first 20000 characters were checked', async () => {
+    const { page, errors } = await open('/message-check/');
+    const long = '各位家长，本学期资助工作照常进行。'.repeat(1300);
+    expect(long.length).toBeGreaterThan(messageSigns.limit);
+    await page.evaluate((t) => { (document.getElementById('mc-text') as HTMLTextAreaElement).value = t; }, long);
+    await page.click('#mc-go');
+    await page.waitForSelector('#mc-out .mc-res', { timeout: 5_000 });
+    expect(await page.getAttribute('#mc-out .mc-res', 'data-verdict')).toBe('partial');
+    expect(await page.getAttribute('#mc-out .mc-res', 'class')).toContain('mc-caution');
+    const text = await page.locator('#mc-out').innerText();
+    expect(text).toContain(messageSigns.verdicts.partial.replace('{n}', String(messageSigns.limit)));
+    expect(text).not.toContain(messageSigns.verdicts.none + '\n');
+    expect(text).toContain('再查一次');
     expect(errors).toEqual([]);
   });
 
