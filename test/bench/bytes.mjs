@@ -72,7 +72,10 @@ export const BUDGET = {
   // 67 since 2026-12-03 (measured 66.96 KB, was 66.57): the region search's code, as above.
   // 67.5 since the ninth session's new-user pass (measured 67.27 KB): 「孩子本人残疾」 counted for the
   // first child only, with the sentence that says so (it made every sibling a 残疾学生), and the above.
-  familyJourney: 67.5 * 1024,
+  // 67.75 since the eleventh session (measured 67.53 KB, was 67.17): 本专科生/研究生国家助学金 by stage
+  // (the names ride in both parts), both figures in the summary when 住校 is 不确定, 县镇 低保 worded as
+  // 可能可以, and 「不加了，回到结果」 after 再加一个孩子 (a grandmother's only way back was 清除我的回答).
+  familyJourney: 67.75 * 1024,
   /**
    * The city and county names of the configured provinces (/check/data/places.<hash>.json,
    * src/site/places.ts): fetched when the family first types in the region search, so in neither

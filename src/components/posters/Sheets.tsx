@@ -84,6 +84,12 @@ function Contact({ phone, office, fallback, contacts }: { phone?: string; office
   );
 }
 
+/** A figure with its 「（未确认）」 kept on one line (「（未确\n认）」 broke it on the A4 sheet). */
+const Figure = ({ text }: { text: string }) => {
+  const i = text.indexOf(`（${UNCONFIRMED}）`);
+  return i < 0 ? <>{text}</> : <>{text.slice(0, i)}<span class="keep">（{UNCONFIRMED}）</span>{text.slice(i + UNCONFIRMED.length + 2)}</>;
+};
+
 function Fraud({ class: cls }: { class?: string }) {
   return <p class={`fraud sheet-fraud${cls ? ` ${cls}` : ''}`}><b>防骗提醒：</b>{FRAUD_LINE}</p>;
 }
@@ -97,7 +103,7 @@ const unconfirmedOn = (c: PosterContent, shortOnly: boolean) => c.rows.some((r) 
 function AsOf({ content, shortOnly = false }: { content: PosterContent; shortOnly?: boolean }) {
   return (
     <p class="as-of">
-      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content, shortOnly) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。<span class="as-of-site">{SITE_NAME}</span>
+      数据核对日期：{formatDay(content.dataAsOf)}。{unconfirmedOn(content, shortOnly) && `${UNCONFIRMED_MEANS}。`}具体以学校和当地教育部门的通知为准。<span class="keep">{SITE_NAME}</span>
     </p>
   );
 }
@@ -146,7 +152,7 @@ function Rows({ content }: { content: PosterContent }) {
             </th>
             <td>
               {r.amounts.map((a, i) => (
-                <span class="r-amt" key={i}>{a.label && <span class="r-label">{a.label} </span>}<b>{a.text}</b>{a.by && <span class="r-by">{a.by}</span>}</span>
+                <span class="r-amt" key={i}>{a.label && <span class="r-label">{a.label} </span>}<b><Figure text={a.text} /></b>{a.by && <span class="r-by">{a.by}</span>}</span>
               ))}
               {r.local && !r.amounts.some((a) => a.text.includes(LOCAL)) && <span class="r-local">{LOCAL}</span>}
             </td>
@@ -275,7 +281,7 @@ function Letter(p: SheetProps) {
                 <tr data-subsidy={r.id} class={showWho(c) ? 'has-who' : undefined}>
                   <th scope="row">{r.name}<br /><span class={`tag tag-${r.status}`}>{r.statusTerm}</span></th>
                   <td>
-                    {r.amounts.map((a, i) => <span class="r-amt" key={i}>{a.label && `${a.label} `}{a.text}{a.by && <span class="r-by">{a.by}</span>}</span>)}
+                    {r.amounts.map((a, i) => <span class="r-amt" key={i}>{a.label && `${a.label} `}<Figure text={a.text} />{a.by && <span class="r-by">{a.by}</span>}</span>)}
                     {r.local && !r.amounts.some((a) => a.text.includes(LOCAL)) && <span class="r-local">{LOCAL}</span>}
                   </td>
                   <td>{r.where}{r.when && <span class="r-when">{r.when}</span>}</td>
