@@ -198,6 +198,8 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
       // A child's heading is a line of its own (the summary line names both children in one sentence).
       const onPage = (p: string) => heads.filter((h) => p.split('\n').some((l) => l.trim() === h));
       for (const p of pages) expect(onPage(p).length, p.slice(0, 120)).toBeLessThanOrEqual(1);
+      // Page 1 is not the money box and blank paper: the first child starts under it.
+      expect(onPage(pages[0]!)).toEqual([heads[0]]);
       expect(pages.flatMap(onPage).sort()).toEqual([...heads].sort());
     }
 
