@@ -80,6 +80,7 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     await page.waitForSelector('.wz-results');
     await page.getByRole('button', { name: '再加一个孩子' }).tap();
     expect(await page.locator('#wz-h').innerText()).toContain('第 2 个孩子怎么称呼');
+    expect(await page.locator('.wz-label').innerText()).toContain('第一个孩子现在叫「孩子 1」，看结果时点「改称呼」可以改');
     await page.getByRole('button', { name: '老二' }).tap();
     // Only the child's own questions: 户口, 家庭情况 and 地区 are the family's.
     const asked: string[] = [];

@@ -22,6 +22,8 @@ export function ChildLabel({ family, i, onPick, onBack }: Props) {
       <h2 id="wz-h" tabindex={-1}>{i === 0 ? '第一个孩子' : `第 ${i + 1} 个孩子`}怎么称呼？</h2>
       <p>只用来分清是哪个孩子，不用写名字。结果、图片和链接里都不会有名字。</p>
       <p>家里的户口、家庭情况和地区几个孩子共用，不用再答。</p>
+      {/* 「孩子 1 · 小学三年级，老大 · 中职一年级」 read as if the labels were swapped: say how to name the first one too. */}
+      {i > 0 && !family.children[0]!.order && <p>第一个孩子现在叫「{childLabel(family, 0)}」，看结果时点「改称呼」可以改。</p>}
       <ul class="wz-opts wz-opts-2">
         {ORDER_LABELS.map((o) => (
           <li key={o.value}>
@@ -30,7 +32,7 @@ export function ChildLabel({ family, i, onPick, onBack }: Props) {
             </button>
           </li>
         ))}
-        <li>
+        <li class="wz-wide">
           <button type="button" class={`btn btn-big wz-excl${cur === undefined ? ' wz-on' : ''}`} aria-pressed={cur === undefined} onClick={() => onPick(undefined)}>
             就叫「{childLabel({ ...family, children: family.children.map((c, k) => (k === i ? { answers: c.answers } : c)) }, i)}」
           </button>
