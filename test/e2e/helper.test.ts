@@ -140,6 +140,33 @@ describe('代问模式: three families in a row', () => {
     expect(errors).toEqual([]);
   });
 
+  // A link on the result (「钱什么时候到」) and then the header's 资格自测 used to drop the mode, and
+  // Back brought the last family's result (低保, the county) back for the next family to see.
+  it('leaving by a link on the result takes the answers out of the address: Back shows a clean wizard, and the header\'s 资格自测 keeps the mode', async () => {
+    const { page, errors } = await newPage(await context(small));
+    await page.goto(baseURL + '/check/?mode=helper');
+    await page.waitForSelector(WIZARD_READY);
+    const f = FAMILIES[0]!;
+    await ask(page, f.taps);
+    const out = page.locator('.wz-results a[href^="/"]:not([href^="/check/"])').first();
+    const target = await out.getAttribute('href');
+    await out.tap();
+    await page.waitForURL((u) => u.pathname === new URL(target!, baseURL).pathname);
+    await page.goBack();
+    await page.waitForSelector(WIZARD_READY);
+    await page.waitForSelector('section[data-q="stage"]');
+    const back = await traces(page);
+    expect(back.url).toBe(`${baseURL}/check/?mode=helper`);
+    expect(back.text).not.toMatch(f.marks);
+    expect(back.text).toContain(term('helper-ask'));
+    // The header's 资格自测 from another page is the family's wizard; from this one it stays in the mode.
+    await page.locator('header a[href="/check/"]').first().tap();
+    await page.waitForSelector(WIZARD_READY);
+    expect(new URL(page.url()).search).toBe('?mode=helper');
+    expect(await page.locator('#wz-h').innerText()).toBe(term('helper-ask') + '孩子现在上什么学？');
+    expect(errors).toEqual([]);
+  });
+
   // At 360×640 the sticky 「下一户，清空」 bar covered the bottom of the code (its bottom-left finder pattern,
   // so it did not scan) and put the wipe button right under the code a parent scans.
   it('at 360×640 the QR code is never under 「下一户，清空」, wherever it is scrolled, and scans from the screen', async () => {

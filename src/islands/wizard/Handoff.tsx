@@ -6,7 +6,7 @@
  */
 import { Component } from 'preact';
 import { qrSvg } from '../../lib/qr.ts';
-import { helperWord } from './helper.ts';
+import { HELPER_QUERY, helperWord } from './helper.ts';
 import { writeStored, type Terms } from './lib.ts';
 
 
@@ -20,6 +20,23 @@ export function wipe(): void {
     }
   } catch { /* storage off: nothing stored */ }
   history.replaceState(null, '', location.pathname + location.search);
+}
+
+/**
+ * Leaving /check/ by a link in this mode (「钱什么时候到」 on a result, the header's 资格自测): the
+ * family's answers leave the address first, so Back or Forward never shows them to the next family, and
+ * a link to this page keeps the mode (without it the next family was asked in the parent's wording,
+ * with no 「下一户，清空」). In-page links (#…) and new tabs are left alone. A page the browser keeps in
+ * its back-forward cache comes back as it was left, so `onWipe` clears the wizard when it goes there.
+ */
+export function guardLeaving(onWipe: () => void): void {
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? (e.target.closest('a[href]') as HTMLAnchorElement | null) : null;
+    if (!a || a.target || a.origin !== location.origin || (a.pathname === location.pathname && a.hash)) return;
+    if (a.pathname === location.pathname) a.search = `?${HELPER_QUERY}`;
+    history.replaceState(null, '', location.pathname + location.search);
+  }, true);
+  addEventListener('pagehide', (e) => { if (e.persisted) onWipe(); });
 }
 
 /** The mode's note at the top: what it does, and 「上一户已清空」 after a wipe. */

@@ -309,7 +309,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.store();
     this.load(this.state.answers.stage);
     if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
-    if (this.helper) import('./Handoff.tsx').then((m) => this.setState({ handoff: m }), () => {});
+    if (this.helper) import('./Handoff.tsx').then((m) => { m.guardLeaving(this.next); this.setState({ handoff: m }); }, () => {});
   }
 
   componentWillUnmount() {
