@@ -20,7 +20,7 @@ import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount
 import { allSubsidies } from './stages.ts';
 import { applyWhen } from './timing.ts';
 import { ruleSourceIds } from './paths.ts';
-import { nameFor, notesFor, summaryFor } from './names.ts';
+import { localNoteFor, nameFor, notesFor, summaryFor } from './names.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -83,8 +83,13 @@ export interface LineView extends Amount {
 
 export interface DocumentNeedView {
   doc: DocumentInfo;
-  /** Who needs it when not everyone does (「脱贫家庭、防止返贫监测对象」「新生」, or the qualifying ways it belongs to); '' = everyone. */
+  /** Which families need it when not every family does (「脱贫家庭、防止返贫监测对象」「新生」); '' = every family. */
   only: string;
+  /**
+   * The ways to qualify that need it, when not every way at these stages does (「本专科退役士兵学生」 for
+   * the 退伍证), each label without its trailing （…）; '' = every way.
+   */
+  ways: string;
 }
 
 export interface SubsidyView {
@@ -134,15 +139,34 @@ export function nationalLineOf(national: Dataset, id: string, key: string, date:
   return e ? toAmount(s, e, sourceLookup(national.sources)) : undefined;
 }
 
-/** The documents a subsidy lists, each with who needs it. */
-export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'> & Partial<Pick<Subsidy, 'rules'>>): DocumentNeedView[] {
+/** Whether a way to qualify can be a child's at one of `stages` (no condition of it rules them out). */
+const pathFor = (p: { conditions: readonly Condition[] }, stages: readonly string[]) => !p.conditions.some((c) => profileState(c, stages) === 'missed');
+
+/**
+ * Who qualifies, as a page about `stages` says it: the rule's `who`, or — when some of its ways are not
+ * for these stages (国家助学金: 本专科 困难学生和退役士兵; 研究生 all) — the labels of the ways that are.
+ */
+export function whoFor(rule: Pick<RuleEntry, 'who' | 'paths'>, stages?: readonly Stage[]): string {
+  const paths = rule.paths ?? [];
+  const ok = stages ? paths.filter((p) => pathFor(p, stages)) : paths;
+  return !ok.length || ok.length === paths.length ? rule.who : ok.map((p) => p.label).join('；');
+}
+
+/**
+ * The documents a subsidy lists, each with who needs it; for a page about `stages`, without those
+ * only ways of other stages need (研究生 bring no 困难认定表 for their 国家助学金).
+ */
+export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'> & Partial<Pick<Subsidy, 'rules'>>, stages?: readonly Stage[]): DocumentNeedView[] {
   const t = makeTerms(data.glossary);
-  const pathLabel = new Map((s.rules ?? []).flatMap((r) => r.paths ?? []).map((p) => [p.id, p.label]));
-  return s.documents.map((d) => {
+  const all = (s.rules ?? []).flatMap((r) => r.paths ?? []);
+  const pathLabel = new Map(all.map((p) => [p.id, p.label]));
+  const mine = new Set(all.filter((p) => !stages || pathFor(p, stages)).map((p) => p.id));
+  return s.documents.filter((d) => !d.paths || d.paths.some((p) => mine.has(p))).map((d) => {
     const doc = data.documents.find((x) => x.id === d.doc);
     if (!doc) throw new PolicyDataError(`没有 id 为「${d.doc}」的材料（content/documents.yaml）`);
-    const byPath = d.paths ? d.paths.map((p) => pathLabel.get(p) ?? p).join('或') : '';
-    return { doc, only: conditionLabel(d.if, t) || byPath };
+    const ways = d.paths ? d.paths.filter((p) => mine.has(p)) : [];
+    const some = ways.length > 0 && ways.length < mine.size;
+    return { doc, only: conditionLabel(d.if, t), ways: some ? ways.map((p) => (pathLabel.get(p) ?? p).replace(/（[^（）]*）$/, '')).join('或') : '' };
   });
 }
 
@@ -165,17 +189,17 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ways: profileWays(s, stages ?? s.stages, date),
     ...(rule && { rule }),
     ...(!rule && { startsOn: s.rules[0]!.from }),
-    who: (rule ?? s.rules[0]!).who,
+    who: whoFor(rule ?? s.rules[0]!, stages),
     lines,
     ...(!lines.length && { amountsFrom: s.amounts[0]!.from }),
     hasHistory: amountHistories(s, stages).some((g) => g.length > 1),
     setLocally: s.setLocally,
-    ...(s.localNote && { localNote: s.localNote }),
+    ...(s.localNote && { localNote: localNoteFor(s, stages) }),
     delivery: s.delivery,
     apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
     applies: s.grant === 'apply' || !!rule?.paths?.some((p) => p.grant === 'apply'),
     ...(window && { window }),
-    documents: documentNeeds(site, s),
+    documents: documentNeeds(site, s, stages),
     notes: notesFor(s, stages),
     sources: [...new Set(ids)].map(sourceOf),
     lastVerified: s.lastVerified,

@@ -334,10 +334,11 @@ export const Subsidy = z
      * A stage page, a child's result, that stage's poster, cards and messages read it through
      * src/rules/names.ts; faces about several stages (the sources page, a poster for 本专科 and 研究生)
      * keep `name` and `summary`. `notes`: notes that hold for this stage only, shown after `notes` where
-     * this stage is (src/rules/names.ts notesFor). Each key must be one of `stages`.
+     * this stage is (src/rules/names.ts notesFor); `localNote`: what is set locally, for this stage.
+     * Each key must be one of `stages`.
      */
     forStage: z
-      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional() }))
+      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional(), localNote: z.string().min(1).optional() }))
       .optional(),
     /**
      * When the conditions are met: automatic = given without applying; apply = the family applies

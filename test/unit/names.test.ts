@@ -36,3 +36,26 @@ describe('names by stage', () => {
     for (const n of grant.notes) expect(notesFor(grant, ['undergrad'])).toContain(n);
   });
 });
+
+describe('a stage page says who and what to bring for its own stage (views.ts whoFor, documentNeeds)', () => {
+  const rule = grant.rules[grant.rules.length - 1]!;
+  it('研究生: who is the 研究生 way only, and nothing to bring (the grant comes without applying)', async () => {
+    const { whoFor, documentNeeds } = await import('../../src/rules/views.ts');
+    expect(whoFor(rule, ['postgrad'])).toBe(rule.paths!.find((p) => p.id === 'postgrad')!.label);
+    expect(whoFor(rule, ['postgrad'])).not.toMatch(/本专科/);
+    expect(documentNeeds(dataset, grant, ['postgrad'])).toEqual([]);
+  });
+  it('本专科: the two 本专科 ways; the 退伍证 says only 退役士兵 need it, the form every way needs says nothing', async () => {
+    const { whoFor, documentNeeds } = await import('../../src/rules/views.ts');
+    expect(whoFor(rule, ['undergrad'])).not.toMatch(/研究生/);
+    const docs = documentNeeds(dataset, grant, ['undergrad']);
+    expect(docs.find((d) => d.doc.id === 'discharge-cert')?.ways).toBe('本专科退役士兵学生');
+    expect(docs.find((d) => d.doc.id === 'grant-form')?.ways).toBe('');
+    expect(docs.map((d) => d.doc.id)).toContain('dibao-cert');
+  });
+  it('a face about every stage keeps the rule\'s own sentence and every document', async () => {
+    const { whoFor, documentNeeds } = await import('../../src/rules/views.ts');
+    expect(whoFor(rule)).toBe(rule.who);
+    expect(documentNeeds(dataset, grant).length).toBe(grant.documents.length);
+  });
+});
