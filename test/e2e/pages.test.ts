@@ -15,7 +15,7 @@ import { BUDGET } from '../bench/bytes.mjs';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
 import { evaluate, type Amount } from '../../src/site/evaluate.ts';
-import { subsidyView } from '../../src/rules/views.ts';
+import { documentNeeds, subsidyView } from '../../src/rules/views.ts';
 import type { Stage } from '../../src/schema/index.ts';
 import { formatAmount, formatChange, formatDay, formatYuan, LOCAL, UNCONFIRMED } from '../../src/lib/format.ts';
 import { chinaDay } from '../../src/lib/today.ts';
@@ -135,7 +135,11 @@ describe('stage pages', () => {
           const section = await allText(page, `section#${s.id}`);
           expect(section).toContain(s.apply.where);
           expect(section).toContain(s.delivery.text);
-          for (const d of s.documents) expect(section).toContain(dataset.documents.find((x) => x.id === d.doc)!.name);
+          // The documents the engine lists for this stage's ways (研究生国家助学金: none, it needs no application).
+          const docs = documentNeeds(dataset, s, stages);
+          for (const d of docs) expect(section).toContain(d.doc.name);
+          for (const d of docs) if (d.ways && !d.only) expect(section, `${s.id}: ${d.doc.name}`).toContain(`（${d.ways}才要）`);
+          if (!docs.length) expect(section).toContain('不用准备材料');
           expect(section).toContain(formatDay(s.lastVerified));
         }
 
