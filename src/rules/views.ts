@@ -18,7 +18,7 @@ import { makeTerms, profileState, type TermLookup } from './conditions.ts';
 import type { Status } from './evaluate.ts';
 import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount, type Amount, type RegionalAmountEntry, type RegionTag, type SourceOf } from './lines.ts';
 import { allSubsidies } from './stages.ts';
-import { applyWhen } from './timing.ts';
+import { applyNone, applyWhen } from './timing.ts';
 import { ruleSourceIds } from './paths.ts';
 import { localNoteFor, nameFor, notesFor, summaryFor } from './names.ts';
 
@@ -181,6 +181,8 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     return { ...l, ...(nat && { national: nat }), nationalNewer: !!(nat && nat.from > l.from) };
   });
   const ids = [...ruleSourceIds(rule ?? s.rules[0]!), ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
+  // Applied for by some way open at these stages (研究生国家助学金 is not: the school pays every student).
+  const applies = rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && (!stages || pathFor(p, stages))) : s.grant === 'apply';
   return {
     id: s.id,
     name: nameFor(s, stages),
@@ -196,8 +198,9 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     setLocally: s.setLocally,
     ...(s.localNote && { localNote: localNoteFor(s, stages) }),
     delivery: s.delivery,
-    apply: { where: s.apply.where, when: applyWhen(s, date), how: s.apply.how },
-    applies: s.grant === 'apply' || !!rule?.paths?.some((p) => p.grant === 'apply'),
+    // Where, as the wizard says it: 「不用申请，…会办理」 for what no way here is applied for (timing.ts applyNone).
+    apply: { where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: s.apply.how },
+    applies,
     ...(window && { window }),
     documents: documentNeeds(site, s, stages),
     notes: notesFor(s, stages),

@@ -140,6 +140,10 @@ describe('stage pages', () => {
           for (const d of docs) expect(section).toContain(d.doc.name);
           for (const d of docs) if (d.ways && !d.only) expect(section, `${s.id}: ${d.doc.name}`).toContain(`（${d.ways}才要）`);
           if (!docs.length) expect(section).toContain('不用准备材料');
+          // No month to miss for what no way of this stage applies for (研究生国家助学金), and where says so.
+          const sv = subsidyView(dataset, undefined, s.id, stages, date!);
+          if (!sv.applies && sv.window) expect(section, s.id).not.toContain(sv.window.text);
+          if (!sv.applies) expect(section, s.id).toContain(sv.apply.where);
           expect(section).toContain(formatDay(s.lastVerified));
         }
 

@@ -87,7 +87,7 @@ export function posterRows(stages: readonly Stage[], date: string, data: Dataset
         short: one?.region && one.tiers ? withUnconfirmed(one, tierSpan(one)) : shortAmount(lines),
         // A figure the region published is the local figure: no 以当地公布为准 when every line is one.
         local: lines.every((l) => l.region) ? false : s.setLocally || lines.some((l) => l.local),
-        where: s.apply.where,
+        where: v.apply.where,
         // When to apply: the engine's wording (the window in force on `date`), for what takes an application.
         ...(v.applies && { when: v.apply.when }),
         who: v.who,
