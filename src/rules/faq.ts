@@ -131,13 +131,17 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
     checked.push(s.lastVerified);
     return s;
   };
+  /** The placeholder's stage (`{amount:ID:STAGE}`) as a list, or undefined; a stage the subsidy lacks fails. */
+  const stageOf = (s: Subsidy, b: string | undefined, ph: string): Stage[] | undefined => {
+    if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
+    return b ? [b as Stage] : undefined;
+  };
   const text = template.replace(PLACEHOLDER, (ph: string, kind: string, a?: string, b?: string) => {
     switch (kind) {
       case 'amount':
       case 'short': {
         const s = subsidy(a, ph);
-        if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
-        const lines = linesInForce(s, date, sourceOf, b ? [b as Stage] : undefined);
+        const lines = linesInForce(s, date, sourceOf, stageOf(s, b, ph));
         if (!lines.length) throw new TemplateError(`${ph}：${date} 这天「${s.name}」没有在用的金额`);
         lines.forEach((a) => cite(a.source.id));
         return kind === 'amount' ? amountText(lines, figures) : shortText(lines, figures);
@@ -157,8 +161,7 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
         cite(rule.source);
         if (kind === 'name' || kind === 'summary') {
           // {name:higher-grant:undergrad}: the stage's own name (本专科生国家助学金, src/rules/names.ts).
-          if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
-          const stages = b ? [b as Stage] : undefined;
+          const stages = stageOf(s, b, ph);
           return kind === 'name' ? nameFor(s, stages) : stop(summaryFor(s, stages));
         }
         if (kind === 'note') {

@@ -397,7 +397,7 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
       SCIENTIFIC.lastIndex = 0;
       while ((m = SCIENTIFIC.exec(text))) {
         const n = Number(m[2]) + 1;
-        const kind = n === 15 || n === 18 ? 'id-number' : n >= 16 ? 'bank-card' : n <= 12 ? 'phone' : 'bank-card';
+        const kind = n === 15 || n === 18 ? 'id-number' : n <= 12 ? 'phone' : 'bank-card';
         const rule = sc.detectors.get(kind);
         const found = m[0].slice(m[0].indexOf(m[1]!));
         if (rule) add({ rule: rule.id, text: found, shown: found.slice(0, 3) + '…' + found.slice(-4), note: '像被表格软件改成科学计数法的身份证号、卡号或电话：请把这一列设成文本重新导出（公示里本来也不能有）' });

@@ -10,7 +10,7 @@
  */
 import type { Stage, Subsidy } from '../schema/index.ts';
 
-type Named = Pick<Subsidy, 'name' | 'summary' | 'forStage'> & Partial<Pick<Subsidy, 'localNote'>>;
+type Named = Pick<Subsidy, 'name' | 'summary' | 'forStage'>;
 type Noted = Pick<Subsidy, 'notes' | 'forStage' | 'stages'>;
 
 /** The entry for a face about exactly one stage, else none (a face about several keeps the official words). */
@@ -27,6 +27,3 @@ export const summaryFor = (s: Named, stages?: readonly Stage[]): string => own(s
  * `forStage` for each of these stages (a note on 研究生 alone is not on the 本专科 page).
  */
 export const notesFor = (s: Noted, stages: readonly Stage[] = s.stages): string[] => [...(s.notes ?? []), ...stages.flatMap((st) => s.forStage?.[st]?.notes ?? [])];
-
-/** What is set locally (`localNote`), on a face about `stages` (undefined: every stage). */
-export const localNoteFor = (s: Named, stages?: readonly Stage[]): string | undefined => own(s, stages)?.localNote ?? s.localNote;

@@ -66,7 +66,11 @@ const shortName = (n: string) => n.replace(/（[^（）]*）$/, '');
  */
 export function summaryLine(results: readonly Result[]): string {
   // Several lines that could apply (住校 不确定: 寄宿 1500 or 走读 750): each figure, smallest first, never the top one alone.
-  const figure = (r: Result) => (r.alternatives.length > 1 ? [...new Set(r.alternatives.slice().sort((x, y) => (x.value ?? 0) - (y.value ?? 0)).map(shortFigure))].reduce((t, f) => (t ? `${t}或${/^\d/.test(f) ? ' ' : ''}${f}` : f), '') : shortFigure(r.amount));
+  const figure = (r: Result) => {
+    if (r.alternatives.length < 2) return shortFigure(r.amount);
+    const byValue = r.alternatives.slice().sort((x, y) => (x.value ?? 0) - (y.value ?? 0));
+    return [...new Set(byValue.map(shortFigure))].join('或').replace(/或(?=\d)/g, '或 ');
+  };
   const item = (r: Result) => { const f = figure(r); return f && r.group === 'cash' ? `${shortName(r.name)}（${f}）` : shortName(r.name); };
   const now = results.filter((r) => r.group === 'cash' || r.group === 'help');
   const parts: string[] = [];

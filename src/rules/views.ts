@@ -20,7 +20,7 @@ import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount
 import { allSubsidies } from './stages.ts';
 import { applyNone, applyWhen } from './timing.ts';
 import { ruleSourceIds } from './paths.ts';
-import { localNoteFor, nameFor, notesFor, summaryFor } from './names.ts';
+import { nameFor, notesFor, summaryFor } from './names.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -196,7 +196,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ...(!lines.length && { amountsFrom: s.amounts[0]!.from }),
     hasHistory: amountHistories(s, stages).some((g) => g.length > 1),
     setLocally: s.setLocally,
-    ...(s.localNote && { localNote: localNoteFor(s, stages) }),
+    ...(s.localNote && { localNote: s.localNote }),
     delivery: s.delivery,
     // Where, as the wizard says it: 「不用申请，…会办理」 for what no way here is applied for (timing.ts applyNone).
     apply: { where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: s.apply.how },

@@ -76,18 +76,18 @@ export type Condition =
 
 const text = z.string().min(1).optional().describe('Chinese wording of what is required; replaces the generated wording when the condition is missed or unknown');
 
-/** `{ type: ID, in: [...] }` / `{ type: ID, is: yes|no }` for every question the table lets data test. */
 /**
+ * `{ type: ID, in: [...] }` / `{ type: ID, is: yes|no }` for every question the table lets data test.
  * `maybe`: answers that do not settle an `in` condition, so it stays unknown (「可能可以」, worded by
  * `text`): 县镇户口 for 农村低保 — a 县镇 household's 低保 can be 农村 or 城市, the 低保证 says which.
  */
-const answerConditions = CONDITION_QUESTIONS.map((q) =>
-  q.condition.form === 'in'
-    ? z
-        .strictObject({ type: z.literal(q.id), in: z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1), maybe: z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1).optional(), text })
-        .refine((c) => !c.maybe?.some((v) => c.in.includes(v)), { message: 'maybe 里的回答不能同时写在 in 里', path: ['maybe'] })
-    : z.strictObject({ type: z.literal(q.id), is: YesNo, text }),
-);
+const answerConditions = CONDITION_QUESTIONS.map((q) => {
+  if (q.condition.form !== 'in') return z.strictObject({ type: z.literal(q.id), is: YesNo, text });
+  const values = z.array(z.enum(conditionValues(q.id) as [string, ...string[]])).min(1);
+  return z
+    .strictObject({ type: z.literal(q.id), in: values, maybe: values.optional(), text })
+    .refine((c) => !c.maybe?.some((v) => c.in.includes(v)), { message: 'maybe 里的回答不能同时写在 in 里', path: ['maybe'] });
+});
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
@@ -334,11 +334,11 @@ export const Subsidy = z
      * A stage page, a child's result, that stage's poster, cards and messages read it through
      * src/rules/names.ts; faces about several stages (the sources page, a poster for 本专科 and 研究生)
      * keep `name` and `summary`. `notes`: notes that hold for this stage only, shown after `notes` where
-     * this stage is (src/rules/names.ts notesFor); `localNote`: what is set locally, for this stage.
-     * Each key must be one of `stages`.
+     * this stage is (src/rules/names.ts notesFor). No stage `localNote`: the wizard's parts carry
+     * only the names, and a stage page must say what the wizard says. Each key must be one of `stages`.
      */
     forStage: z
-      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional(), localNote: z.string().min(1).optional() }))
+      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional() }))
       .optional(),
     /**
      * When the conditions are met: automatic = given without applying; apply = the family applies

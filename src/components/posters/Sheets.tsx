@@ -85,9 +85,10 @@ function Contact({ phone, office, fallback, contacts }: { phone?: string; office
 }
 
 /** A figure with its 「（未确认）」 kept on one line (「（未确\n认）」 broke it on the A4 sheet). */
+const MARK = `（${UNCONFIRMED}）`;
 const Figure = ({ text }: { text: string }) => {
-  const i = text.indexOf(`（${UNCONFIRMED}）`);
-  return i < 0 ? <>{text}</> : <>{text.slice(0, i)}<span class="keep">（{UNCONFIRMED}）</span>{text.slice(i + UNCONFIRMED.length + 2)}</>;
+  const i = text.indexOf(MARK);
+  return i < 0 ? <>{text}</> : <>{text.slice(0, i)}<span class="keep">{MARK}</span>{text.slice(i + MARK.length)}</>;
 };
 
 function Fraud({ class: cls }: { class?: string }) {
