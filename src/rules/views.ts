@@ -21,6 +21,7 @@ import { allSubsidies } from './stages.ts';
 import { applyNone, applyWhen } from './timing.ts';
 import { ruleSourceIds } from './paths.ts';
 import { nameFor, notesFor, summaryFor } from './names.ts';
+import type { ReliefYear } from '../schema/loan.ts';
 
 export class PolicyDataError extends Error {
   constructor(message: string) {
@@ -249,14 +250,17 @@ export function valueHistory(site: Dataset, national: Dataset | undefined, id: s
 export type Change =
   | { kind: 'amount'; from: string; subsidy: Subsidy; label?: string; before: Amount; after: Amount; stage?: Stage }
   | { kind: 'rule'; from: string; subsidy: Subsidy; before: RuleEntry; after: RuleEntry }
-  | { kind: 'new'; from: string; subsidy: Subsidy; after: RuleEntry };
+  | { kind: 'new'; from: string; subsidy: Subsidy; after: RuleEntry }
+  /** A year of the one-off loan relief (content/loan.yaml reliefYears, status yes), from 1 January. */
+  | { kind: 'relief'; from: string; year: number; source: string; confidence: ReliefYear['confidence'] };
 
 /**
  * Every change in the data, newest first: a value (or kind of amount) that differs from the previous
- * entry of the same line, and every new version of who qualifies. The first entry of a line is where the
- * data starts, not a change, so it is not listed.
+ * entry of the same line, every new version of who qualifies, and each year of the one-off loan relief
+ * found (`reliefYears`, content/loan.yaml; a year without a notice is not a change). The first entry of
+ * a line is where the data starts, not a change, so it is not listed.
  */
-export function changesIn(data: Dataset): Change[] {
+export function changesIn(data: Dataset, reliefYears: readonly ReliefYear[] = []): Change[] {
   const out: Change[] = [];
   const sourceOf = sourceLookup(data.sources);
   for (const s of allSubsidies(data)) {
@@ -276,6 +280,7 @@ export function changesIn(data: Dataset): Change[] {
       if (b.who !== a.who) out.push({ kind: 'rule', from: a.from, subsidy: s, before: b, after: a });
     }
   }
+  for (const y of reliefYears) if (y.status === 'yes') out.push({ kind: 'relief', from: `${y.year}-01-01`, year: y.year, source: y.source!, confidence: y.confidence });
   return out.sort((x, y) => (x.from < y.from ? 1 : x.from > y.from ? -1 : 0));
 }
 

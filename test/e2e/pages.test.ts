@@ -14,6 +14,7 @@ import {
 import { BUDGET } from '../bench/bytes.mjs';
 import { applySteps } from '../../src/data/steps.ts';
 import { dataset } from '../../src/data/index.ts';
+import { loanAfter } from '../../src/data/loan.ts';
 import { evaluate, type Amount } from '../../src/site/evaluate.ts';
 import { documentNeeds, subsidyView } from '../../src/rules/views.ts';
 import type { Stage } from '../../src/schema/index.ts';
@@ -270,6 +271,17 @@ describe('shared pages', () => {
     expect(expected).toBeGreaterThan(5);
     // The sentence the issue asks for, literally
     expect(main).toContain('2025 年春季学期起，普通高中国家助学金平均标准由 2000 元提高到 2300 元');
+    // Each year of the one-off loan relief with a notice, under its year, citing it; none for a year without one
+    for (const y of loanAfter.reliefYears) {
+      const item = page.locator(`ul.changes > li[data-from="${y.year}-01-01"]`, { hasText: '一次性免息' });
+      expect(await item.count(), `免息 ${y.year}`).toBe(y.status === 'yes' ? 1 : 0);
+      if (y.status === 'yes') {
+        const t = await item.innerText();
+        expect(t).toContain(`${y.year} 年，国家助学贷款一次性免息：当年和以前毕业的贷款学生`);
+        expect(t).toContain(dataset.sources.find((s) => s.id === y.source)!.title);
+        expect(t.includes('未确认'), `${y.year} 未确认`).toBe(y.confidence !== 'high');
+      }
+    }
     const dates = await page.locator('ul.changes > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-from')!));
     expect(dates.length).toBeGreaterThanOrEqual(expected);
     expect(dates).toEqual([...dates].sort().reverse());

@@ -20,6 +20,7 @@ import { defaultRegion } from '../../lib/deployment.ts';
 import { applyRegion, regionContacts, regionLabel, regionsOverriding, type RegionalDataset, type RegionInfo, type ResolvedContact } from '../../rules/regions.ts';
 import { inForce, linesInForce as engineLines, sourceLookup, type Amount } from '../../rules/lines.ts';
 import { PAGE_SLUGS, STAGE_PAGES, allSubsidies as inOrder, pageOf, pagesOfSubsidy, stagesOf, subsidiesFor as forStages, type PageSlug } from '../../rules/stages.ts';
+import { loanAfter } from '../../data/loan.ts';
 import { PolicyDataError, changesIn, conditionLabel as conditionWords, lastVerifiedOf, subsidiesCiting as citing, subsidyById, subsidyView, valueHistory, type Change } from '../../rules/views.ts';
 import { makeTerms } from '../../rules/conditions.ts';
 import type { Region } from '../../schema/region.ts';
@@ -154,8 +155,8 @@ export const siteValueHistory = (id: string, stages: readonly Stage[] | undefine
 /** Subsidies citing a source anywhere in their rules or amount histories. */
 export const subsidiesCiting = (sourceId: string): Subsidy[] => citing(dataset, sourceId);
 
-/** Every change in the national data, newest first (src/rules/views.ts changesIn). */
-export const allChanges = (): Change[] => changesIn(dataset);
+/** Every change in the national data and the loan relief years, newest first (src/rules/views.ts changesIn). */
+export const allChanges = (): Change[] => changesIn(dataset, loanAfter.reliefYears);
 
 const terms = makeTerms(dataset.glossary);
 /** Short Chinese words for a document's `if` condition ('' = everyone). */
