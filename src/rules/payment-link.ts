@@ -16,7 +16,7 @@
 
 /** How a subsidy is paid (`DeliveryForm` in src/schema/index.ts). */
 export type DeliveryForm =
-  | 'waived-at-enrolment' | 'in-kind' | 'meals' | 'aid-card' | 'bank-loan' | 'one-off' | 'school-service' | 'compensation';
+  | 'waived-at-enrolment' | 'in-kind' | 'meals' | 'aid-card' | 'bank-loan' | 'one-off' | 'school-service' | 'compensation' | 'varies';
 
 export interface PaymentLink {
   /** Root-relative address with an anchor. */
@@ -46,7 +46,7 @@ export function paymentLink(s: { id: string; delivery: { form: DeliveryForm }; r
 /**
  * Whether a subsidy paid this way lands on some card (so a page says 「打到哪张卡」 even when no national
  * rule names the card): money paid out (aid-card, one-off); not waivers, meals, books, loans, school
- * services or compensation paid to the loan or the tuition.
+ * services, compensation paid to the loan or the tuition, or a form each place decides (varies).
  */
 export function paidToACard(form: DeliveryForm): boolean {
   return form === 'aid-card' || form === 'one-off';

@@ -265,6 +265,7 @@ export const DeliveryForm = z.enum([
   'one-off', // 一次性发放
   'school-service', // 学校提供（绿色通道、岗位）
   'compensation', // 国家补偿学费或代偿贷款
+  'varies', // 各地不同：有的减免费用，有的发钱（学前困难儿童资助）
 ]);
 
 /**

@@ -25,6 +25,12 @@ describe('the glossary covers every identifier', () => {
   it('has a plain explanation for every family situation (the wizard shows it as 「这是什么意思？」)', () => {
     expect(FAMILY_STATUSES.filter((f) => !dataset.glossary.find((g) => g.kind === 'family' && g.id === f)?.plain)).toEqual([]);
   });
+  it('names no card where each place decides how it is paid: 学前困难儿童资助 is 「各地不同」, not 「打入资助卡」', () => {
+    // The stage page prints the form's term before the text: 「打入资助卡：各地不同：有的减免保教费…」 contradicted itself.
+    const varies = dataset.subsidies.filter((s) => /^各地不同/.test(s.delivery.text));
+    expect(varies.map((s) => s.id)).toContain('preschool-aid');
+    for (const s of varies) expect(s.delivery.form, s.id).toBe('varies');
+  });
   it('has no identifier twice within a kind', () => {
     const keys = dataset.glossary.map((g) => `${g.kind}:${g.id}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
