@@ -15,6 +15,8 @@ const baseURL = inject('baseURL');
 const context = useBrowser();
 const small = { ...phone, viewport: { width: 360, height: 640 } };
 const term = (id: string) => dataset.glossary.find((g) => g.kind === 'term' && g.id === id)!.term;
+/** Handoff.tsx's way back after a mistaken 「下一户，清空」. */
+const UNDO = '点错了，找回上一户';
 
 /** Three families, each with answers the others do not share (stage, family situation, region answer). */
 const FAMILIES: { name: string; answers: Answers; taps: [string, string][]; marks: RegExp }[] = [
@@ -84,6 +86,8 @@ describe('代问模式: three families in a row', () => {
 
     for (const [n, f] of FAMILIES.entries()) {
       await ask(page, f.taps);
+      // the way back to the family before goes once this family answers
+      expect(await page.getByRole('button', { name: UNDO }).count(), 'no 找回上一户 once the next family answers').toBe(0);
       // the helper's wording was used, and the family's answers are on screen now
       const during = await traces(page);
       expect(parseAnswers(new URL(during.url).hash)).toMatchObject({ ok: true, answers: f.answers });
@@ -126,6 +130,23 @@ describe('代问模式: three families in a row', () => {
       expect(after.local).not.toMatch(/stage=/);
       expect(after.session).toBe('');
       expect(await page.locator('.wz-qr').count()).toBe(0);
+      if (n === 0) {
+        // 「下一户，清空」 tapped by mistake: 「点错了，找回上一户」 brings this family's answers back from memory
+        // (nothing stored), in the same history entry; tapped again, it is wiped as before.
+        await page.getByRole('button', { name: UNDO }).tap();
+        await page.waitForSelector('.wz-results');
+        const again = await traces(page);
+        expect(parseAnswers(new URL(again.url).hash)).toMatchObject({ ok: true, answers: f.answers });
+        expect(again.text).toMatch(f.marks);
+        expect(again.text).toContain('已找回上一户的回答');
+        expect(await page.evaluate(() => history.length)).toBe(entries);
+        await page.getByRole('button', { name: term('helper-next') }).tap();
+        await page.waitForSelector('section[data-q="stage"]');
+        const wiped = await traces(page);
+        expect(wiped.url).toBe(`${baseURL}/check/?mode=helper`);
+        expect(wiped.text).not.toMatch(f.marks);
+        for (const x of [wiped.local, wiped.session]) expect(x).not.toContain(formatAnswers(f.answers));
+      }
     }
 
     // Back leaves the wizard for the page before it (no entry holds answers); Forward opens a clean wizard.

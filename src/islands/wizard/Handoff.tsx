@@ -10,8 +10,19 @@ import { HELPER_QUERY, helperWord } from './helper.ts';
 import { writeStored, type Terms } from './lib.ts';
 
 
+/**
+ * The address part (#…) of the family just wiped, in memory only, for 「点错了，找回上一户」 until the next
+ * family answers (HelperNote forgets it then); `back`: it was just brought back.
+ */
+let last = '';
+let lastState: unknown = null;
+let back = false;
+
 /** Wipes what the wizard may have stored and the answers in the address (no history entry keeps them). */
 export function wipe(): void {
+  last = location.hash;
+  lastState = history.state;
+  back = false;
   writeStored(null);
   try {
     for (let i = sessionStorage.length - 1; i >= 0; i--) {
@@ -39,12 +50,26 @@ export function guardLeaving(onWipe: () => void): void {
   addEventListener('pagehide', (e) => { if (e.persisted) onWipe(); });
 }
 
-/** The mode's note at the top: what it does, and 「上一户已清空」 after a wipe. */
+/** 「点错了，找回上一户」: the wiped answers and screen back in the same history entry; the wizard reads them as on Back (popstate). */
+function undo(): void {
+  history.replaceState(lastState, '', location.pathname + location.search + last);
+  last = '';
+  back = true;
+  dispatchEvent(new Event('popstate'));
+}
+
+/**
+ * The mode's note at the top: what it does, and after a wipe 「上一户已清空」 with a way back in case the
+ * sticky 「下一户，清空」 was tapped by mistake (a family's answers are not asked twice for a slip of the
+ * thumb); the way back goes once the next family answers (`cleared` false).
+ */
 export function HelperNote({ terms, cleared }: { terms: Terms; cleared: boolean }) {
+  if (!cleared) { last = ''; back = false; }
   return (
     <div class="note wz-helper-note no-print">
       <p><strong>{helperWord(terms, 'mode')}</strong>：{helperWord(terms, 'mode', 'plain')}</p>
-      <p role="status">{cleared ? helperWord(terms, 'cleared') : ''}</p>
+      <p role="status">{cleared && (back ? '已找回上一户的回答。' : helperWord(terms, 'cleared'))}</p>
+      {cleared && last && <p><button type="button" class="btn" onClick={undo}>点错了，找回上一户</button></p>}
     </div>
   );
 }
