@@ -450,7 +450,8 @@ export const GlossaryEntry = z.strictObject({
    * Kind `ask` only (and required there): one sentence the parent can say or show to the class teacher
    * when a result depends on this condition (「去学校可以这样问」, chosen and filled by
    * src/rules/ask.ts). `id` is the condition: a condition type (`boarding`, `hardship` …), an external
-   * kind (`pilot-area` …), `local` (the figure is set locally) or `intro` (the opening sentence). `{项目}`
+   * kind (`pilot-area` …), a type with `-maybe` (`hukou-maybe`: the answer is one of the condition's
+   * `maybe` values), `local` (the figure is set locally) or `intro` (the opening sentence). `{项目}`
    * stands for the subsidy's name; in `intro`, `{年级}` for 「初中二年级」 and `{住校}` for 「，是寄宿生」.
    * It only asks about the situation: never for an ID number, bank card, password or 验证码.
    */

@@ -26,7 +26,7 @@ import type { ApplyStep, Condition, GlossaryEntry, Source, Subsidy } from '../sc
 import type { Region } from '../schema/region.ts';
 import { STAGES, type Stage } from '../rules/answers.ts';
 import { inForce, lineKey } from '../rules/lines.ts';
-import { askKey } from '../rules/ask.ts';
+import { askKeys } from '../rules/ask.ts';
 import { ruleConditions, ruleSourceIds } from '../rules/paths.ts';
 import type { Part, Payload } from '../islands/wizard/lib.ts';
 
@@ -128,7 +128,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
   const walk = (c: Condition) => (c.type === 'anyOf' || c.type === 'allOf' ? c.of.forEach(walk) : leaves.push(c));
   for (const sub of all) for (const r of sub.rules) ruleConditions(r).forEach(walk);
   for (const r of rs) for (const o of r.overrides) for (const rule of o.rules ?? []) ruleConditions(rule).forEach(walk);
-  const keys = new Set(['intro', 'local', 'local-apply', ...leaves.map(askKey)]);
+  const keys = new Set(['intro', 'local', 'local-apply', ...leaves.flatMap(askKeys)]);
   const asks = data.glossary.filter((g) => g.kind === 'ask' && keys.has(g.id)).map((g) => ({ kind: g.kind, id: g.id, say: g.say }));
   return { subsidies, sources, documents, regions: regionsOut, steps: shortSteps, asks } as unknown as Part;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset, evaluate, parseAnswers, regions } from '../../src/site/evaluate.ts';
 import { ExternalKind, type Condition } from '../../src/schema/index.ts';
 import { CONDITION_QUESTIONS } from '../../src/schema/questions.ts';
-import { askKey } from '../../src/rules/ask.ts';
+import { askKeys } from '../../src/rules/ask.ts';
 import { loadCases } from '../cases/load.ts';
 
 const asks = dataset.glossary.filter((g) => g.kind === 'ask');
@@ -34,7 +34,7 @@ describe('「这样问」 sentences in the glossary', () => {
     const kinds = ['stage', 'grade', 'family', 'hardship', ...CONDITION_QUESTIONS.map((q) => q.id), ...ExternalKind.options, 'local', 'intro'];
     expect(kinds.filter((k) => !say.has(k))).toEqual([]);
     // …and for every condition the data actually uses.
-    expect([...new Set(leaves().map(askKey))].filter((k) => !say.has(k))).toEqual([]);
+    expect([...new Set(leaves().flatMap(askKeys))].filter((k) => !say.has(k))).toEqual([]);
   });
   it('never asks for or offers an ID number, bank card, password or 验证码', () => {
     expect(asks.filter((g) => FORBIDDEN.test(g.say!)).map((g) => g.id)).toEqual([]);
@@ -73,6 +73,21 @@ describe('「这样问」 in the results of the table cases', () => {
       }
     });
   }
+  it('asks a 县镇 低保 family whether its 低保 is the rural kind, not which 户口 counts (普高免学杂费, 走读生的生活补助)', () => {
+    for (const [q, id] of [['stage=senior&grade=1&school=public&hukou=town&family=dibao&region=000000', 'senior-fee-waiver'], ['stage=junior&grade=2&school=public&boarding=no&hukou=town&family=tekun&region=000000', 'living-allowance']] as const) {
+      const p = parseAnswers(q);
+      if (!p.ok) throw new Error('answers');
+      const r = evaluate(p.answers, { date: '2026-10-10' }).results.find((x) => x.id === id)!;
+      expect(r.status, id).toBe('conditional');
+      expect(r.ask, id).toContain(say.get('hukou-maybe')!.replace('{项目}', r.name));
+      expect(r.ask, id).not.toContain(say.get('hukou')!.replace('{项目}', r.name));
+    }
+    // 「不清楚」 户口 still asks which 户口 counts
+    const p = parseAnswers('stage=senior&grade=1&school=public&hukou=unknown&family=dibao&region=000000');
+    if (!p.ok) throw new Error('answers');
+    const r = evaluate(p.answers, { date: '2026-10-10' }).results.find((x) => x.id === 'senior-fee-waiver')!;
+    expect(r.ask).toContain(say.get('hukou')!.replace('{项目}', r.name));
+  });
   it('says the grade and 寄宿生 and asks about the pilot school for 营养改善计划', () => {
     const p = parseAnswers('stage=junior&grade=2&school=public&boarding=yes&hukou=rural&family=none&region=000000');
     if (!p.ok) throw new Error('answers');
