@@ -64,13 +64,22 @@ const trimRules = (rules: Rules, floor: string) =>
   keepFrom(rules, floor).map((r) => clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who }));
 
 // `forStage`: only the names (a child's result goes by its stage's name, src/rules/names.ts), every
-// stage's, so the same subsidy in two stages' parts is the same and a family's merged part keeps both.
+// stage's, so a family's merged part keeps both.
 const trimForStage = (f: Subsidy['forStage']) => {
   const names = Object.entries(f ?? {}).filter(([, v]) => v?.name).map(([k, v]) => [k, { name: v!.name }]);
   return names.length ? (Object.fromEntries(names) as Subsidy['forStage']) : undefined;
 };
 
-function trimSubsidy(s: Subsidy, floor: string) {
+/** The amount lines for `stage` (a line without `when.stages` is for every stage). */
+const ofStage = (amounts: Amounts, stage: Stage) => amounts.filter((a) => !a.when?.stages || a.when.stages.includes(stage));
+
+/**
+ * A subsidy as a part carries it. In `stage`'s part, only the amount lines for that stage (a line
+ * without `when.stages` is for all): the 本专科 part has no 研究生 figures (the engine reads a child's
+ * lines by stage); ../islands/wizard/merge-parts.ts joins the lines of the same subsidy again for a
+ * family with children at both stages.
+ */
+function trimSubsidy(s: Subsidy, floor: string, stage: Stage) {
   return clean({
     id: s.id,
     name: s.name,
@@ -79,7 +88,7 @@ function trimSubsidy(s: Subsidy, floor: string) {
     stages: s.stages,
     grant: s.grant,
     rules: trimRules(s.rules, floor),
-    amounts: trimAmounts(s.amounts, floor),
+    amounts: ofStage(trimAmounts(s.amounts, floor), stage),
     delivery: clean({ form: s.delivery.form, text: s.delivery.text, private: s.delivery.private }),
     apply: s.apply,
     documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if, paths: d.paths })),
@@ -102,15 +111,15 @@ const trimRegionHead = (r: Region): Region => clean({ code: r.code, name: r.name
  */
 function makePart(data: Dataset, regions: readonly Region[], floor: string, stage: Stage, steps: readonly ApplyStep[]): Part {
   const forStage = (s: Subsidy) => s.stages.includes(stage);
-  const subsidies = data.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor));
+  const subsidies = data.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor, stage));
   // Overrides may change a national subsidy or a parent region's own one.
   const ids = new Set([...data.subsidies, ...regions.flatMap((r) => r.subsidies)].filter(forStage).map((s) => s.id));
   const rs = regions.map((r) => ({
     code: r.code,
     overrides: r.overrides
       .filter((o) => ids.has(o.subsidy))
-      .map((o) => clean({ subsidy: o.subsidy, amounts: trimAmounts(o.amounts, floor), rules: trimRules(o.rules, floor) })),
-    subsidies: r.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor)),
+      .map((o) => clean({ subsidy: o.subsidy, amounts: ofStage(trimAmounts(o.amounts, floor), stage), rules: trimRules(o.rules, floor) })),
+    subsidies: r.subsidies.filter(forStage).map((s) => trimSubsidy(s, floor, stage)),
     contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
     sources: r.sources.map(trimSource),
   }));

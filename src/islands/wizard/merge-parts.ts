@@ -44,6 +44,24 @@ export function inOrder<T extends { id: string }>(lists: readonly (readonly T[])
   return out;
 }
 
+type Sub = Part['subsidies'][number];
+
+/**
+ * The subsidies of several parts, each once (inOrder), with the amount lines of all: a stage's part
+ * carries only that stage's lines (src/site/wizard-trim.ts), so 国家助学金 in the 本专科 and 研究生
+ * parts gets both, each line once, in date order (stable: the data's order within a day).
+ */
+function joinSubsidies(lists: readonly (readonly Sub[])[]): Sub[] {
+  return inOrder(lists).map((s) => {
+    const seen = new Set<string>();
+    const amounts = lists.flatMap((l) => l.find((x) => x.id === s.id)?.amounts ?? []).filter((a) => {
+      const k = JSON.stringify(a);
+      return !seen.has(k) && !!seen.add(k);
+    });
+    return { ...s, amounts: amounts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
+  });
+}
+
 export function mergeParts(parts: readonly Part[]): Part {
   const byId = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
   const first = parts[0]!;
@@ -57,10 +75,10 @@ export function mergeParts(parts: readonly Part[]): Part {
       seen.add(k);
       return true;
     });
-    return { ...all[0], code, overrides, subsidies: inOrder(all.map((x) => x.subsidies ?? [])), sources: byId(all.flatMap((x) => x.sources ?? [])) };
+    return { ...all[0], code, overrides, subsidies: joinSubsidies(all.map((x) => x.subsidies ?? [])), sources: byId(all.flatMap((x) => x.sources ?? [])) };
   });
   return {
-    subsidies: inOrder(parts.map((p) => p.subsidies)),
+    subsidies: joinSubsidies(parts.map((p) => p.subsidies)),
     sources: byId(parts.flatMap((p) => p.sources)),
     documents: byId(parts.flatMap((p) => p.documents)),
     regions,
