@@ -225,6 +225,20 @@ describe('family links', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a family link copied while the second child was half answered opens at that child\'s next question, not at a review whose 看结果 would count it as getting nothing', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(small, 'stage=primary&grade=3&school=public&boarding=no&hukou=rural&family=dibao&region=000000&stage2=junior&order2=2');
+    await page.waitForSelector('section[data-q="grade"]');
+    expect(await page.locator('main').innerText()).toContain('现在回答的是：老二');
+    expect(await page.getByRole('button', { name: '看结果' }).count()).toBe(0);
+    await page.getByRole('button', { name: '初中二年级' }).tap();
+    await page.waitForSelector('section[data-q="school"]');
+    expect(familyOf(page).children.map((c) => c.answers)).toEqual([
+      expect.objectContaining({ stage: 'primary', grade: 3 }),
+      expect.objectContaining({ stage: 'junior', grade: 2 }),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
   it('a family link opens the family results; a malformed child is named and the others kept', { timeout: 60_000 }, async () => {
     const { page, errors } = await open(phone, 'stage=senior&grade=2&hukou=rural&family=dibao&region=000000&stage2=junior&grade2=7&stage3=undergrad&grade3=1&school3=public&veteran3=no&school=public');
     expect(await page.locator('.wz-errors').innerText()).toContain('第 2 个孩子');

@@ -276,7 +276,9 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const { family } = parsed;
     const ok = !parsed.errors.length;
     const st = history.state as { wz?: View; cur?: number } | null;
-    const cur = ok && st && typeof st.cur === 'number' && st.cur >= 0 && st.cur < family.children.length ? st.cur : 0;
+    // A link opened afresh (no history state) with a child half answered (「再加一个孩子」 copied midway)
+    // opens at that child's next question, not at a review whose 看结果 would count the child as getting nothing.
+    const cur = ok && st && typeof st.cur === 'number' && st.cur >= 0 && st.cur < family.children.length ? st.cur : Math.max(0, family.children.findIndex((_, i) => firstUnanswered(this.fill(childAnswers(family, i)))));
     const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), ok ? st?.wz : undefined);
     return { ...FRESH, family, cur, answers, view, errors: parsed.errors, lost: parsed.dropped, dropped: [] as QuestionId[] };
