@@ -59,8 +59,10 @@ function answerCondition(c: AnswerCondition, a: Answers, t: TermLookup, out: (s:
 /** Evaluates one condition. `text` on the condition replaces the generated wording for every outcome. */
 export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outcome {
   // A condition's own `text` says what is required, so it replaces the wording of a missed or unknown
-  // outcome; a met outcome keeps the generated wording (「农村户口」), which names what the family has.
-  const out = (state: State, generated: string): Outcome => ({ state, text: c.text && state !== 'met' && c.type !== 'anyOf' && c.type !== 'allOf' ? c.text : generated });
+  // outcome; a met outcome keeps the generated wording (「农村户口」), which names what the family has —
+  // except a stage's, whose `text` names who at that stage (「…全日制研究生（有固定工资收入的除外）」:
+  // the wizard does not ask, so 「在读研究生」 told a salaried 在职 student it was 自动享受).
+  const out = (state: State, generated: string): Outcome => ({ state, text: c.text && (state !== 'met' || c.type === 'stage') && c.type !== 'anyOf' && c.type !== 'allOf' ? c.text : generated });
   switch (c.type) {
     case 'stage': {
       const names = c.in.map(stageName);
