@@ -14,7 +14,7 @@ import { amountHistories, inForce, toAmount, type Amount, type RegionTag } from 
 import { isIsoDay } from '../lib/today.ts';
 import { subsidiesFor } from './stages.ts';
 import { askTeacher } from './ask.ts';
-import { nameFor, notesFor, summaryFor } from './names.ts';
+import { howFor, localNoteFor, nameFor, notesFor, summaryFor } from './names.ts';
 
 export type { Timing, Group };
 
@@ -203,13 +203,16 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   const sourceIds = [...new Set([...(rule ? [ruleSource(rule, j)] : []), ...lines.map((l) => l.source.id)])];
   const delivery = a.school === 'private' && s.delivery.private ? { ...s.delivery, text: s.delivery.private } : s.delivery;
   const local = s.setLocally === true || amount?.local === true;
-  const name = nameFor(s, a.stage && [a.stage]);
+  // The face is about the child's stage: its name, summary, 怎么办, local note and notes (./names.ts).
+  const st = a.stage && [a.stage];
+  const name = nameFor(s, st);
+  const localNote = localNoteFor(s, st);
   const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name, conditions: status === 'conditional' ? ruleConditions(rule) : [], local, applies }, a, glossary, t);
 
   return {
     id: s.id,
     name,
-    summary: summaryFor(s, a.stage && [a.stage]),
+    summary: summaryFor(s, st),
     status,
     amount,
     alternatives: lines.length > 1 ? lines : [],
@@ -219,16 +222,16 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
     unknown,
     who: rule?.who ?? s.rules[0]!.who,
     delivery,
-    apply: { label: applyLabel(applies), where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: s.apply.how },
+    apply: { label: applyLabel(applies), where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: howFor(s, st) },
     months: applies ? applyMonths(s, timing, date) : [],
     documents: [...new Set(docs)],
     ...(j.path && { path: { id: j.path.id, label: j.path.label } }),
     ...(timing && { timing }),
     sources: sourceIds.map((id) => sources.get(id)!),
     local: s.setLocally === true,
-    ...(s.localNote && { localNote: s.localNote }),
+    ...(localNote && { localNote }),
     ask,
-    notes: notesFor(s, a.stage && [a.stage]),
+    notes: notesFor(s, st),
     lastVerified: s.lastVerified,
     ...((s as { region?: RegionTag }).region && { region: (s as { region?: RegionTag }).region }),
   };

@@ -20,7 +20,7 @@ import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount
 import { allSubsidies } from './stages.ts';
 import { applyNone, applyWhen } from './timing.ts';
 import { ruleSourceIds } from './paths.ts';
-import { nameFor, notesFor, summaryFor } from './names.ts';
+import { howFor, localNoteFor, nameFor, notesFor, summaryFor } from './names.ts';
 import type { ReliefYear } from '../schema/loan.ts';
 
 export class PolicyDataError extends Error {
@@ -197,10 +197,10 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ...(!lines.length && { amountsFrom: s.amounts[0]!.from }),
     hasHistory: amountHistories(s, stages).some((g) => g.length > 1),
     setLocally: s.setLocally,
-    ...(s.localNote && { localNote: s.localNote }),
+    ...(localNoteFor(s, stages) && { localNote: localNoteFor(s, stages)! }),
     delivery: s.delivery,
     // Where, as the wizard says it: 「不用申请，…会办理」 for what no way here is applied for (timing.ts applyNone).
-    apply: { where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: s.apply.how },
+    apply: { where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: howFor(s, stages) },
     applies,
     ...(window && { window }),
     documents: documentNeeds(site, s, stages),

@@ -336,11 +336,12 @@ export const Subsidy = z
      * A stage page, a child's result, that stage's poster, cards and messages read it through
      * src/rules/names.ts; faces about several stages (the sources page, a poster for 本专科 and 研究生)
      * keep `name` and `summary`. `notes`: notes that hold for this stage only, shown after `notes` where
-     * this stage is (src/rules/names.ts notesFor). No stage `localNote`: the wizard's parts carry
-     * only the names, and a stage page must say what the wizard says. Each key must be one of `stages`.
+     * this stage is (src/rules/names.ts notesFor). `how` and `localNote` replace `apply.how` and
+     * `localNote` on a face about this stage (研究生国家助学金 does not say 「本专科生先通过…认定」);
+     * the wizard's part for the stage carries them (src/site/wizard-trim.ts). Each key must be one of `stages`.
      */
     forStage: z
-      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional() }))
+      .partialRecord(Stage, z.strictObject({ name: z.string().min(1).optional(), summary: z.string().min(1).optional(), notes: z.array(z.string().min(1)).optional(), how: z.string().min(1).optional(), localNote: z.string().min(1).optional() }))
       .optional(),
     /**
      * When the conditions are met: automatic = given without applying; apply = the family applies

@@ -63,15 +63,17 @@ const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor
 const trimRules = (rules: Rules, floor: string) =>
   keepFrom(rules, floor).map((r) => clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who }));
 
-// `forStage`: only the names (a child's result goes by its stage's name, src/rules/names.ts), every
-// stage's, so a family's merged part keeps both.
-const trimForStage = (f: Subsidy['forStage']) => {
-  const names = Object.entries(f ?? {}).filter(([, v]) => v?.name).map(([k, v]) => [k, { name: v!.name }]);
-  return names.length ? (Object.fromEntries(names) as Subsidy['forStage']) : undefined;
+// `forStage` (src/rules/names.ts): every stage's name (a result goes by its stage's name), and the part's
+// own stage's 怎么办 and local note; ../islands/wizard/merge-parts.ts joins them for a family.
+const trimForStage = (f: Subsidy['forStage'], stage: Stage) => {
+  const kept = Object.entries(f ?? {})
+    .map(([k, v]) => [k, clean({ name: v!.name, ...(k === stage && { how: v!.how, localNote: v!.localNote }) })] as const)
+    .filter(([, v]) => Object.keys(v).length);
+  return kept.length ? (Object.fromEntries(kept) as Subsidy['forStage']) : undefined;
 };
 
 /** The amount lines for `stage` (a line without `when.stages` is for every stage). */
-const ofStage = (amounts: Amounts, stage: Stage) => amounts.filter((a) => !a.when?.stages || a.when.stages.includes(stage));
+const ofStage = <T extends { when?: { stages?: readonly Stage[] } }>(amounts: T[], stage: Stage): T[] => amounts.filter((a) => !a.when?.stages || a.when.stages.includes(stage));
 
 /**
  * A subsidy as a part carries it. In `stage`'s part, only the amount lines for that stage (a line
@@ -83,7 +85,7 @@ function trimSubsidy(s: Subsidy, floor: string, stage: Stage) {
   return clean({
     id: s.id,
     name: s.name,
-    forStage: trimForStage(s.forStage),
+    forStage: trimForStage(s.forStage, stage),
     order: s.order,
     stages: s.stages,
     grant: s.grant,

@@ -59,3 +59,33 @@ describe('a stage page says who and what to bring for its own stage (views.ts wh
     expect(documentNeeds(dataset, grant).length).toBe(grant.documents.length);
   });
 });
+
+describe('怎么办 and the local note by stage (names.ts howFor, localNoteFor): the stage page and a child\'s result say the same, of that stage only', () => {
+  it('for every subsidy and stage, the view model and the engine agree, and a one-stage face never speaks of the other stage', async () => {
+    const { subsidyView } = await import('../../src/rules/views.ts');
+    const { evaluate } = await import('../../src/site/evaluate.ts');
+    const { howFor, localNoteFor } = await import('../../src/rules/names.ts');
+    const other = { undergrad: /研究生/, postgrad: /本专科/ } as Record<string, RegExp>;
+    let checked = 0;
+    for (const s of dataset.subsidies) {
+      for (const st of s.stages) {
+        const v = subsidyView(dataset, dataset, s.id, [st], '2026-10-10');
+        expect(v.apply.how, `${s.id} ${st}`).toBe(howFor(s, [st]));
+        expect(v.localNote, `${s.id} ${st}`).toBe(localNoteFor(s, [st]));
+        const r = evaluate({ stage: st }, { date: '2026-10-10' }).results.find((x) => x.id === s.id);
+        if (r) {
+          expect(r.apply.how, `${s.id} ${st}`).toBe(v.apply.how);
+          expect(r.localNote, `${s.id} ${st}`).toBe(v.localNote);
+        }
+        if (s.forStage?.[st]?.how && other[st]) expect(v.apply.how, `${s.id} ${st}`).not.toMatch(other[st]!);
+        if (s.forStage?.[st]?.localNote && other[st]) expect(v.localNote, `${s.id} ${st}`).not.toMatch(other[st]!);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    // 国家助学金: 研究生 do not apply, 本专科退役士兵 need no 认定
+    expect(howFor(grant, ['postgrad'])).toMatch(/^不用申请/);
+    expect(howFor(grant, ['undergrad'])).toMatch(/退役士兵学生全部享受，不用认定/);
+    expect(howFor(grant, ['undergrad', 'postgrad'])).toBe(grant.apply.how);
+  });
+});

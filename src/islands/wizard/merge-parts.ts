@@ -58,7 +58,10 @@ function joinSubsidies(lists: readonly (readonly Sub[])[]): Sub[] {
       const k = JSON.stringify(a);
       return !seen.has(k) && !!seen.add(k);
     });
-    return { ...s, amounts: amounts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
+    // Each part has its own stage's 怎么办 and local note in forStage (src/site/wizard-trim.ts): keep all.
+    const forStage: Record<string, object> = {};
+    for (const l of lists) for (const [k, v] of Object.entries(l.find((x) => x.id === s.id)?.forStage ?? {})) forStage[k] = { ...forStage[k], ...v };
+    return { ...s, ...(Object.keys(forStage).length && { forStage }), amounts: amounts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
   });
 }
 
