@@ -11,11 +11,12 @@
  *
  * How it reads a message (see normalizeMessage): characters that show nothing go first (zero-width
  * spaces and joiners, soft hyphens, direction marks …: Unicode's Default_Ignorable_Code_Point, and the
- * blank Braille cell), full-width letters and digits become half-width (NFKC), ASCII lower case, the
+ * blank Braille cell), and combining marks (Unicode Mn: 验\u0301证\u0301码), full-width letters and digits become half-width (NFKC), ASCII lower case, the
  * traditional characters that occur in the patterns are folded to simplified (`fold`, built from
  * OpenCC at build time), Cyrillic and Greek letters that look Latin to Latin (aрр → app) and 亯 to 享, a web
  * address spelt out to hide it is put back together (w w w . a b c . c o m, t .cn, abc。com),
- * separators and emoji put between Chinese characters go (验-证-码, 转|账, 激.活, 验😊证😊码), web
+ * separators, emoji and line breaks put between Chinese characters go (验-证-码, 转|账, 激.活, 验😊证😊码,
+ * 验\n证\n码: so a line ending in a Chinese character runs into the next one), web
  * addresses (also a bare IP address) become 〔网址〕, or 〔官方网址〕 when the address is on a domain only
  * government bodies or schools can hold (`official`: gov.cn, edu.cn; xszz.edu.cn.zz-jy.top is not),
  * an address of this site itself (`site`: its host, and its path when it has one; zizhu.example.org.evil.top
@@ -24,12 +25,16 @@
  * (验*证*码, v❤信, emoji) go. Then
  * sentences (。！？; line breaks) and clauses (，：; not 、, so 「不会要密码、验证码」 stays one) are checked:
  *  - a sign's pattern in a clause counts unless a negation cue stands before it in the same clause,
- *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」),
+ *    at most `negationReach` characters before and with no breaker word between (「学校不会要密码」);
+ *    the items of a list in between (each ending in 、和及或与, quotation marks left out) do not count, so
+ *    the cue covers every word of the list however many channels come first
+ *    (「不会在电话、短信、微信里要验证码、密码、卡号」),
  *    or a `negationsAfter` phrase follows it in the same sentence, at most `negationReach` characters
  *    after, with no `requests` word between or after it (「密码请自己保管好，不要告诉任何人」, but not
  *    「验证码请发给我，不要告诉任何人」);
  *  - a clause with an advice word (小心、如有人…) and a sentence with a warning word (「……都是骗子」
- *    「谨防……」) talk about scams rather than ask for something, and are skipped;
+ *    「谨防……」) talk about scams rather than ask for something, and are skipped; so is a question
+ *    whose answer (the next sentence's first clause, without 不) has one (「…报验证码，是真的吗？是骗子。」);
  *  - `with`: one of those must also be in the sentence or the next one; `except`: not in a sentence
  *    with one of those (「到银行柜台激活」 is the real way); `exceptMessage`: not in a message (the whole of
  *    it) with one of those (「链接」 where the only address is this site's).
@@ -145,7 +150,29 @@ export const INVISIBLE_RE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\
 const SPLIT_RE = new RegExp(`([\\u3400-\\u9fff])(?:\\s*(?:[-./|\\\\丨+=^#'"]|${EMOJI}))+\\s*(?=[\\u3400-\\u9fff])`, 'g');
 /** Spaces, emoji, and symbols scammers put between characters (验*证*码, v❤信). */
 const NOISE_RE = new RegExp(`(?:[\\s*·•_~❤♥★☆✿✦♡]|${EMOJI})+`, 'g');
-const SENTENCE_RE = /[。!?;…\n]+|\.(?![a-z0-9])/;
+/** Sentence ends, captured: a question (?) answered by the next sentence can be told (see compileChecker). */
+const SENTENCE_RE = /([。!?;…\n]+|\.(?![a-z0-9]))/;
+/**
+ * Combining marks (Unicode Mn) put on the characters of a word to hide it (验\u0301证\u0301码): all of
+ * them where the engine knows \p{Mn} (Chrome 64 on), else the combining blocks (diacritics, their
+ * supplement and extended, marks for symbols, half marks).
+ */
+const MARKS_RE = ((): RegExp => {
+  try {
+    return new RegExp('\\p{Mn}', 'gu');
+  } catch {
+    return /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20dc\u20e1\u20e5-\u20f0\ufe20-\ufe2f]/g;
+  }
+})();
+/** A line break between two Chinese characters (验\n证\n码): it goes, as separators do (SPLIT_RE). */
+const HAN_BREAK_RE = /([\u3400-\u9fff])[ \t]*\n\s*(?=[\u3400-\u9fff])/g;
+/**
+ * Items of a list before a sign, each ending in 、 和 及 或 与 (「电话、短信、微信里要验证码、」「验证码和」):
+ * they do not count towards `negationReach`, so 「不会在电话、短信、微信里要验证码、密码、卡号」 negates all three.
+ */
+const LIST_ITEM_RE = /[^、和及或与]{0,8}[、和及或与]/g;
+/** Quotation marks around words in a list (「激活账户」「解冻」「认证」): not counted either. */
+const QUOTE_RE = /[「」『』"“”‘’']/g;
 const CLAUSE_RE = /[,，:]+/;
 
 /**
@@ -158,7 +185,7 @@ export function normalizeMessage(text: string, fold: string, official: string[] 
   const map: Record<string, string> = {};
   const pairs = fold + LOOKALIKE;
   for (let i = 0; i + 1 < pairs.length; i += 2) map[pairs.charAt(i)] = pairs.charAt(i + 1);
-  let t = text.replace(INVISIBLE_RE, '').normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
+  let t = text.replace(INVISIBLE_RE, '').replace(MARKS_RE, '').normalize('NFKC').toLowerCase().replace(/\r\n?/g, '\n');
   let out = '';
   for (let i = 0; i < t.length; i++) {
     const c = t.charAt(i);
@@ -171,6 +198,7 @@ export function normalizeMessage(text: string, fold: string, official: string[] 
     .replace(CHINESE_DOT_RE, (m) => m.replace(/[ \t]*[.。点][ \t]*/g, '.'));
   const own = site && hostPath(site.toLowerCase());
   t = t
+    .replace(HAN_BREAK_RE, '$1')
     .replace(SPLIT_RE, '$1')
     .replace(URL_RE, (url) => {
       const at = hostPath(url);
@@ -237,7 +265,8 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
         if (m[0] === '') n.lastIndex += 1;
         const end = m.index + m[0].length;
         if (end > at) break;
-        if (at - end <= spec.negationReach && !any(breakers, clause.slice(end, at))) return true;
+        const gap = clause.slice(end, at);
+        if (gap.replace(QUOTE_RE, '').replace(LIST_ITEM_RE, '').length <= spec.negationReach && !any(breakers, gap)) return true;
       }
     }
     return false;
@@ -278,13 +307,23 @@ export function compileChecker(spec: CheckerSpec): (text: string) => CheckResult
     const checked = Math.min(trimmed.length, spec.limit);
     const site = text.indexOf('〔本站网址〕') >= 0;
     if (!text) return { verdict: 'empty', findings: [], checked, truncated, site };
-    const sentences = text.split(SENTENCE_RE).filter(Boolean);
+    const parts = text.split(SENTENCE_RE);
+    const sentences: string[] = [];
+    /** Whether the sentence of the same index ends with 「?」. */
+    const asks: boolean[] = [];
+    for (let k = 0; k < parts.length; k += 2) {
+      if (!parts[k]) continue;
+      sentences.push(parts[k]!);
+      asks.push((parts[k + 1] || '').indexOf('?') >= 0);
+    }
     const found = new Map<string, Finding>();
     const skip = new Set<string>();
     for (const c of signs) if (c.exceptMessage && any(c.exceptMessage, text)) skip.add(c.spec.id);
     sentences.forEach((sentence, i) => {
-      if (any(verdictWords, sentence)) return;
       const next = sentences[i + 1] || '';
+      // A question answered 「是骗子」 (the FAQ's 「…要先交钱或报验证码，是真的吗？是骗子。」) tells of a scam too.
+      const answer = asks[i] ? next.split(CLAUSE_RE)[0]! : '';
+      if (any(verdictWords, sentence) || (any(verdictWords, answer) && answer.indexOf('不') < 0)) return;
       const clauses = sentence.split(CLAUSE_RE);
       const starts: number[] = [];
       let pos = 0;

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import fixtures from '../fixtures/messages.yaml';
 import { checkerSpec, messageSigns } from '../../src/data/message-signs.ts';
 import { compileChecker, normalizeMessage } from '../../src/rules/message-check.ts';
-import { KIT_STAGE_LIST, kitOf } from '../../src/components/schools/kit.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KIT_STAGE_LIST, cardsOf, kitOf } from '../../src/components/schools/kit.ts';
+import { FRAUD_LINE } from '../../src/components/shell/site.ts';
 import { targetPath } from '../../src/components/posters/content.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
 import type { KitStage } from '../../src/schema/schools.ts';
@@ -368,5 +371,111 @@ describe('what it finds', () => {
     expect(messageSigns.verdicts.partial).toContain('{n}');
     // a sign in the part checked still counts as it would
     expect(check('请回复验证码。' + '好'.repeat(checkerSpec.limit)).verdict).toBe('alarm');
+  });
+});
+
+// A tester (2026-12): the site's own fraud line, a school's reminder and the FAQ's fraud card were called
+// 「很可能是诈骗」: a negation reached only the first words of a list (「不会在电话、短信、微信里要验证码、密码、卡号」
+// left 密码 and 卡号 alone), and a question answered 「是骗子」 was read as a request.
+describe('what the site itself says about fraud is not a scam', () => {
+  const faqCards = KIT_STAGE_LIST.flatMap((s) => cardsOf(s.slug as KitStage).map((c) => [`问答卡 ${s.slug} ${c.id}`, `${c.q}\n${c.a}`] as const));
+  const kits = KIT_STAGE_LIST.flatMap((s) => {
+    const k = kitOf(s.slug as KitStage);
+    return [[`家长群消息 ${s.slug}`, k.group] as const, ...k.outline.map((o, i) => [`家长会提纲 ${s.slug} ${i + 1}`, o] as const)];
+  });
+  // /fraud/: its description and every line of its sections except 「常见骗法」, which quotes scams word for word.
+  const mdx = readFileSync(join(import.meta.dirname, '../../content/pages/fraud.mdx'), 'utf8');
+  const fraudPage = [mdx.match(/^description: (.*)$/m)![1]!, ...mdx.split(/^## /m).filter((part) => !part.startsWith('常见骗法')).slice(1)
+    .flatMap((part) => part.split('\n').slice(1).filter((l) => /[\u4e00-\u9fff]/.test(l)))].map((l, i) => [`/fraud/ ${i + 1}`, l] as const);
+  // The plain words of the signs and the advice on /message-check/; not the screen-share sign's, which says what
+  // the other side sees (「…包括银行发来的验证码和你输入的密码」): that reads like the request it warns of.
+  const signsPage = [
+    ...messageSigns.signs.filter((s) => s.id !== 'screen-share').map((s) => [`迹象 ${s.id}`, s.plain] as const),
+    ...messageSigns.advice.map((a, i) => [`怎么办 ${i + 1}`, a.text] as const),
+  ];
+  it.each([
+    ['FRAUD_LINE', FRAUD_LINE],
+    ['FRAUD_LINE as the footer prints it', `${FRAUD_LINE}。拿不准就打 96110（全国反诈预警劝阻专线），或者查一查这条消息。`],
+    ['a school\'s reminder', '学生资助不收取任何费用，不会通过电话、短信、微信索要验证码和银行卡密码。'],
+    ['a longer list of channels', '资助不会通过电话、短信、微信、QQ、邮件、网站要验证码、密码、身份证号、银行卡号。'],
+  ])('%s: 「%s」 gets 「没有找到」', (_n, text) => {
+    expect(check(text).findings).toEqual([]);
+    expect(check(text).verdict).toBe('none');
+  });
+  it.each([...faqCards, ...kits, ...fraudPage, ...signsPage])('%s is not 「很可能是诈骗」', (_n, text) => {
+    const r = check(text);
+    expect(r.verdict, r.findings.map((f) => `${f.id}「${f.quote}」`).join('；')).not.toBe('alarm');
+  });
+  it('the FAQ\'s fraud card is among them', () => {
+    expect(faqCards.map(([, t]) => t).join('\n')).toContain('是真的吗？\n是骗子。');
+    expect(fraudPage.length).toBeGreaterThan(8);
+  });
+  // What the fix must not undo: a list still needs its negation close enough, a request after it still counts,
+  // a question not answered 「是骗子」 is read as it stands.
+  it.each([
+    ['请把验证码发给我，补助马上到账', 'code'],
+    ['不会收你任何费用，请把验证码、密码发给我', 'code'],
+    ['资助不收费、只要把验证码、密码发过来就行', 'code'],
+    ['你收到验证码了吗？发给我，补助马上到账', 'code'],
+    ['能把验证码发给我吗？不是骗子，放心。', 'code'],
+    ['密码和验证码谁要都不给，但这次请发给我', 'code'],
+  ])('「%s」 is still a likely scam, for %s', (text, id) => {
+    expect(ids(text)).toContain(id);
+    expect(check(text).verdict).toBe('alarm');
+  });
+});
+
+// A tester's evasions (2026-12): a combining mark on each character, a line break between them.
+describe('combining marks and line breaks between Chinese characters', () => {
+  it.each([
+    ['请把验\u0301证\u0301码发给我', 'code', 'combining acute'],
+    ['请把验\u0323证\u0323码发给我', 'code', 'combining dot below'],
+    ['请把验\u20d2证\u20d2码发给我', 'code', 'combining long vertical line overlay'],
+    ['请把验\u0336证\u0336码发给我', 'code', 'combining long stroke overlay'],
+    ['请把验\n证\n码发给我', 'code', 'line breaks'],
+    ['请把验\r\n证\r\n码发给我', 'code', 'CRLF'],
+    ['请先转\n账500元', 'fee', 'a line break in 转账'],
+    ['请把验 \n 证码发给我', 'code', 'spaces around the break'],
+  ])('「%s」 is flagged for %s (%s)', (text, id) => {
+    expect(ids(text)).toContain(id);
+    expect(check(text).verdict).toBe('alarm');
+  });
+  it('drops every combining mark (Unicode Mn) between two characters', () => {
+    const mn = /^\p{Mn}$/u;
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (mn.test(c) && normalizeMessage(`验${c}证码`, checkerSpec.fold) !== '验证码') missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+  // A line ending in a Chinese character runs into the next one (「共300元\n请带」 is one sentence): the price of
+  // reading 「验\n证\n码」; a line ending in a number, a letter or a punctuation mark still ends its sentence.
+  it('keeps line breaks next to anything else (a number, a colon, Latin letters): they still end sentences', () => {
+    const n = (t: string) => normalizeMessage(t, checkerSpec.fold);
+    expect(n('验证\n码')).toBe('验证码');
+    expect(n('共300元\n请带身份证')).toBe('共300元请带身份证');
+    expect(n('金额300\n请带身份证')).toBe('金额300\n请带身份证');
+    expect(n('见附件pdf\n请带身份证')).toBe('见附件pdf\n请带身份证');
+    expect(n('各位家长:\n请带身份证')).toBe('各位家长:\n请带身份证');
+    expect(n('cafe\u0301')).toBe('cafe');
+  });
+});
+
+// FACTS.md §12: 学生（未满 16 周岁由监护人陪同）持身份证到银行柜台本人激活. A grandmother told to go with the child
+// must not read that only the student may go.
+describe('the activation sign says how a card is really activated', () => {
+  const plain = messageSigns.signs.find((s) => s.id === 'activate')!.plain;
+  it('says a guardian goes with a child under 16, and not 「只能由学生本人」', () => {
+    expect(plain).toContain('未满 16 周岁由监护人陪同');
+    expect(plain).toContain('银行柜台');
+    expect(plain).not.toMatch(/只能由学生/);
+  });
+  it.each([
+    '请监护人陪同孩子带身份证到银行柜台激活资助卡。',
+    '孩子未满16周岁，请奶奶陪孩子带上身份证到银行网点激活。',
+  ])('「%s」 raises no alarm', (text) => {
+    expect(check(text).verdict).not.toBe('alarm');
   });
 });
