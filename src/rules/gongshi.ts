@@ -252,9 +252,9 @@ const ONLINE_HINT = /[微@qQvVwW]/;
 
 /**
  * Words that commonly follow a hardship word and belong to it (「建档立卡户」「孤残学生」「低保家庭」
- * 「残疾证」「低收入人口」): found with it, so the cleaned cell loses the whole word.
+ * 「残疾证」「低收入人口」「见义勇为人员子女」): found with it, so the cleaned cell loses the whole word.
  */
-const WORD_TAILS = ['家庭学生', '人子女', '家庭', '学生', '子女', '人员', '人口', '对象', '儿童', '患者', '病人', '户', '证', '人', '者'];
+const WORD_TAILS = ['家庭学生', '人员子女', '人子女', '家庭', '学生', '子女', '人员', '人口', '对象', '儿童', '患者', '病人', '户', '证', '人', '者'];
 
 /**
  * What follows a health word in a discipline's name (「肿瘤学」「精神病与精神卫生学」「住院医师」「传染病医院」「戒毒矫治技术」):

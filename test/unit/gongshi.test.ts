@@ -483,3 +483,19 @@ describe('the list of characters that show nothing', () => {
     expect(mc.INVISIBLE_RE.source).toBe(lib.INVISIBLE_RE.source);
   });
 });
+
+// A tester (2026-12): special groups and hardship identities in an allowed column stayed in the cleaned list
+// (「一档（烈属）」), while 烈士子女、建档立卡户、监测户、脱贫户、低保、单亲 were caught. FACTS.md §6 (特殊群体, 地方常见增列)
+// and §7 (教财厅函〔2017〕28号: 公示不涉及个人隐私).
+describe('special groups and hardship identities in an allowed column', () => {
+  it.each([
+    '烈属', '军烈属', '边缘户', '边缘易致贫户', '优抚对象', '精准扶贫户', '重点救助', '重点救助对象', '见义勇为', '见义勇为人员子女', '受灾', '受灾家庭',
+    '困难职工子女', '家里穷', '烈士子女', '建档立卡户', '监测户', '脱贫户', '低保', '单亲',
+  ])('「一档（%s）」 under 资助档次 is flagged and cleaned to 「一档」', (word) => {
+    for (const cell of [`一档（${word}）`, `一档 ${word}`]) {
+      const r = check([['姓名', '班级', '资助档次'], ['学生甲', '高一1班', cell]]);
+      expect(r.findings.map((f) => f.rule), cell).toEqual(['hardship']);
+      expect(r.cleaned.rows, cell).toEqual([['1', '学生甲', '高一1班', '一档']]);
+    }
+  });
+});
