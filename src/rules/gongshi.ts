@@ -37,9 +37,9 @@
  *    e-mail address. 「微信支付」「QQ群」 name no account and are not flagged.
  *  - 出生日期: a full date whose year is at least 2 years before `today`, or 年月 at least 3 years before
  *    (公示 dates of this year are not birth dates); also 8 digits written together (「20090305」) when
- *    they stand alone (no digit or letter touching them) and are such a date, except as the whole cell
- *    of a dropped column whose header says it holds a number (学号、学籍号、考号、编号: codes that often
- *    begin with a year). Dates inside a number already found (an ID's birth date) are not flagged again.
+ *    they stand alone (no digit or letter touching them, not followed by 班、级、届、期: 「20230101班」 is a
+ *    class) and are such a date, except as the whole cell of a dropped column whose header says it holds
+ *    a number (学号、学籍号、考号、编号: codes that often begin with a year) or of the 班级、年级 columns. Dates inside a number already found (an ID's birth date) are not flagged again.
  *  - 住址: 家住/住址/住在 … and a place (「高一1班（家住木瓜榔村）」), a note in brackets naming a 村/寨/屯/
  *    社区/小区 (「李四（木瓜榔村）」), 省/市/县/区 … 乡/镇/街道/村/社区 and the 村/社区/组 after it (「云南省施甸县
  *    由旺镇木榔村3组」 whole), 乡/镇/街道 … 村/社区 (「城关镇和平村」),
@@ -52,6 +52,11 @@
  *    「患有……病」; 「父亡」). Where one found text lies inside another (「艾滋病」 in 「（艾滋病）」) the
  *    longer one stands for both. In 学校、院系、专业 columns a word followed by 学、科、与、医院 … is a
  *    discipline's name (「肿瘤学」「精神病与精神卫生学」, DISCIPLINE_TAIL), not a student's illness.
+ * Cleaning (allowed columns): the text found goes, with its label and separator. Two exceptions, listed
+ * in `review` for the officer instead: a hardship word with a Chinese character right after it in a
+ * 学校、院系、专业 cell is part of the name (「残疾人事业管理」「孤独症儿童教育」: kept, not flagged); a word
+ * written onto a name with no bracket or separator (「王重病」「张三低保」) is flagged, but a name is never
+ * rewritten (it may be the name).
  * Columns are classified by their header (forbidden → not listed → ignored → allowed; a header
  * "contains" a spelling after spaces are removed). The header row is the row among the first ten with
  * the most recognised headers (title lines above it are kept as the list's title, and checked too).
@@ -134,6 +139,12 @@ export interface GongshiReport {
   cleaned: { headers: string[]; rows: string[][] };
   /** Cells of allowed columns from which found text was removed (the officer should look at them). */
   edited: Finding[];
+  /**
+   * Cells of allowed columns left as written that the officer should look at (`note` says why, `shown` is
+   * the cell as printed): a hardship word inside a longer 学校、院系、专业 name (「残疾人事业管理」, not flagged),
+   * and one written onto a name (「王重病」, flagged as well, the name not rewritten).
+   */
+  review: Finding[];
   /** A problem that stops the check (no header found, empty table), in Chinese; '' when none. */
   problem: string;
   /** Nothing flagged, a header found, at least one row. */
@@ -217,8 +228,11 @@ const MASK = /[*×Xx]/;
 /** Digits written in Chinese, 11 or more of them (a phone number, an ID, a card number), an ID's final X. */
 const CN_RUN = /[〇零○一二三四五六七八九]{11,}[Xx]?/g;
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-/** 8 digits written together, YYYYMMDD (the caller checks that no digit or letter touches them). */
-const COMPACT_DATE = /(19\d\d|20\d\d)(\d\d)(\d\d)(?![\dA-Za-z])/g;
+/**
+ * 8 digits written together, YYYYMMDD (the caller checks that no digit or letter comes before them); not
+ * followed by a digit, a letter, or 班、级、届、期 (「20230101班」「20230901级」: a class or cohort code).
+ */
+const COMPACT_DATE = /(19\d\d|20\d\d)(\d\d)(\d\d)(?![\dA-Za-z班级届期])/g;
 /** A header that says its column holds a number (学号、学籍号、考号、编号、序号). */
 const CODE_HEADER = /号/;
 const FULL_DATE = /(19\d\d|20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?/g;
@@ -288,6 +302,8 @@ interface Hit {
   text: string;
   shown: string;
   note: string;
+  /** Where a word or pattern of a words rule was found in the cell (checkGongshi tells a word inside a longer name by it). */
+  at?: number;
 }
 
 /** Compiled once per check: which rules are present, and one regex for all the words. */
@@ -304,6 +320,13 @@ interface Scanner {
   todayYear: number;
 }
 
+/** A Chinese character (a word with one right after or before it is part of a longer name). */
+const HAN = /[\u3400-\u9fff]/;
+/** Whether position `at` of `text` is inside a bracket (「学生27（父亲入狱）」). */
+const inBracket = (text: string, at: number): boolean => {
+  const before = text.slice(0, at);
+  return (before.match(/[(（\[【]/g) || []).length > (before.match(/[)）\]】]/g) || []).length;
+};
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Characters without which a cell cannot hold an address (a cheap test before the address patterns). */
 const ADDRESS_HINT = /[省市县区旗州盟乡镇村组路街巷弄号栋幢单元室社屯寨住]/;
@@ -495,7 +518,7 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
   let said: Hit[] | undefined;
   const say = (rule: ForbiddenRule, m: RegExpExecArray) => {
     if (placeNames && DISCIPLINE_TAIL.test(text.slice(m.index + m[0].length))) return;
-    (said || (said = [])).push({ rule: rule.id, text: m[0], shown: m[0], note: '' });
+    (said || (said = [])).push({ rule: rule.id, text: m[0], shown: m[0], note: '', at: m.index });
   };
   if (sc.words) {
     sc.words.re.lastIndex = 0;
@@ -597,7 +620,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
   };
   const rowsIn = table.map((r) => r.map((c) => (c == null ? '' : String(c))));
   const width = rowsIn.reduce((w, r) => Math.max(w, r.length), 0);
-  const empty: GongshiReport = { headerRow: 0, title: [], columns: [], rows: 0, findings: [], summary: [], cleaned: { headers: [], rows: [] }, edited: [], problem: '', ok: false };
+  const empty: GongshiReport = { headerRow: 0, title: [], columns: [], rows: 0, findings: [], summary: [], cleaned: { headers: [], rows: [] }, edited: [], review: [], problem: '', ok: false };
   if (!rowsIn.some((r) => !isEmptyRow(r))) return { ...empty, problem: '表格是空的：请把名单（连同表头一行）复制进来，或选一个文件。' };
 
   // Header row: the one among the first ten with the most recognised headers.
@@ -624,6 +647,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
 
   const findings: Finding[] = [];
   const edited: Finding[] = [];
+  const review: Finding[] = [];
   const title: string[] = [];
   const cleanedCols = columns
     .filter((c) => c.kind === 'allowed')
@@ -644,23 +668,41 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
       const col = columns[c]!;
       const text = normalise(raw);
       // Titles name the school (「××县××镇中心小学……公示」): place names there are not addresses.
-      const codes = !isTitle && (col.kind === 'ignored' || col.kind === 'not-listed') && CODE_HEADER.test(col.header);
-      const hits = scanCell(text, scanner, isTitle || (!!col.field && placeNames.has(col.field)), codes);
+      const codes = !isTitle && (((col.kind === 'ignored' || col.kind === 'not-listed') && CODE_HEADER.test(col.header)) || col.field === 'class' || col.field === 'grade');
+      const all = scanCell(text, scanner, isTitle || (!!col.field && placeNames.has(col.field)), codes);
+      if (!all.length) continue;
+      const where = placeOf(r, c, isTitle ? '' : col.header, isTitle);
+      const allowed = !isTitle && col.kind === 'allowed';
+      // A word inside a longer name of a 学校、院系、专业 column (「残疾人事业管理」「孤独症儿童教育」) is the name of
+      // a discipline, not the student's: left as written, for the officer to look at (review), not flagged.
+      const hits = !allowed || !placeNames.has(col.field!) ? all : all.filter((h) => {
+        if (h.at === undefined || !HAN.test(text.charAt(h.at + h.text.length))) return true;
+        review.push({ row: r + 1, col: c + 1, header: col.header, where, rule: h.rule, shown: text, note: `「${h.text}」像是${col.header}名称的一部分，没有删；如果写的是学生家里的情况，请在原表里删掉再查` });
+        return false;
+      });
       if (!hits.length) continue;
       const seen: string[] = [];
       for (const h of hits) {
         const key = h.rule + '\u0000' + h.text;
         if (seen.indexOf(key) >= 0) continue;
         seen.push(key);
-        findings.push({ row: r + 1, col: c + 1, header: isTitle ? '' : col.header, where: placeOf(r, c, isTitle ? '' : col.header, isTitle), rule: h.rule, shown: h.shown, note: h.note });
+        findings.push({ row: r + 1, col: c + 1, header: isTitle ? '' : col.header, where, rule: h.rule, shown: h.shown, note: h.note });
       }
-      if (!isTitle && col.kind === 'allowed') {
+      if (allowed) {
         let t = text;
+        // A word written onto a name (「王重病」: no bracket or separator before it) may be part of the name:
+        // flagged, but the name is not rewritten; the officer is asked to look.
+        const glued = col.field === 'name' ? hits.filter((h) => h.at !== undefined && h.at > 0 && HAN.test(text.charAt(h.at - 1)) && !inBracket(text, h.at)) : [];
         // 「王五（低保户）」→「王五」: a bracket holding found text goes as a whole; else the text, with its label.
-        for (const h of hits) t = cutFound(t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)), h.text, detectorOf.get(h.rule));
+        for (const h of hits) {
+          if (glued.indexOf(h) < 0) t = cutFound(t.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, (b) => (b.indexOf(h.text) >= 0 ? '' : b)), h.text, detectorOf.get(h.rule));
+        }
         t = t.replace(/[(（\[【]\s*[)）\]】]/g, '').replace(/\s{2,}/g, ' ').replace(EDGE_SEPARATORS, '');
-        (fixed || (fixed = new Map<number, string>())).set(c, t);
-        edited.push({ row: r + 1, col: c + 1, header: col.header, where: placeOf(r, c, col.header, false), rule: hits[0]!.rule, shown: t, note: '' });
+        for (const h of glued) review.push({ row: r + 1, col: c + 1, header: col.header, where, rule: h.rule, shown: t, note: `名字里有「${h.text}」，名字没有改；如果这是备注，请在原表里删掉再查` });
+        if (glued.length < hits.length) {
+          (fixed || (fixed = new Map<number, string>())).set(c, t);
+          edited.push({ row: r + 1, col: c + 1, header: col.header, where, rule: hits[0]!.rule, shown: t, note: '' });
+        }
       }
     }
     if (!isTitle) {
@@ -697,6 +739,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     summary,
     cleaned: { headers: ['序号', ...cleanedCols.map((c) => c.header)], rows: cleanedRows },
     edited,
+    review,
     problem,
     ok: !problem && sensitive.length === 0,
   };

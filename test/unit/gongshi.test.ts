@@ -499,3 +499,66 @@ describe('special groups and hardship identities in an allowed column', () => {
     }
   });
 });
+
+// A tester (2026-12): good data damaged by the cleaning. 「20230101班」 became 「班」 (read as a birth date), real
+// majors 「残疾人事业管理」「孤独症儿童教育」 were cut to 「事业管理」「教育」, a name 「王重病」 became 「王」.
+describe('the cleaning does not damage good data', () => {
+  it.each([
+    ['班级', '20230101班'], ['班级', '20230901级'], ['班级', '20230101'], ['年级', '20230901'], ['班级', '高一20230101班'],
+  ])('under %s 「%s」 is a class code, not a birth date: nothing flagged, printed as written', (header, cell) => {
+    const r = check([['姓名', header], ['张三', cell]]);
+    expect(r.findings).toEqual([]);
+    expect(r.cleaned.rows).toEqual([['1', '张三', cell]]);
+  });
+  it.each([
+    ['备注', '20090305'], ['姓名', '张三 20090305'], ['班级', '高一1班 20090305'], ['姓名', '钱七（20090305）'],
+  ])('under %s 「%s」 is still a birth date', (header, cell) => {
+    expect(check([[header], [cell]]).findings.map((f) => f.rule)).toEqual(['birth-date']);
+  });
+  it.each([
+    ['专业', '残疾人事业管理', '残疾人'],
+    ['专业', '孤独症儿童教育', '孤独症儿童'],
+    ['院系', '残疾人教育学院', '残疾人'],
+    ['专业', '精神病学与精神卫生', null],
+  ])('a 专业/院系 name 「%s」 is printed as written and left for the officer to look at, not flagged', (header, cell, word) => {
+    const r = check([['姓名', header], ['张三', cell]]);
+    expect(r.findings).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.cleaned.rows).toEqual([['1', '张三', cell]]);
+    expect(r.edited).toEqual([]);
+    if (word) {
+      expect(r.review.map((f) => [f.where, f.shown])).toEqual([[`第 2 行「${header}」`, cell]]);
+      expect(r.review[0]!.note).toContain(`「${word}」`);
+    } else expect(r.review).toEqual([]);
+  });
+  it.each([
+    ['专业', '计算机 低保户', '计算机'],
+    ['专业', '计算机（残疾）', '计算机'],
+    ['院系', '信息学院-单亲', '信息学院'],
+  ])('a hardship note beside a 专业/院系 name (「%s」) is still flagged and cut', (header, cell, cleaned) => {
+    const r = check([['姓名', header], ['张三', cell]]);
+    expect(r.findings.map((f) => f.rule)).toEqual(['hardship']);
+    expect(r.cleaned.rows).toEqual([['1', '张三', cleaned]]);
+    expect(r.review).toEqual([]);
+  });
+  it.each([
+    ['王重病', '重病'],
+    ['张三低保', '低保'],
+    ['李四父亡', '父亡'],
+  ])('a word written onto a name (「%s」) is flagged, but the name is printed as written and the officer asked to look', (cell, word) => {
+    const r = check([['姓名', '班级'], [cell, '高一1班']]);
+    expect(r.findings.map((f) => f.rule)).toEqual(['hardship']);
+    expect(r.ok).toBe(false);
+    expect(r.cleaned.rows).toEqual([['1', cell, '高一1班']]);
+    expect(r.edited).toEqual([]);
+    expect(r.review.map((f) => f.where)).toEqual(['第 2 行「姓名」']);
+    expect(r.review[0]!.note).toContain(`「${word}」`);
+  });
+  it.each([
+    ['王五（低保户）', '王五'], ['王五-残疾', '王五'], ['学生27（父亲入狱）', '学生27'], ['低保户-周九', '周九'], ['张三 重病', '张三'],
+  ])('a note set off from a name (「%s」) is still cut to 「%s」', (cell, cleaned) => {
+    const r = check([['姓名'], [cell]]);
+    expect(r.cleaned.rows).toEqual([['1', cleaned]]);
+    expect(r.review).toEqual([]);
+  });
+});

@@ -149,6 +149,12 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
             <ul>{report.edited.slice(0, SHOWN).map((f) => <li key={`${f.row}-${f.col}`}>{f.where} → {f.shown || '（空）'}</li>)}</ul>
           </div>
         )}
+        {report.review.length > 0 && (
+          <div class="note no-print gs-review">
+            <p>这 {report.review.length} 个格子照原样留在清理后的名单里，请核对：</p>
+            <ul>{report.review.slice(0, SHOWN).map((f) => <li key={`${f.row}-${f.col}-${f.note}`}>{f.where}：{f.shown}（{f.note}）</li>)}</ul>
+          </div>
+        )}
 
         {x.list && (
           <>
