@@ -12,6 +12,8 @@
  * is fetched only by the page that uses it). Numbers in an XLSX are kept as written (an 18-digit ID
  * stored as a number is not rounded), dates become YYYY-MM-DD.
  * Errors: TableInputError with a Chinese message (unknown file type, unreadable file).
+ * A paste with spaces between its columns (from WeChat or Word) is split at the spaces when every line has
+ * as many words as the first, with a warning (bySpaces).
  * Warnings: a 「"」 that pairs with nothing (「"张三」 typed by hand) would make papaparse read every line
  * after it as one quoted cell, the rows merged without a word; such a text is read again line by line
  * and the sheet says which rows hold the quote (TableSheet.warnings, ParsedText.warnings).
@@ -47,9 +49,10 @@ export function parseTableText(text: string): ParsedText {
   if (!clean.trim()) return { rows: [], warnings: [] };
   const r = Papa.parse<string[]>(clean, PAPA);
   const rows = rowsOf(r.data as unknown[][]);
-  const delimiter = r.meta.delimiter;
-  const merged = r.errors.some((e) => e.type === 'Quotes') || rows.some((row) => row.some((c) => /[\r\n]/.test(c) && c.indexOf(delimiter) >= 0));
-  if (!merged) return { rows, warnings: [] };
+  const merged = r.errors.some((e) => e.type === 'Quotes') || rows.some((row) => row.some((c) => /[\r\n]/.test(c) && c.indexOf(r.meta.delimiter) >= 0));
+  if (!merged) return bySpaces({ rows, warnings: [] });
+  // The delimiter as guessed without the quotes: a stray one can make papaparse guess none (one column).
+  const delimiter = Papa.parse<string[]>(clean.replace(/"/g, ''), PAPA).meta.delimiter;
   const plain = rowsOf(Papa.parse<string[]>(clean, { ...PAPA, delimiter, fastMode: true }).data as unknown[][]);
   const odd = plain.map((row, i) => ((row.join('').split('"').length - 1) % 2 ? `第 ${i + 1} 行` : '')).filter(Boolean);
   const kept = '这里按每一行一个学生来查，引号照原样留着。';
@@ -59,8 +62,28 @@ export function parseTableText(text: string): ParsedText {
       : odd.length
         ? `${odd.join('、')}有没有配对的引号，中间的行可能被并在一起了，请检查。${kept}`
         : `名单里的引号没有配对，有几行可能被并在一起了，请检查。${kept}`;
-  return { rows: plain, warnings: [warning] };
+  return bySpaces({ rows: plain, warnings: [warning] });
 }
+
+/** Spaces between words (space, no-break space, ideographic space). */
+const SPACES = /[ \u00a0\u3000]+/;
+
+/**
+ * A paste of one column whose lines have spaces between words (a list copied from WeChat or Word, not from
+ * Excel: 「姓名 班级 身份证号 电话」): split at the spaces when every line then has as many cells as the first,
+ * with a warning to check the columns. Otherwise left as it is (src/rules/gongshi.ts says it cannot tell
+ * the columns and prints no list).
+ */
+function bySpaces(t: ParsedText): ParsedText {
+  const lines = t.rows.filter((row) => row.some((c) => c.trim()));
+  if (lines.length < 2 || lines.some((row) => row.length > 1) || !SPACES.test(lines[0]![0]!.trim())) return t;
+  const split = lines.map((row) => row[0]!.trim().split(SPACES));
+  if (split.some((row) => row.length !== split[0]!.length)) return t;
+  return { rows: split, warnings: [...t.warnings, `${NOT_EXCEL}这里按空格分成了 ${split[0]!.length} 列，请核对下面每一列对不对；从 Excel 或 WPS 里直接复制最稳妥。`] };
+}
+
+/** The start of the warning for a paste split at its spaces (src/rules/gongshi.ts says the same when it cannot be split). */
+const NOT_EXCEL = '看起来不是从 Excel 复制的（每行的各列之间是空格，不是表格的格子）：';
 
 /** Rows of text (parseTableText without its warnings). */
 export function parseTable(text: string): string[][] {

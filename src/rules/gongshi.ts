@@ -214,6 +214,16 @@ export function classifyNumber(run: string, todayYear: number): { rule: 'id-numb
   return null;
 }
 
+/**
+ * 护照、通行证号码 (group 1): an ordinary passport or a 往来港澳通行证, E or C and 8 digits or a letter (not I
+ * or O) and 7; a 港澳居民来往内地通行证 (回乡证), H or M and 8 or 10 digits; a 往来台湾通行证, L and 8 digits. Capitals
+ * only, no letter or digit touching it, not followed by 班、级、届、期 (「C20230101班」 is a class). The caller skips
+ * a whole cell of a 学号、编号 column (codes).
+ */
+const PASSPORT = /(?:^|[^A-Za-z0-9])((?:[EC][\dA-HJ-NP-Z]|[HM]\d(?:\d\d)?|L\d)\d{7})(?![A-Za-z0-9班级届期])/g;
+/** Bidirectional controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069): they reorder what a printed cell shows; every cell loses them. */
+const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Digits with up to three separators (SEP) between them, and an ID's final X. */
 const NUMBER_RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*[Xx]?`, 'g');
 /** A run of digits that is only dates (「2026.09.20-2026.09.26」「20260920-20260926」): a period, not a number. */
@@ -393,11 +403,26 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
   const { todayYear } = sc;
   const hasDigit = /\d/.test(text);
   if (sc.numbers && hasDigit) {
-    const number = (run: string) => {
-      if (run.length < 11 || DATES_ONLY.test(run)) return;
+    const one = (run: string) => {
+      if (run.length < 11 || DATES_ONLY.test(run)) return false;
       const c = classifyNumber(run, todayYear);
       const rule = c && sc.detectors.get(c.rule);
       if (c && rule) add({ rule: rule.id, text: run, shown: maskNumber(run), note: c.note });
+      return !!c;
+    };
+    // Numbers one after another with spaces between (「530521201203051234 13812345678」, a paste whose columns
+    // are spaces) are one run: when it is no number, its groups are read as the longest numbers they make.
+    const number = (run: string) => {
+      if (one(run) || !/\s/.test(run)) return;
+      const g = run.split(/(\s+)/);
+      for (let i = 0; i < g.length; i += 2) {
+        for (let k = g.length - 1; k >= i; k -= 2) {
+          if (one(g.slice(i, k + 1).join(''))) {
+            i = k;
+            break;
+          }
+        }
+      }
     };
     NUMBER_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -435,6 +460,15 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
         if (m.index > 0 && /[*×]/.test(text.charAt(m.index - 1))) continue;
         add({ rule: id.id, text: m[0], shown: maskNumber(m[0]), note: '遮住了中间几位的身份证号，露出来的几位加上姓名、学校，照样认得出是谁，也不能公示' });
       }
+    }
+  }
+  const passport = sc.detectors.get('passport');
+  if (passport && hasDigit && /[ECHML]\d|[EC][A-Z]\d/.test(text) && !(codes && /^\s*[A-Z]+\d+\s*$/.test(text))) {
+    PASSPORT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PASSPORT.exec(text))) {
+      const kind = /^[HM]/.test(m[1]!) ? '港澳居民来往内地通行证（回乡证）' : m[1]!.charAt(0) === 'C' ? '往来港澳通行证' : m[1]!.charAt(0) === 'L' ? '往来台湾通行证' : '护照';
+      add({ rule: passport.id, text: m[1]!, shown: maskNumber(m[1]!), note: `像${kind}号码` });
     }
   }
   if (sc.numbers && CN_HINT.test(text)) {
@@ -544,6 +578,7 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
  */
 const LABELS: Partial<Record<string, RegExp>> = {
   'id-number': /(?:公民身份号码|身份证号码|身份证号|身份证|身份号码|证件号码|证件号)\s*[:：]?\s*$/,
+  passport: /(?:护照|通行证|回乡证)(?:号码|号)?\s*[:：]?\s*$/,
   phone: /(?:联系电话|电话号码|电话|手机号码|手机号|手机|联系方式|座机|固话|tel)\s*(?:号码|号)?\s*[:：]?\s*\+?\s*$/i,
   'bank-card': /(?:银行卡号|银行卡|卡号|账号|帐号)\s*[:：]?\s*$/,
   'birth-date': /(?:出生日期|出生年月|出生于|出生|生日|生于)\s*[:：]?\s*$/,
@@ -618,7 +653,7 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     if (!s) throw new Error(`公示规则引用了未知来源「${id}」`);
     return s;
   };
-  const rowsIn = table.map((r) => r.map((c) => (c == null ? '' : String(c))));
+  const rowsIn = table.map((r) => r.map((c) => (c == null ? '' : String(c).replace(BIDI_RE, ''))));
   const width = rowsIn.reduce((w, r) => Math.max(w, r.length), 0);
   const empty: GongshiReport = { headerRow: 0, title: [], columns: [], rows: 0, findings: [], summary: [], cleaned: { headers: [], rows: [] }, edited: [], review: [], problem: '', ok: false };
   if (!rowsIn.some((r) => !isEmptyRow(r))) return { ...empty, problem: '表格是空的：请把名单（连同表头一行）复制进来，或选一个文件。' };
@@ -723,12 +758,18 @@ export function checkGongshi(table: readonly (readonly string[])[], { rules, sou
     summary.push({ id: NOT_LISTED, label: '不在可以公示的列里', rule: rules.notListed.rule, sources: [source(rules.notListed.source)], columns: notListed.map((c) => c.header || `第 ${c.col} 列`), cells: 0 });
   }
 
+  // Never an empty 公示 table as if it were fine: a one-column paste with spaces (from WeChat or Word), or a
+  // list with no column that may be published, gets no cleaned list, only the findings.
   const problem =
     headerIdx < 0
       ? `没有找到表头：${headerHint(rules)}`
       : dataRows === 0
         ? '只有表头，没有名单：请把表头和下面的名单一起复制进来。'
-        : '';
+        : width === 1 && /\S[ \u00a0\u3000]+\S/.test(header[0] ?? '')
+          ? `看起来不是从 Excel 复制的（每行的各列之间是空格，不是表格的格子），分不清哪几个字是一列，所以没有出可以公示的名单。请在 Excel 或 WPS 里选中名单（连同表头）复制，或者打开 .xlsx、.csv 文件。每一行里的身份证号、电话等照样查了，见下面。`
+          : !cleanedCols.length
+            ? `这份名单里没有可以公示的列（${rules.allowed.map((a) => a.label).join('、')}），所以没有出可以公示的名单。请检查表头。`
+            : '';
   const sensitive = summary.filter((s) => s.id !== NOT_LISTED);
   return {
     headerRow: headerIdx + 1,

@@ -33,6 +33,7 @@ export const AllowedColumn = z.strictObject({
 /** What the checker looks for in every cell (implemented in src/rules/gongshi.ts). */
 export const Detector = z.enum([
   'id-number', // 身份证号：18 位（GB 11643 校验位）或 15 位旧号
+  'passport', // 护照号、港澳台通行证号（E12345678、C12345678、H12345678 / H0123456701）
   'phone', // 手机号（11 位，1 开头），带区号的座机
   'online-id', // 微信号、QQ 号、电子邮箱
   'bank-card', // 16–19 位数字，Luhn 校验

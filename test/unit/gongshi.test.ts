@@ -562,3 +562,94 @@ describe('the cleaning does not damage good data', () => {
     expect(r.review).toEqual([]);
   });
 });
+
+// A tester (2026-12): a tab-separated paste with one stray quote collapsed into one column (an empty list), and a
+// paste from WeChat or Word with spaces between its columns gave one column, missed the phone number and printed
+// an empty 公示 table as if it were fine.
+describe('a paste that is not tab-separated cells', () => {
+  it('a stray quote in a two-column tab-separated paste keeps the tabs', () => {
+    const t = parseTableText(['姓名\t家庭住址', '"张三\t幸福路12号', '李四\t人民路8号'].join('\n'));
+    expect(t.rows).toEqual([['姓名', '家庭住址'], ['"张三', '幸福路12号'], ['李四', '人民路8号']]);
+    expect(t.warnings.join('')).toMatch(/^第 2 行有一个没有配对的引号/);
+    const r = check(t.rows);
+    expect(r.problem).toBe('');
+    expect(r.columns.map((c) => c.kind)).toEqual(['allowed', 'forbidden']);
+    expect(r.cleaned.rows).toEqual([['1', '"张三'], ['2', '李四']]);
+  });
+  it.each([
+    [['姓名 班级 身份证号 电话', '王芳 高一2班 530521201203051234 13812345678'], 'spaces'],
+    [['姓名　班级　身份证号　电话', '王芳　高一2班　530521201203051234　13812345678'], 'ideographic spaces'],
+    [['姓名  班级  身份证号  电话', '王芳  高一2班  530521201203051234  13812345678', '李四  高一3班  530521201003050024  13912345678'], 'runs of spaces'],
+  ])('split at the spaces when every line has as many words as the first (%#: %s), with a warning', (lines) => {
+    const t = parseTableText(lines.join('\n'));
+    expect(t.rows.every((row) => row.length === 4)).toBe(true);
+    expect(t.warnings.join('')).toContain('看起来不是从 Excel 复制的');
+    const r = check(t.rows);
+    expect(r.problem).toBe('');
+    expect(r.findings.map((f) => f.rule).sort()).toEqual(lines.length === 2 ? ['id-number', 'phone'] : ['id-number', 'id-number', 'phone', 'phone']);
+    expect(r.cleaned.headers).toEqual(['序号', '姓名', '班级']);
+    expect(r.cleaned.rows[0]).toEqual(['1', '王芳', '高一2班']);
+  });
+  it('lines with different numbers of words are not split: no 公示 table, a Chinese problem, and the ID and phone still found', () => {
+    const t = parseTableText(['姓名 班级 身份证号 电话', '王芳 高一2班 530521201203051234 13812345678', '欧阳 小燕 高一3班 530521201003050024 13912345678'].join('\n'));
+    expect(t.rows.every((row) => row.length === 1)).toBe(true);
+    const b = checkBook([{ name: '', ...t }]);
+    expect(b.problem).toMatch(/^看起来不是从 Excel 复制的/);
+    expect(b.sheets[0]!.list).toBe(false);
+    expect(b.sensitive.sort()).toEqual(['id-number', 'phone']);
+    expect(b.sheets[0]!.report.findings.map((f) => f.rule).sort()).toEqual(['id-number', 'id-number', 'phone', 'phone']);
+  });
+  it('a list with no column that may be published prints no 公示 table', () => {
+    const r = check([['身份证号', '电话'], ['530521201203051234', '13812345678']]);
+    expect(r.problem).toContain('没有可以公示的列');
+    expect(checkBook([{ name: '', rows: [['身份证号', '电话'], ['530521201203051234', '13812345678']] }]).sheets[0]!.list).toBe(false);
+  });
+  it.each([
+    ['530521201203051234 13812345678', ['id-number', 'phone']],
+    ['13812345678 13912345678', ['phone', 'phone']],
+    ['138 1234 5678', ['phone']],
+    ['5305 2120 1203 0512 34', ['id-number']],
+  ])('numbers one after another with spaces in one cell (「%s」) are each found', (cell, rules) => {
+    expect(check([['备注'], [cell]]).findings.map((f) => f.rule).sort()).toEqual(rules);
+  });
+});
+
+// A tester (2026-12): direction controls stayed in the printed list (a name shown back to front), and passport and
+// 港澳通行证 numbers were not found. 教财厅函〔2017〕28号 forbids 身份证件号码: these are identity documents too.
+describe('direction controls and passport numbers', () => {
+  it.each(['\u202e张三\u202c', '\u2067张三\u2069', '\u200f张三\u200e', '张\u202d三'])('a direction control is taken out of the printed cell (%#)', (cell) => {
+    const r = check([['姓名', '班级'], [cell, '高一\u202e1班']]);
+    expect(r.findings).toEqual([]);
+    expect(r.cleaned.rows).toEqual([['1', '张三', '高一1班']]);
+    expect(JSON.stringify(r.cleaned)).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
+  it.each([
+    ['姓名', '张三 H12345678', '张三', '回乡证'],
+    ['姓名', '张三 H0123456701', '张三', '回乡证'],
+    ['姓名', '张三 M12345678', '张三', '回乡证'],
+    ['姓名', '张三 E12345678', '张三', '护照'],
+    ['姓名', '张三 EA1234567', '张三', '护照'],
+    ['姓名', '张三 护照号：E12345678', '张三', '护照'],
+    ['姓名', '张三 C12345678', '张三', '港澳通行证'],
+    ['姓名', '张三 L12345678', '张三', '台湾通行证'],
+    ['姓名', '张三（E12345678）', '张三', '护照'],
+  ])('under %s 「%s」: a passport or 通行证 number, cleaned to 「%s」', (header, cell, cleaned, note) => {
+    const r = check([[header], [cell]]);
+    expect(r.findings.map((f) => f.rule)).toEqual(['passport']);
+    expect(r.findings[0]!.note).toContain(note);
+    expect(r.findings[0]!.shown).not.toContain('345');
+    expect(r.cleaned.rows).toEqual([['1', cleaned]]);
+    expect(r.summary.find((s) => s.id === 'passport')!.sources.map((x) => x.docNumber)).toContain('教财厅函〔2017〕28号');
+  });
+  it.each([
+    ['班级', 'C20230101班'], ['班级', 'E1班'], ['班级', 'H2023级1班'], ['学号', 'H20230101'], ['学号', 'E20230101'], ['编号', 'C12345678'],
+    ['班级', '高一E班'], ['备注', 'ABE12345678'], ['备注', 'E123456789'], ['备注', 'H1234567'], ['学籍号', 'G530521201003050024'], ['资助档次', 'A档'],
+  ])('under %s 「%s」 is no passport number', (header, cell) => {
+    expect(check([[header], [cell]]).findings.filter((f) => f.rule === 'passport')).toEqual([]);
+  });
+  it('a 护照号 column is flagged as a whole', () => {
+    const r = check([['姓名', '护照号码'], ['张三', 'E12345678']]);
+    expect(r.columns[1]).toMatchObject({ kind: 'forbidden', rule: 'passport' });
+    expect(r.cleaned.headers).toEqual(['序号', '姓名']);
+  });
+});
