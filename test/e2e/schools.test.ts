@@ -161,6 +161,33 @@ describe('公示名单自查 (/schools/gongshi/)', () => {
     expect(errors).toEqual([]);
   });
 
+  // Testers (2026-12): a paste with spaces between its columns printed an empty 公示 table as if it were fine; real
+  // majors and a name were cut (「残疾人事业管理」→「事业管理」, 「王重病」→「王」) without a word.
+  it('a paste with spaces that cannot be split prints no 公示 table and says why; names and majors kept are listed under 请核对', async () => {
+    const { page, errors } = await newPage(await context(small));
+    await page.goto(baseURL + '/schools/gongshi/', { waitUntil: 'networkidle' });
+    const status = page.locator('.gs-result [role=status]');
+    await page.fill('#gs-text', ['姓名 班级 身份证号 电话', '王芳 高一2班 530521201203051234 13812345678', '欧阳 小燕 高一3班 530521201003050024 13912345678'].join('\n'));
+    await page.click('.gs-in button[type=submit]');
+    await expect.poll(() => status.textContent()).toContain('看起来不是从 Excel 复制的');
+    expect(await page.locator('.gs-table').count()).toBe(0);
+    expect((await shownRules(page)).sort()).toEqual(['id-number', 'phone']);
+
+    await page.getByRole('button', { name: '清空，查下一份' }).click();
+    await page.fill('#gs-text', ['姓名\t专业\t班级\t档次', '王重病\t残疾人事业管理\t20230101班\t一档（烈属）', '李四\t孤独症儿童教育\t高一2班\t二档'].join('\n'));
+    await page.click('.gs-in button[type=submit]');
+    await page.waitForSelector('.gs-review');
+    const rows = await page.locator('.gs-table tbody tr').allTextContents();
+    expect(rows).toEqual(['1王重病残疾人事业管理20230101班一档', '2李四孤独症儿童教育高一2班二档']);
+    const review = (await page.locator('.gs-review').textContent())!;
+    expect(review).toContain('第 2 行「姓名」：王重病');
+    expect(review).toContain('第 2 行「专业」：残疾人事业管理');
+    expect(review).toContain('第 3 行「专业」：孤独症儿童教育');
+    expect((await shownRules(page)).sort()).toEqual(['hardship']);
+    expect(formatViolations(await runAxe(page))).toBe('');
+    expect(errors).toEqual([]);
+  });
+
   /** A 360×640 phone with 大字 on (as the header button leaves it), on /schools/gongshi/. */
   const openLarge = async () => {
     const c = await context({ ...small, deviceScaleFactor: 1 });
