@@ -16,7 +16,7 @@ import { LARGE_TEXT_KEY } from '../../src/components/shell/site';
 import { messageSigns } from '../../src/data/message-signs.ts';
 import { payments } from '../../src/data/payments.ts';
 import { dataset } from '../../src/data/index.ts';
-import { kitOf } from '../../src/components/schools/kit.ts';
+import { cardsOf, kitOf } from '../../src/components/schools/kit.ts';
 import { targetPath } from '../../src/components/posters/content.ts';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { SITE_NAME } from '../../src/components/shell/site';
@@ -134,6 +134,21 @@ describe('「这条消息是真的吗？」', () => {
     expect(await check(page, own.replace(host, `${host}.evil.top`))).not.toBe('none');
     expect(await out.locator('li[data-sign="link"]').count()).toBe(1);
     expect(await out.innerText()).not.toContain(SITE_NAME);
+    expect(errors).toEqual([]);
+  });
+
+  // A tester (2026-12): the fraud line in this very page's footer, pasted into the box, was 「很可能是诈骗」.
+  it('the page\'s own footer fraud line, a school\'s reminder and the FAQ\'s fraud card are not a scam; hidden spellings still are', async () => {
+    const { page, errors } = await open('/message-check/');
+    const footer = (await page.locator('.site-footer p.fraud').innerText()).trim();
+    expect(footer).toContain('不会在电话、短信、微信里要验证码、密码、卡号');
+    expect(await check(page, footer)).toBe('none');
+    expect(await check(page, '学生资助不收取任何费用，不会通过电话、短信、微信索要验证码和银行卡密码。')).toBe('none');
+    const fraud = cardsOf('senior').find((c) => c.id === 'fraud')!;
+    expect(await check(page, `${fraud.q}\n${fraud.a}`)).not.toBe('alarm');
+    expect(await check(page, '请把验证码发给我，补助马上到账')).toBe('alarm');
+    expect(await check(page, '请把验\u0301证\u0301码发给我')).toBe('alarm');
+    expect(await check(page, '请把验\n证\n码发给我')).toBe('alarm');
     expect(errors).toEqual([]);
   });
 
