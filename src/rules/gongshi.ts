@@ -224,6 +224,8 @@ const PASSPORT = /(?:^|[^A-Za-z0-9])((?:[EC][\dA-HJ-NP-Z]|[HM]\d(?:\d\d)?|L\d)\d
 /** Bidirectional controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069): they reorder what a printed cell shows; every cell loses them. */
 const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/** An ID written 6 8 4 or a mobile number written 3 4 4, with spaces. */
+const GROUPED = /^(?:\d{6}\s+\d{8}\s+\d{3}[\dXx]|1\d\d\s+\d{4}\s+\d{4})$/;
 /** Digits with up to three separators (SEP) between them, and an ID's final X. */
 const NUMBER_RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*[Xx]?`, 'g');
 /** A run of digits that is only dates (「2026.09.20-2026.09.26」「20260920-20260926」): a period, not a number. */
@@ -411,13 +413,15 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
       return !!c;
     };
     // Numbers one after another with spaces between (「530521201203051234 13812345678」, a paste whose columns
-    // are spaces) are one run: when it is no number, its groups are read as the longest numbers they make.
+    // are spaces) are one run: when it is no number, each group is read on its own, and groups together only
+    // in the way an ID or a mobile number is written (6 8 4, 3 4 4: GROUPED), not amounts (「1500 2000 300」).
     const number = (run: string) => {
       if (one(run) || !/\s/.test(run)) return;
       const g = run.split(/(\s+)/);
       for (let i = 0; i < g.length; i += 2) {
         for (let k = g.length - 1; k >= i; k -= 2) {
-          if (one(g.slice(i, k + 1).join(''))) {
+          const part = g.slice(i, k + 1).join('');
+          if ((k === i || GROUPED.test(part)) && one(part)) {
             i = k;
             break;
           }

@@ -609,6 +609,10 @@ describe('a paste that is not tab-separated cells', () => {
     ['13812345678 13912345678', ['phone', 'phone']],
     ['138 1234 5678', ['phone']],
     ['5305 2120 1203 0512 34', ['id-number']],
+    ['530521 20120305 1234 138 1234 5678', ['id-number', 'phone']],
+    ['530521201203051234 138 1234 5678', ['id-number', 'phone']],
+    ['1300 1500 2000 300', []],
+    ['金额 1500 2000 300 1500', []],
   ])('numbers one after another with spaces in one cell (「%s」) are each found', (cell, rules) => {
     expect(check([['备注'], [cell]]).findings.map((f) => f.rule).sort()).toEqual(rules);
   });
