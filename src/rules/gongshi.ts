@@ -14,6 +14,8 @@
  *   book.sheets         // every worksheet of a file, each with its own report (an .xlsx may have several)
  *   book.checked        // 「这个文件有 3 张工作表，都查过了：「说明」「名单」「Sheet3」（空的）。」
  *
+ * Every cell loses its direction controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C: BIDI_RE) before
+ * anything else, so the printed list shows what the recognisers read.
  * Recognition (every cell, whatever its column; each rule's source is in content/schools/gongshi.yaml,
  * all resting on 教财厅函〔2017〕28号, the hardship words also on 教财〔2018〕16号). A cell is read without
  * the characters that show nothing (src/lib/invisible.ts: zero-width spaces, soft hyphens …), full-width
@@ -28,6 +30,12 @@
  *    ID). 15-digit old IDs (6-digit area + YYMMDD + 3) with an existing 19YY date. A partly masked ID
  *    (15 or 18 characters, some of them * × or X: 「530521********1239」) is flagged too: the digits left
  *    with the name and the school still tell who the child is.
+ *  - 护照、通行证号码 (detector `passport`; 身份证件 like the ID card): E or C and 8 digits, or a letter and 7
+ *    (ordinary passport, 往来港澳通行证); H or M and 8 or 10 digits (港澳居民来往内地通行证); L and 8 digits
+ *    (往来台湾通行证). Capitals, no letter or digit touching it, not before 班、级、届、期; a whole cell of a
+ *    学号、编号 or 班级 column is a code (PASSPORT).
+ *  - Numbers side by side with spaces (「530521201203051234 13812345678」): each group on its own, or groups
+ *    written 6 8 4 / 3 4 4 (GROUPED).
  *  - 银行卡号: 16–19 digits passing the Luhn check; a run of 16–19 digits failing it is flagged as
  *    「像卡号」 too.
  *  - 电话: 11-digit mobile numbers (1[3-9]…, optionally +86), area-code landlines (0…, 10–12 digits), and
