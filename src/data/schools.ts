@@ -10,9 +10,9 @@ import { dataset } from './index.ts';
 import { applySteps } from './steps.ts';
 import { payments } from './payments.ts';
 import { DataError, parse, type Dataset } from './validate.ts';
-import { Faq, GongshiRules, KitStage, Messages, type Faq as FaqT, type GongshiRules as GongshiRulesT, type Messages as MessagesT } from '../schema/schools.ts';
+import { Faq, GongshiRules, KitStage, Messages, type KitStage as KitStageT, type Faq as FaqT, type GongshiRules as GongshiRulesT, type Messages as MessagesT } from '../schema/schools.ts';
 import type { ApplyStep } from '../schema/index.ts';
-import { resolveTemplate, type TemplateData } from '../rules/faq.ts';
+import { applyingClaims, KIT_STAGES, resolveTemplate, type TemplateData } from '../rules/faq.ts';
 import { today } from '../lib/today.ts';
 import rawGongshi from '../../content/schools/gongshi.yaml';
 import rawFaq from '../../content/schools/faq.yaml';
@@ -50,11 +50,24 @@ export function validateGongshi(data: unknown, national: Dataset, file = GONGSHI
   return r;
 }
 
-function checkTemplate(t: string, where: string, data: TemplateData, date: string, problems: string[]) {
-  try {
-    resolveTemplate(t, data, date);
-  } catch (e) {
-    problems.push(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+/**
+ * Resolves a template for each stage group it is for, as the page will (the stage's own view), and
+ * refuses a sentence that says applying about a subsidy not applied for there (faq.ts applyingClaims).
+ */
+function checkTemplate(t: string, where: string, data: TemplateData, date: string, problems: string[], kits: readonly KitStageT[]) {
+  const seen = new Set<string>();
+  for (const k of kits) {
+    const at = kits.length > 1 ? `（学段 ${k}）` : '';
+    const add = (m: string) => {
+      if (!seen.has(m)) problems.push(`${where}: ${m}${at}`);
+      seen.add(m);
+    };
+    try {
+      resolveTemplate(t, data, date, KIT_STAGES[k]);
+      applyingClaims(t, data, date, KIT_STAGES[k]).forEach(add);
+    } catch (e) {
+      add(e instanceof Error ? e.message : String(e));
+    }
   }
 }
 
@@ -84,7 +97,7 @@ export function validateFaq(raw: unknown, data: TemplateData, date: string, file
           stages.add(st);
         }
         a.sources.forEach((s, k) => unknownSource(ids, s, `${file}: questions[${i}].answers[${j}].sources[${k}]`, problems));
-        checkTemplate(a.text, `${file}: questions[${i}].answers[${j}].text`, data, date, problems);
+        checkTemplate(a.text, `${file}: questions[${i}].answers[${j}].text`, data, date, problems, a.stages);
       });
     });
   }
@@ -107,8 +120,8 @@ export function validateMessages(raw: unknown, data: TemplateData, date: string,
       if (seen.has(s.stage)) problems.push(`${file}: stages[${i}].stage: 学段「${s.stage}」重复`);
       seen.add(s.stage);
       s.sources.forEach((id, k) => unknownSource(ids, id, `${file}: stages[${i}].sources[${k}]`, problems));
-      checkTemplate(s.group, `${file}: stages[${i}].group`, data, date, problems);
-      s.outline.forEach((t, k) => checkTemplate(t, `${file}: stages[${i}].outline[${k}]`, data, date, problems));
+      checkTemplate(s.group, `${file}: stages[${i}].group`, data, date, problems, [s.stage]);
+      s.outline.forEach((t, k) => checkTemplate(t, `${file}: stages[${i}].outline[${k}]`, data, date, problems, [s.stage]));
     });
     for (const st of KitStage.options) if (!seen.has(st)) problems.push(`${file}: stages: 缺少学段「${st}」`);
   }

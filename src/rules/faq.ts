@@ -10,6 +10,13 @@
  *
  * `figures` lists every number the placeholders put into the text (for the content test that compares
  * answers with the data). Errors: TemplateError (Chinese message naming the placeholder).
+ *
+ * A card or message is about a stage group (`stages`: the stage page's stages, KIT_STAGES), and says
+ * what that stage page says: who, what to bring, where and when to apply, the name and summary are
+ * read from the stage page's own view model (src/rules/views.ts subsidyView for those stages), so the
+ * 研究生 card has no 认定申请表 and no 「评定和公示」 for 研究生国家助学金 (自动享受, 不用申请).
+ * A placeholder with its own stage (`{amount:student-loan:undergrad}` on the 高中 card) is about that
+ * stage; a subsidy not given at the card's stages is read for all of its stages.
  */
 import type { ApplyStep, DocumentInfo, GlossaryEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import { STAGE_PAGES } from './stages.ts';
@@ -17,8 +24,9 @@ import type { Faq, KitStage, Messages } from '../schema/schools.ts';
 import type { Payments } from '../schema/payments.ts';
 import { formatAmount, formatAmountFull, formatFloor, formatNumber, formatRange, LOCAL } from '../lib/format.ts';
 import { inForce, linesInForce, sourceLookup, type Amount } from './lines.ts';
-import { applyWhen } from './timing.ts';
-import { nameFor, notesFor, summaryFor } from './names.ts';
+import { notesFor } from './names.ts';
+import { privateSchool, subsidyView, type DocumentNeedView, type SubsidyView } from './views.ts';
+import type { Dataset } from '../schema/index.ts';
 
 /** What templates can read. */
 export interface TemplateData {
@@ -112,12 +120,59 @@ function docName(doc: DocumentInfo, subsidy: string, data: TemplateData, cite: (
   return `${names.slice(0, -1).join('、')}或${names[names.length - 1]}`;
 }
 
+/** What the card says for a subsidy's documents (the stage page's list, src/rules/views.ts documentNeeds). */
+const NO_DOCUMENTS = '不用准备材料';
+
 /**
- * Resolves one template.
- * @throws TemplateError for an unknown placeholder, subsidy, stage, step, glossary entry, or a subsidy
- *         with no amount in force on `date`.
+ * A 民办 school's student, by the rule in force (src/rules/views.ts privateSchool), after the subsidy's
+ * name on a card: the data decides, so a `maybe: [private]` in the data makes the card say 可能可以.
  */
-export function resolveTemplate(template: string, data: TemplateData, date: string): Resolved {
+function privateText(p: ReturnType<typeof privateSchool>): string {
+  if (p.state === 'none' || p.state === 'in') return '不分公办、民办';
+  if (p.state === 'out') return '民办学校的学生没有';
+  return `民办学校的学生可能可以${p.text ? `（${stop(p.text)}）` : ''}，能不能拿请问学校`;
+}
+
+/** Literal words of a template that say the family applies (申请、评定、评议、公示). */
+const APPLYING = /申请|评定|评议|公示/;
+
+/**
+ * Sentences of a template that say applying (申请、评议、公示 …) about a subsidy nobody at `stages`
+ * applies for (研究生国家助学金: 「评定和公示以后发」 would contradict 「不用申请」 on the stage page). Each
+ * problem names the subsidy and the sentence; [] when the template agrees with the views.
+ */
+export function applyingClaims(template: string, data: TemplateData, date: string, stages?: readonly Stage[]): string[] {
+  const out: string[] = [];
+  for (const sentence of template.match(/[^。；！？]+[。；！？]?/g) ?? []) {
+    if (!APPLYING.test(sentence.replace(PLACEHOLDER, ''))) continue;
+    for (const m of sentence.matchAll(PLACEHOLDER)) {
+      const [, kind, id, b] = m;
+      const s = data.subsidies.find((x) => x.id === id);
+      if (!s || kind === 'step' || kind === 'stepinfo' || kind === 'docnote' || kind === 'term') continue;
+      const v = viewOf(data, s, date, scopeOf(s, b, stages));
+      if (!v.applies) out.push(`「${v.name}」在这个学段不用申请（${v.apply.where}），这句却说了申请、评议或公示：${sentence}`);
+    }
+  }
+  return out;
+}
+
+/** The stages a placeholder is about: its own, else the card's that the subsidy has, else all of the subsidy's (undefined). */
+function scopeOf(s: Subsidy, own: string | undefined, stages: readonly Stage[] | undefined): Stage[] | undefined {
+  if (own) return [own as Stage];
+  const mine = (stages ?? []).filter((st) => s.stages.indexOf(st) >= 0);
+  return mine.length ? mine : undefined;
+}
+
+/** The stage page's view of a subsidy (the same function, so a card cannot say otherwise). */
+const viewOf = (data: TemplateData, s: Subsidy, date: string, stages: Stage[] | undefined): SubsidyView =>
+  subsidyView(data as unknown as Dataset, undefined, s.id, stages, date);
+
+/**
+ * Resolves one template for a card or message about `stages` (undefined: every stage of each subsidy).
+ * @throws TemplateError for an unknown placeholder, subsidy, stage, step, glossary entry, a subsidy
+ *         with no amount in force on `date`, or {when:…} of a subsidy nobody at these stages applies for.
+ */
+export function resolveTemplate(template: string, data: TemplateData, date: string, stages?: readonly Stage[]): Resolved {
   const sources: string[] = [];
   const figures: number[] = [];
   const sourceOf = sourceLookup(data.sources);
@@ -131,10 +186,17 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
     checked.push(s.lastVerified);
     return s;
   };
-  /** The placeholder's stage (`{amount:ID:STAGE}`) as a list, or undefined; a stage the subsidy lacks fails. */
+  /** The placeholder's stages (scopeOf); a stage of its own (`{amount:ID:STAGE}`) the subsidy lacks fails. */
   const stageOf = (s: Subsidy, b: string | undefined, ph: string): Stage[] | undefined => {
     if (b && s.stages.indexOf(b as Stage) < 0) throw new TemplateError(`${ph}：「${s.name}」没有学段「${b}」`);
-    return b ? [b as Stage] : undefined;
+    return scopeOf(s, b, stages);
+  };
+  const docText = (s: Subsidy, docs: DocumentNeedView[]): string => {
+    // 「一般要」: what every family brings; a document only some ways need says whose (「退伍证（本专科退役士兵学生才要）」).
+    const common = docs.filter((d) => !d.only);
+    const shown = common.length ? common : docs;
+    if (!shown.length) return NO_DOCUMENTS;
+    return shown.map((d) => `${docName(d.doc, s.id, data, cite)}${d.only || d.ways ? `（${d.only || d.ways}才要）` : ''}`).join('、');
   };
   const text = template.replace(PLACEHOLDER, (ph: string, kind: string, a?: string, b?: string) => {
     switch (kind) {
@@ -154,35 +216,30 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
       case 'where':
       case 'how':
       case 'who':
-      case 'docs': {
+      case 'docs':
+      case 'private': {
         const s = subsidy(a, ph);
         const rule = inForce(s.rules, date);
         if (!rule) throw new TemplateError(`${ph}：${date} 这天「${s.name}」还没有资格规则`);
         cite(rule.source);
-        if (kind === 'name' || kind === 'summary') {
-          // {name:higher-grant:undergrad}: the stage's own name (本专科生国家助学金, src/rules/names.ts).
-          const stages = stageOf(s, b, ph);
-          return kind === 'name' ? nameFor(s, stages) : stop(summaryFor(s, stages));
-        }
         if (kind === 'note') {
-          const n = notesFor(s).find((x) => !!b && x.indexOf(b) >= 0);
+          const n = notesFor(s, stages && scopeOf(s, undefined, stages)).find((x) => !!b && x.indexOf(b) >= 0);
           if (!n) throw new TemplateError(`${ph}：「${s.name}」的 notes 里没有含「${b ?? ''}」的一条`);
           return n.replace(/[。；]$/, '');
         }
-        if (kind === 'delivery') return stop(s.delivery.text);
-        if (kind === 'who') return stop(rule.who);
-        if (kind === 'docs') {
-          return s.documents
-            .filter((d) => !d.if)
-            .map((d) => {
-              const doc = data.documents.find((x) => x.id === d.doc);
-              if (!doc) throw new TemplateError(`${ph}：材料目录里没有「${d.doc}」`);
-              return docName(doc, s.id, data, cite);
-            })
-            .join('、');
+        if (kind === 'private') return privateText(privateSchool(rule));
+        // {name:higher-grant:undergrad}, or {name:higher-grant} on the 本专科 card: the stage's own name (src/rules/names.ts).
+        const v = viewOf(data, s, date, stageOf(s, b, ph));
+        if (kind === 'name') return v.name;
+        if (kind === 'summary') return stop(v.summary);
+        if (kind === 'delivery') return stop(v.delivery.text);
+        if (kind === 'who') return stop(v.who);
+        if (kind === 'docs') return docText(s, v.documents);
+        if (kind === 'when') {
+          if (!v.applies && v.window) throw new TemplateError(`${ph}：「${v.name}」在这个学段不用申请（${v.apply.where}），没有申请时间；用 {where:${s.id}}`);
+          return stop(v.apply.when);
         }
-        if (kind === 'when') return stop(applyWhen(s, date));
-        return stop(s.apply[kind as 'where' | 'how']);
+        return stop(v.apply[kind as 'where' | 'how']);
       }
       case 'step':
       case 'stepinfo': {
@@ -205,7 +262,7 @@ export function resolveTemplate(template: string, data: TemplateData, date: stri
         return g.plain;
       }
       default:
-        throw new TemplateError(`${ph}：不认识的占位符（可用 amount、short、name、summary、note、delivery、when、where、how、who、docs、docnote、step、stepinfo、term）`);
+        throw new TemplateError(`${ph}：不认识的占位符（可用 amount、short、name、summary、note、delivery、when、where、how、who、docs、private、docnote、step、stepinfo、term）`);
     }
   });
   return { text, sources, checked: checked.sort()[0] ?? '', figures };
@@ -243,7 +300,7 @@ export function faqCards(faq: Faq, stage: KitStage, data: TemplateData, date: st
   for (const q of faq.questions) {
     const ans = q.answers.find((x) => x.stages.indexOf(stage) >= 0);
     if (!ans) continue;
-    const r = resolveTemplate(ans.text, data, date);
+    const r = resolveTemplate(ans.text, data, date, KIT_STAGES[stage]);
     const ids = r.sources.slice();
     for (const id of ans.sources) if (ids.indexOf(id) < 0) ids.push(id);
     const checked = [faq.lastVerified, r.checked].filter(Boolean).sort()[0]!;
@@ -266,7 +323,7 @@ export interface StageKit {
 export function stageKit(messages: Messages, stage: KitStage, data: TemplateData, date: string): StageKit {
   const m = messages.stages.find((x) => x.stage === stage);
   if (!m) throw new TemplateError(`content/schools/messages.yaml 里没有学段「${stage}」`);
-  const parts = [m.group, ...m.outline].map((t) => resolveTemplate(t, data, date));
+  const parts = [m.group, ...m.outline].map((t) => resolveTemplate(t, data, date, KIT_STAGES[stage]));
   const ids: string[] = [];
   for (const p of parts) for (const id of p.sources) if (ids.indexOf(id) < 0) ids.push(id);
   for (const id of m.sources) if (ids.indexOf(id) < 0) ids.push(id);

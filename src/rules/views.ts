@@ -157,7 +157,7 @@ export function whoFor(rule: Pick<RuleEntry, 'who' | 'paths'>, stages?: readonly
  * The documents a subsidy lists, each with who needs it; for a page about `stages`, without those
  * only ways of other stages need (研究生 bring no 困难认定表 for their 国家助学金).
  */
-export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'> & Partial<Pick<Subsidy, 'rules'>>, stages?: readonly Stage[]): DocumentNeedView[] {
+export function documentNeeds(data: Pick<Dataset, 'documents' | 'glossary'>, s: Pick<Subsidy, 'documents'> & Partial<Pick<Subsidy, 'rules'>>, stages?: readonly Stage[]): DocumentNeedView[] {
   const t = makeTerms(data.glossary);
   const all = (s.rules ?? []).flatMap((r) => r.paths ?? []);
   const pathLabel = new Map(all.map((p) => [p.id, p.label]));
@@ -169,6 +169,38 @@ export function documentNeeds(data: Dataset, s: Pick<Subsidy, 'documents'> & Par
     const some = ways.length > 0 && ways.length < mine.size;
     return { doc, only: conditionLabel(d.if, t), ways: some ? ways.map((p) => (pathLabel.get(p) ?? p).replace(/（[^（）]*）$/, '')).join('或') : '' };
   });
+}
+
+/**
+ * Whether a 民办 school's student can have it, by the school conditions of a rule version (its own and
+ * its paths'): 'none' = the rule has no school condition (不分公办、民办, as the wizard says for a 民办
+ * answer); 'in' = a school condition lists 民办 (`in: [private]`); 'maybe' = 民办 does not settle it
+ * (`maybe: [private]`, or only with another condition no answer settles: 民办园 要经教育部门批准), with
+ * that condition's own `text` when it has one; 'out' = only 公办. A path without a school condition is
+ * open to 民办; the best path counts, the worst of the common conditions.
+ *
+ *   privateSchool(preschoolFreeYear.rules[0]) → { state: 'maybe', text: '民办园要是教育部门批准设立的…' }
+ *   privateSchool(livingAllowance.rules[0])   → { state: 'none' }
+ */
+export function privateSchool(rule: Pick<RuleEntry, 'conditions' | 'paths'>): { state: 'none' | 'in' | 'maybe' | 'out'; text?: string } {
+  type S = { state: 'met' | 'unknown' | 'missed'; text?: string };
+  const rank = { met: 0, unknown: 1, missed: 2 } as const;
+  const hasSchool = (c: Condition): boolean => c.type === 'school' || ((c.type === 'anyOf' || c.type === 'allOf') && c.of.some(hasSchool));
+  const of = (c: Condition): S => {
+    if (c.type === 'school') return (c.in as string[]).includes('private') ? { state: 'met' } : (c.maybe as string[] | undefined)?.includes('private') ? { state: 'unknown', text: c.text } : { state: 'missed' };
+    if (c.type === 'external') return { state: 'unknown', text: c.text };
+    if (c.type !== 'anyOf' && c.type !== 'allOf') return { state: 'met' };
+    const rs = c.of.map(of).sort((a, b) => rank[a.state] - rank[b.state]);
+    const r = c.type === 'anyOf' ? rs[0]! : rs[rs.length - 1]!;
+    return { state: r.state, text: c.text ?? r.text };
+  };
+  const worst = (cs: readonly Condition[]): S => cs.filter(hasSchool).map(of).sort((a, b) => rank[b.state] - rank[a.state])[0] ?? { state: 'met' };
+  const all = [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)];
+  if (!all.some(hasSchool)) return { state: 'none' };
+  const common = worst(rule.conditions);
+  const path = rule.paths?.length ? rule.paths.map((p) => worst(p.conditions)).sort((a, b) => rank[a.state] - rank[b.state])[0]! : { state: 'met' as const };
+  const r = rank[common.state] >= rank[path.state] ? common : path;
+  return r.state === 'met' ? { state: 'in' } : r.state === 'missed' ? { state: 'out' } : { state: 'maybe', ...(r.text && { text: r.text }) };
 }
 
 /** One subsidy as a stage page (or region page, poster) explains it for `stages` on `date`. */

@@ -134,6 +134,11 @@ export type KitStage = z.infer<typeof KitStage>;
  *   {docs:SUBSIDY}           the documents' names, joined with 、; the card by the subsidy's cards in content/payments.yaml
  *   {step:STEP}              a step's `when` from content/steps.yaml (e.g. {step:publicize} → 不少于 … 个工作日)
  *   {term:GLOSSARY}          a glossary entry's plain explanation
+ *   {private:SUBSIDY}        whether a 民办 school's student has it, from the school condition of the rule in force
+ *                            (不分公办、民办 / 民办学校的学生可能可以（…），能不能拿请问学校 / 民办学校的学生没有)
+ * A card is about its stage group: {name} {summary} {who} {docs} {where} {when} {how} {note} and the amount
+ * lines are read for the card's stages, as /stages/<slug>/ shows them (src/rules/views.ts subsidyView), e.g.
+ * {docs:higher-grant} on the 研究生 card → 不用准备材料. {when:…} of a subsidy not applied for there fails.
  */
 export const Template = z
   .string()
