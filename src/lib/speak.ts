@@ -12,8 +12,9 @@
  *
  * Numbers: integers up to 亿 as words, decimals after 点 digit by digit (1500.5 → 一千五百点五), years
  * (a 4-digit number before 年 or inside 〔〕) and codes (6 or more digits: area codes, phone numbers)
- * digit by digit. Units: 元/年 and 元/生/年 → 每年 before the figure, 元/学期 → 每学期, 元/天 and
- * 元/生/天 → 每天, 元/月 → 每月. Ranges (–, —, ~, ～ between numbers) → 到. Other symbols: / → 或,
+ * digit by digit. Units: 元/年 and 元/生/年 → 每年 before the figure, 元/学年 → 每学年, 元/学期 → 每学期,
+ * 元/天 and 元/生/天 → 每天, 元/月 → 每月, 元/周 → 每周, 元/小时 → 每小时 (「12 元/小时」 → 每小时十二元),
+ * 元/次 → 每次, 元/人 and 元/生 → 每人; without a figure before them after 元 (元每年). Ranges (–, —, ~, ～ between numbers) → 到. Other symbols: / → 或,
  * · → a pause (，), ≥ → 不少于, ≤ → 不超过, arrows and ticks dropped. Line breaks become pauses.
  *
  * Browser code uses it (src/islands/speak/speech.ts), so ES2017 only.
@@ -81,9 +82,15 @@ export function digitsWords(s: string): string {
 
 const NUM = '\\d+(?:\\.\\d+)?';
 const RANGE = new RegExp(`(${NUM})\\s*[–—~～至]\\s*(${NUM})`, 'g');
-const PER: Record<string, string> = { 年: '每年', 学期: '每学期', 天: '每天', 日: '每天', 月: '每月', 次: '每次', 人: '每人' };
-// 「1250 元/年」「1200–3500 元/生/年」 → 每年 … 元 (the unit goes first, as people say it).
-const PER_UNIT = new RegExp(`(${NUM}(?:\\s*[–—~～至]\\s*${NUM})?)\\s*元\\s*/\\s*(?:生\\s*/\\s*)?(年|学期|天|日|月|次|人)`, 'g');
+const PER: Record<string, string> = {
+  年: '每年', 学年: '每学年', 学期: '每学期', 月: '每月', 周: '每周', 天: '每天', 日: '每天', 小时: '每小时', 次: '每次', 人: '每人', 生: '每人',
+};
+/** The units after 元/ (or 元/生/), longest first. */
+const PER_WORDS = '(学年|学期|小时|年|月|周|天|日|次|人|生)';
+// 「1250 元/年」「1200–3500 元/生/年」「12 元/小时」 → 每年 … 元, 每小时十二元 (the unit goes first, as people say it).
+const PER_UNIT = new RegExp(`(${NUM}(?:\\s*[–—~～至]\\s*${NUM})?)\\s*元\\s*/\\s*(?:生\\s*/\\s*)?${PER_WORDS}`, 'g');
+// 「单位：元/生/年」 (no figure before it) → 元每年.
+const PER_ALONE = new RegExp(`元\\s*/\\s*(?:生\\s*/\\s*)?${PER_WORDS}`, 'g');
 
 /** Reads one number as words: digit by digit for codes (6+ digits, or a leading 0). */
 const readNumber = (s: string) => (/^0\d|^\d{6,}$/.test(s) ? digitsWords(s) : numberWords(Number(s)));
@@ -98,7 +105,7 @@ export function toSpeech(text: string): string {
     .replace(/[ \t\u00a0\u3000]+/g, ' ')
     .replace(/\s*\n[\s\n]*/g, '\n');
   t = t.replace(PER_UNIT, (_, n: string, u: string) => `${PER[u]}${n}元`);
-  t = t.replace(/元\s*\/\s*(?:生\s*\/\s*)?(年|学期|天|日|月)/g, (_, u: string) => `元${PER[u]}`);
+  t = t.replace(PER_ALONE, (_, u: string) => `元${PER[u]}`);
   // 〔2024〕 and 2024 年: the year digit by digit.
   t = t.replace(/[〔[]\s*(\d{4})\s*[〕\]]/g, (_, y: string) => `${digitsWords(y)}年`);
   t = t.replace(/(\d{4})(\s*)年/g, (_, y: string) => `${digitsWords(y)}年`);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { digitsWords, numberWords, speechChunks, toSpeech } from '../../src/lib/speak.ts';
-import { formatAmount, formatPerInstalment, formatRange } from '../../src/lib/format.ts';
+import { formatAmount, formatFloor, formatPerInstalment, formatRange } from '../../src/lib/format.ts';
 
 describe('numberWords', () => {
   it.each([
@@ -44,6 +44,32 @@ describe('toSpeech', () => {
     ['单位：元/生/年', '单位：元每年'],
   ])('%s → %s', (text, said) => {
     expect(toSpeech(text)).toBe(said);
+  });
+  // Every 元/… unit the content and src/lib/format.ts write is read as 每…, never as 「或」 (12 元/小时 was 「十二元或小时」).
+  it.each([
+    ['校内临时岗位不低于 12 元/小时', '校内临时岗位不低于每小时十二元'],
+    ['12元/小时', '每小时十二元'],
+    ['5 元/天', '每天五元'],
+    ['5 元/生/天', '每天五元'],
+    ['5 元/日', '每天五元'],
+    ['1500 元/月', '每月一千五百元'],
+    ['625 元/学期', '每学期六百二十五元'],
+    ['3000 元/学年', '每学年三千元'],
+    ['2300 元/生/年', '每年两千三百元'],
+    ['1000 元/生', '每人一千元'],
+    ['1000 元/人', '每人一千元'],
+    ['200 元/周', '每周两百元'],
+    ['50 元/次', '每次五十元'],
+    ['2500–5000 元/生/年', '每年两千五百到五千元'],
+    ['按小时计酬，元/小时', '按小时计酬，元每小时'],
+    ['单位：元/学期', '单位：元每学期'],
+  ])('unit: %s → %s', (text, said) => {
+    expect(toSpeech(text)).toBe(said);
+    expect(said).not.toMatch(/或/);
+  });
+  it('reads every floor the site formats per hour (formatFloor) without 「或」', () => {
+    const t = toSpeech(formatFloor({ basis: 'local', unit: 'none', floor: { value: 12, who: '校内临时岗位', per: 'hour' } } as never));
+    expect(t).toBe('校内临时岗位不低于每小时十二元');
   });
   it('turns line breaks into pauses and leaves no Arabic digit', () => {
     expect(toSpeech('国家助学金\n2300 元/年（平均标准）\n平均每学期 1150 元')).toBe('国家助学金，每年两千三百元（平均标准），平均每学期一千一百五十元');
