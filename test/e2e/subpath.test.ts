@@ -4,10 +4,11 @@
  * 404, as on a county's shared web server). Every page loads its CSS and scripts, every internal link
  * and every fetch stays under /zizhu/ and works, the wizard reaches its results, the search finds
  * pages, QR codes and printed addresses carry the path, the manifest and the service worker live under
- * it, and the 404 page is styled and links under it.
+ * it, the 404 page is styled and links under it, and 「听一听」 imports its speech module from under it
+ * (the inline loader's URL carries the base: inline scripts are not rewritten after the build).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatViolations, newPage, phone, runAxe, useBrowser } from './helpers';
 import { waitForServiceWorker } from './offline-helpers';
@@ -119,6 +120,31 @@ describe('a site built for https://jyj.example.gov.cn/zizhu/ and served under /z
     expect(res?.ok()).toBe(true);
     expect(await page.locator('h1').innerText()).not.toBe('');
     await c.setOffline(false);
+  });
+
+  it('「听一听」: the inline loader imports the speech module from under /zizhu/, and a tap speaks', async () => {
+    const html = readFileSync(join(build.dir, 'stages', 'senior', 'index.html'), 'utf8');
+    const loader = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).find((t) => t.includes('speechSynthesis'));
+    expect(loader, 'the 听一听 loader is inline on the page').toBeDefined();
+    const url = loader!.match(/"([^"]*speech\.[\w-]+\.js)"/)?.[1];
+    expect(url, 'the loader names the speech module').toMatch(/^\/zizhu\/_astro\/speech\.[\w-]+\.js$/);
+    expect(existsSync(join(build.dir, url!.slice(SUBPATH_BUILD.prefix.length))), `${url} is in the build`).toBe(true);
+    // A phone with a Chinese voice (a recorder in place of speechSynthesis): the tap loads the module and speaks.
+    const c = await context(phone);
+    await c.addInitScript(() => {
+      const log: string[] = [];
+      const zh = { lang: 'zh-CN', name: 'zh', voiceURI: 'zh', localService: true, default: true };
+      const synth = { speaking: false, pending: false, paused: false, getVoices: () => [zh], speak: (u: { text: string }) => log.push(u.text), cancel() {}, pause() {}, resume() {}, addEventListener() {}, removeEventListener() {} };
+      Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: synth });
+      (window as unknown as Record<string, unknown>).SpeechSynthesisUtterance = function (this: Record<string, unknown>, text: string) { this.text = text; this.lang = ''; };
+      (window as unknown as { __tts: string[] }).__tts = log;
+    });
+    const { page, errors, requests } = await newPage(c);
+    await page.goto(`${build.url}/stages/senior/`);
+    await page.locator('.tts-btn').first().tap();
+    await page.waitForFunction(() => (window as unknown as { __tts: string[] }).__tts.length > 0, undefined, { timeout: 10_000 });
+    expect(requests.filter((u) => /speech\.[\w-]+\.js$/.test(u)).map((u) => new URL(u).pathname)).toEqual([url]);
+    expect(errors).toEqual([]);
   });
 
   it('answers an unknown address with the styled 404 page, whose links stay under /zizhu/', async () => {
