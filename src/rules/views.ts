@@ -176,8 +176,9 @@ export function documentNeeds(data: Pick<Dataset, 'documents' | 'glossary'>, s: 
  * its paths'): 'none' = the rule has no school condition (不分公办、民办, as the wizard says for a 民办
  * answer); 'in' = a school condition lists 民办 (`in: [private]`); 'maybe' = 民办 does not settle it
  * (`maybe: [private]`, or only with another condition no answer settles: 民办园 要经教育部门批准), with
- * that condition's own `text` when it has one; 'out' = only 公办. A path without a school condition is
- * open to 民办; the best path counts, the worst of the common conditions.
+ * that condition's own `text` when it has one; 'out' = only 公办. The worst of the common conditions
+ * counts; of the ways (paths), a way without a school condition is open to 民办, and when 民办 can take
+ * some ways but not all (or not surely), it is 'maybe' too: it depends on the way.
  *
  *   privateSchool(preschoolFreeYear.rules[0]) → { state: 'maybe', text: '民办园要是教育部门批准设立的…' }
  *   privateSchool(livingAllowance.rules[0])   → { state: 'none' }
@@ -198,7 +199,9 @@ export function privateSchool(rule: Pick<RuleEntry, 'conditions' | 'paths'>): { 
   const all = [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)];
   if (!all.some(hasSchool)) return { state: 'none' };
   const common = worst(rule.conditions);
-  const path = rule.paths?.length ? rule.paths.map((p) => worst(p.conditions)).sort((a, b) => rank[a.state] - rank[b.state])[0]! : { state: 'met' as const };
+  // Ways: 民办 can take every way (met), none (missed), or only some / not surely (可能可以: it depends on the way).
+  const ways = (rule.paths ?? []).map((p) => worst(p.conditions));
+  const path: S = ways.every((w) => w.state === 'met') ? { state: 'met' } : ways.every((w) => w.state === 'missed') ? { state: 'missed' } : { state: 'unknown', text: ways.find((w) => w.state === 'unknown')?.text };
   const r = rank[common.state] >= rank[path.state] ? common : path;
   return r.state === 'met' ? { state: 'in' } : r.state === 'missed' ? { state: 'out' } : { state: 'maybe', ...(r.text && { text: r.text }) };
 }

@@ -145,6 +145,13 @@ describe('民办 answers follow the school condition of the rule in force (priva
     expect(privateCard(d)).toContain('生活补助：民办学校的学生没有');
     expect(wizard(d)).toBe('ineligible');
   });
+  it('a school condition on only some ways (寄宿生 only) makes 民办 「可能可以」, as the wizard does for a 民办 boarder', () => {
+    const d = structuredClone(dataset);
+    const la = d.subsidies.find((s) => s.id === 'living-allowance')!;
+    for (const r of la.rules) r.paths!.find((p) => p.id === 'boarder')!.conditions.push({ type: 'school', in: ['public'], maybe: ['private'] } as never);
+    expect(privateCard(d)).toContain('生活补助：民办学校的学生可能可以，能不能拿请问学校');
+    expect(wizard(d)).toBe('conditional');
+  });
   it('民办园 only if approved (an external condition beside the school one) is 可能可以 with its words', () => {
     const r = privateSchool(inForce(dataset.subsidies.find((s) => s.id === 'preschool-free-year')!.rules, DATE)!);
     expect(r.state).toBe('maybe');
