@@ -121,21 +121,32 @@ describe('the 研究生 cards say what /stages/postgrad/ says of 研究生国家
 });
 
 describe('民办 answers follow the school condition of the rule in force (privateSchool)', () => {
-  const withSchool = (cond: object | undefined): Dataset => {
+  // The data's own school condition (content/subsidies/living-allowance.yaml: in [public], maybe [private])
+  // taken out, then `cond` put on the rule (or on the 寄宿生 way alone), so each case stands on its own.
+  const withSchool = (cond: object | undefined, onBoarder = false): Dataset => {
     const d = structuredClone(dataset);
     const la = d.subsidies.find((s) => s.id === 'living-allowance')!;
-    for (const r of la.rules) if (cond) r.conditions.push(cond as never);
+    for (const r of la.rules) {
+      r.conditions = r.conditions.filter((c) => c.type !== 'school');
+      if (cond) (onBoarder ? r.paths!.find((p) => p.id === 'boarder')!.conditions : r.conditions).push(cond as never);
+    }
     return d;
   };
   const privateCard = (d: Dataset) => faqCards(faq, 'compulsory', templateDataOf(d, applySteps), DATE).find((c) => c.id === 'private')!.a;
   const wizard = (d: Dataset) => evaluateWith(d, { stage: 'primary', grade: 3, school: 'private', boarding: 'yes', hukou: 'rural', family: ['dibao'] } as never, { date: DATE }).results.find((r) => r.id === 'living-allowance')!.status;
 
-  it('no school condition: 不分公办、民办, and the wizard says 可以申请 to a 民办 boarder', () => {
-    expect(privateSchool(inForce(dataset.subsidies.find((s) => s.id === 'living-allowance')!.rules, DATE)!)).toEqual({ state: 'none' });
-    expect(privateCard(dataset)).toContain('生活补助：不分公办、民办');
-    expect(wizard(dataset)).toBe('apply');
+  it('the data as it is (maybe: [private], FACTS has no national rule for 民办 生活补助): 可能可以 and 请问学校, as the wizard’s 可能可以', () => {
+    expect(privateSchool(inForce(dataset.subsidies.find((s) => s.id === 'living-allowance')!.rules, DATE)!).state).toBe('maybe');
+    expect(privateCard(dataset)).toContain('生活补助：民办学校的学生可能可以（民办学校的学生能不能拿，全国没有统一的规定，要问学校），能不能拿请问学校');
+    expect(wizard(dataset)).toBe('conditional');
   });
-  it('maybe: [private]: 可能可以 and 请问学校, as the wizard’s 可能可以', () => {
+  it('no school condition: 不分公办、民办, and the wizard says 可以申请 to a 民办 boarder', () => {
+    const d = withSchool(undefined);
+    expect(privateSchool(inForce(d.subsidies.find((s) => s.id === 'living-allowance')!.rules, DATE)!)).toEqual({ state: 'none' });
+    expect(privateCard(d)).toContain('生活补助：不分公办、民办');
+    expect(wizard(d)).toBe('apply');
+  });
+  it('maybe: [private] with other words: 可能可以 and those words', () => {
     const d = withSchool({ type: 'school', in: ['public'], maybe: ['private'], text: '民办学校的学生能不能拿，各地不同' });
     expect(privateCard(d)).toContain('生活补助：民办学校的学生可能可以（民办学校的学生能不能拿，各地不同），能不能拿请问学校');
     expect(wizard(d)).toBe('conditional');
@@ -146,9 +157,7 @@ describe('民办 answers follow the school condition of the rule in force (priva
     expect(wizard(d)).toBe('ineligible');
   });
   it('a school condition on only some ways (寄宿生 only) makes 民办 「可能可以」, as the wizard does for a 民办 boarder', () => {
-    const d = structuredClone(dataset);
-    const la = d.subsidies.find((s) => s.id === 'living-allowance')!;
-    for (const r of la.rules) r.paths!.find((p) => p.id === 'boarder')!.conditions.push({ type: 'school', in: ['public'], maybe: ['private'] } as never);
+    const d = withSchool({ type: 'school', in: ['public'], maybe: ['private'] }, true);
     expect(privateCard(d)).toContain('生活补助：民办学校的学生可能可以，能不能拿请问学校');
     expect(wizard(d)).toBe('conditional');
   });
