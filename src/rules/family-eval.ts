@@ -235,7 +235,8 @@ export const OWN_STATUSES = ['disabled'] as const;
 
 /**
  * A child's answers as the engine should read them in a family: childAnswers without OWN_STATUSES
- * for any child but the first (「以上都不是」 when nothing else is left), and `own` naming what was
+ * for any child but the first (「不确定」 when nothing else is left: nobody said the household is not
+ * 困难 — a family with a 残疾 child was told its other child 「这次不符合」 国家助学金), and `own` naming what was
  * left out. Not for editing: the shared answers keep every situation.
  *
  *   evaluatedAnswers({ shared: { family: ['disabled', 'dibao'] }, children: [a, b] }, 1)
@@ -247,7 +248,7 @@ export function evaluatedAnswers(family: Family, i: number): { answers: Answers;
   const own = i > 0 && Array.isArray(f) ? f.filter((x) => (OWN_STATUSES as readonly string[]).includes(x)) : [];
   if (own.length && Array.isArray(f)) {
     const rest = f.filter((x) => !own.includes(x));
-    answers.family = rest.length ? rest : 'none';
+    answers.family = rest.length ? rest : 'unknown';
   }
   return { answers, own };
 }
