@@ -128,7 +128,8 @@ export const QUESTIONS = [
     id: 'boarding', kind: 'choice', short: '是否住校', help: [ans('boarding')], stages: ['primary', 'junior'],
     title: '孩子住在学校吗？',
     options: [{ value: 'yes', label: '住校（寄宿生）' }, { value: 'no', label: '每天回家住（走读生）' }, UNSURE],
-    condition: { form: 'is', unknown: '要看孩子是否住校（寄宿）', yes: '寄宿生（住校）', no: '走读生（不住校）' },
+    // 「要看孩子住不住校」, not 「是否住校（寄宿）」: before a 走读生 way that read as if a 脱贫 child had to board.
+    condition: { form: 'is', unknown: '要看孩子住不住校', yes: '寄宿生（住校）', no: '走读生（不住校）' },
   },
   {
     id: 'hukou', kind: 'choice', short: '户口', help: [ans('hukou-rural'), ans('hukou-town'), ans('hukou-urban')],
