@@ -17,12 +17,15 @@ import { writeStored, type Terms } from './lib.ts';
 let last = '';
 let lastState: unknown = null;
 let back = false;
+/** The way back was scrolled into view after this wipe (the wizard scrolls to the first question). */
+let seen = false;
 
 /** Wipes what the wizard may have stored and the answers in the address (no history entry keeps them). */
 export function wipe(): void {
   last = location.hash;
   lastState = history.state;
   back = false;
+  seen = false;
   writeStored(null);
   try {
     for (let i = sessionStorage.length - 1; i >= 0; i--) {
@@ -69,7 +72,11 @@ export function HelperNote({ terms, cleared }: { terms: Terms; cleared: boolean 
     <div class="note wz-helper-note no-print">
       <p><strong>{helperWord(terms, 'mode')}</strong>：{helperWord(terms, 'mode', 'plain')}</p>
       <p role="status">{cleared && (back ? '已找回上一户的回答。' : helperWord(terms, 'cleared'))}</p>
-      {cleared && last && <p><button type="button" class="btn" onClick={undo}>点错了，找回上一户</button></p>}
+      {cleared && last && (
+        <p ref={(e) => { if (e && !seen) { seen = true; setTimeout(() => e.closest('.wz-helper-note')!.scrollIntoView({ block: 'start' })); } }}>
+          <button type="button" class="btn" onClick={undo}>点错了，找回上一户</button>
+        </p>
+      )}
     </div>
   );
 }
