@@ -60,14 +60,22 @@ type Rules = Subsidy['rules'];
 
 // `confidence` only when it is not high: the wizard marks such a figure 未确认, as the stage page does.
 const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: a.confidence === 'high' ? undefined : a.confidence }));
-const trimRules = (rules: Rules, floor: string) =>
-  keepFrom(rules, floor).map((r) => clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who }));
+/** Whether a way to qualify is open at `stage` (not closed by a stage condition). */
+const openAt = (p: { conditions: readonly Condition[] }, stage?: Stage) => !stage || !p.conditions.some((c) => c.type === 'stage' && !c.in.includes(stage));
+// In a stage's part, only the ways open at that stage (国家助学金's 研究生 way is not in the 本专科 part);
+// ../islands/wizard/merge-parts.ts joins them again for a family.
+const trimRules = (rules: Rules, floor: string, stage?: Stage) =>
+  keepFrom(rules, floor).map((r) => {
+    const open = r.paths?.filter((p) => openAt(p, stage));
+    return clean({ from: r.from, recordedFrom: r.recordedFrom, conditions: r.conditions, paths: open?.length ? open : r.paths, source: r.source, who: r.conditions.length || r.paths ? undefined : r.who });
+  });
 
-// `forStage` (src/rules/names.ts): every stage's name (a result goes by its stage's name), and the part's
-// own stage's 怎么办 and local note; ../islands/wizard/merge-parts.ts joins them for a family.
+// `forStage` (src/rules/names.ts): the part's own stage's name, 怎么办 and local note (a result goes by its
+// stage's); ../islands/wizard/merge-parts.ts joins them for a family.
 const trimForStage = (f: Subsidy['forStage'], stage: Stage) => {
   const kept = Object.entries(f ?? {})
-    .map(([k, v]) => [k, clean({ name: v!.name, ...(k === stage && { how: v!.how, localNote: v!.localNote }) })] as const)
+    .filter(([k]) => k === stage)
+    .map(([k, v]) => [k, clean({ name: v!.name, how: v!.how, localNote: v!.localNote })] as const)
     .filter(([, v]) => Object.keys(v).length);
   return kept.length ? (Object.fromEntries(kept) as Subsidy['forStage']) : undefined;
 };
@@ -89,11 +97,12 @@ function trimSubsidy(s: Subsidy, floor: string, stage: Stage) {
     order: s.order,
     stages: s.stages,
     grant: s.grant,
-    rules: trimRules(s.rules, floor),
+    rules: trimRules(s.rules, floor, stage),
     amounts: ofStage(trimAmounts(s.amounts, floor), stage),
     delivery: clean({ form: s.delivery.form, text: s.delivery.text, private: s.delivery.private }),
     apply: s.apply,
-    documents: s.documents.map((d) => clean({ doc: d.doc, if: d.if, paths: d.paths })),
+    // A document only ways closed at this stage need is not in its part (the 退伍证 in the 研究生 part).
+    documents: s.documents.filter((d) => !d.paths || s.rules.some((r) => r.paths?.some((p) => d.paths!.includes(p.id) && openAt(p, stage)))).map((d) => clean({ doc: d.doc, if: d.if, paths: d.paths })),
     windows: nonEmpty(keepFrom(s.windows ?? [], floor).map((w) => clean({ ...w, step: undefined }))),
     setLocally: s.setLocally,
     localNote: s.localNote,

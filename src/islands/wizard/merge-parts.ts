@@ -47,12 +47,18 @@ export function inOrder<T extends { id: string }>(lists: readonly (readonly T[])
 type Sub = Part['subsidies'][number];
 
 /**
- * The subsidies of several parts, each once (inOrder), with the amount lines of all: a stage's part
- * carries only that stage's lines (src/site/wizard-trim.ts), so 国家助学金 in the 本专科 and 研究生
- * parts gets both, each line once, in date order (stable: the data's order within a day).
+ * The subsidies of several parts, each once (inOrder), with the amount lines, ways and documents of
+ * all: a stage's part carries only that stage's (src/site/wizard-trim.ts), so 国家助学金 in the 本专科
+ * and 研究生 parts gets both; lines once each in date order (stable: the data's order within a day),
+ * ways and documents in data order.
  */
 function joinSubsidies(lists: readonly (readonly Sub[])[]): Sub[] {
   return inOrder(lists).map((s) => {
+    const all = lists.map((l) => l.find((x) => x.id === s.id)).filter((x) => !!x);
+    // A part has only the ways open at its stage, and the documents they need: the union, in data order.
+    const rules = s.rules.map((r, i) => (r.paths ? { ...r, paths: inOrder(all.map((x) => x.rules[i]?.paths ?? [])) } : r));
+    const keyed = (x: Sub) => x.documents.map((d) => ({ id: JSON.stringify(d), d }));
+    const documents = inOrder(all.map(keyed)).map((x) => x.d);
     const seen = new Set<string>();
     const amounts = lists.flatMap((l) => l.find((x) => x.id === s.id)?.amounts ?? []).filter((a) => {
       const k = JSON.stringify(a);
@@ -61,7 +67,7 @@ function joinSubsidies(lists: readonly (readonly Sub[])[]): Sub[] {
     // Each part has its own stage's 怎么办 and local note in forStage (src/site/wizard-trim.ts): keep all.
     const forStage: Record<string, object> = {};
     for (const l of lists) for (const [k, v] of Object.entries(l.find((x) => x.id === s.id)?.forStage ?? {})) forStage[k] = { ...forStage[k], ...v };
-    return { ...s, ...(Object.keys(forStage).length && { forStage }), amounts: amounts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
+    return { ...s, rules, documents, ...(Object.keys(forStage).length && { forStage }), amounts: amounts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
   });
 }
 
