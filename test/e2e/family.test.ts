@@ -253,17 +253,24 @@ describe('family links', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a 高三 student in December: the month strip and the calendar file stop at 3 月 (补报), no 9 月 after the child has left 高中', { timeout: 60_000 }, async () => {
+  it('a 高三 student in December: 高中 items stop at 3 月 (补报); 7–9 月 are the 大学 applications 「考上大学（含高职）的话」, in the strip and the calendar file', { timeout: 60_000 }, async () => {
     const { page, errors } = await open(small, 'stage=senior&grade=3&school=public&hukou=rural&family=dibao&region=000000');
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.waitForSelector('.fam-months, .fam-months-none');
-    const strip = await page.locator('.fam-months').innerText();
-    expect(strip).toContain('2027 年 3 月');
-    expect(strip).not.toContain('2027 年 9 月');
+    const months = await page.locator('.fam-months > li').allInnerTexts();
+    expect(months[0]).toMatch(/^2027 年 3 月\s*普通高中/);
+    const later = months.slice(1);
+    expect(later.map((m) => m.slice(0, 10))).toEqual(['2027 年 7 月', '2027 年 8 月', '2027 年 9 月']);
+    for (const m of later) {
+      expect(m).toMatch(/月\s*考上大学（含高职）的话：/);
+      expect(m).toContain('国家助学贷款');
+      expect(m).not.toContain('普通高中');
+    }
+    expect(later[0]).toContain('新生入学资助');
     expect(await page.locator('.fam-next').innerText()).toContain('普通高中国家助学金：不再有');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '加到手机日历' }).tap()]);
     const cal = new ICAL.Component(ICAL.parse(readFileSync((await download.path())!, 'utf8')));
-    expect(cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toString())).toEqual(['2027-03-01']);
+    expect(cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toString())).toEqual(['2027-03-01', '2027-07-01', '2027-08-01', '2027-09-01']);
     await screenshot(page, 'family-senior3-months-360');
     expect(errors).toEqual([]);
   });

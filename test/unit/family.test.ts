@@ -8,7 +8,8 @@ import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/site/evaluate.ts';
 import { CHILD_KEYS, MAX_CHILDREN, childAnswers, familyOf, formatFamily, parseFamily, splitAnswers, type Family } from '../../src/rules/family.ts';
 import { MONEY_KINDS, evaluateFamily, moneyKind, type FamilyEvaluation } from '../../src/rules/family-eval.ts';
-import { applicationMonths } from '../../src/rules/calendar.ts';
+import { applicationMonths, nextStage } from '../../src/rules/calendar.ts';
+import { timeline } from '../../src/rules/timeline.ts';
 import { moneyLines } from '../../src/islands/wizard/family-view.ts';
 import { loadCases } from '../cases/load.ts';
 import { SINGLE_FAMILIES, answerSpace } from '../support/answer-space.ts';
@@ -277,6 +278,45 @@ describe('invariants over generated families', { timeout: 120_000 }, () => {
         }
       }
     }
+  });
+});
+
+describe('the next stage in the calendar (calendar.ts nextStage): a 高三 student applies for 大学 in the summer', () => {
+  const months = (link: string, date: string) => {
+    const f = parseFamily(link).family;
+    const fe = evaluateFamily(dataset, regions, f, { date });
+    const next = fe.children.map((c) => nextStage(dataset, regions, timeline(dataset, regions, c.answers, { date }), { date }));
+    return { plain: applicationMonths(fe), withNext: applicationMonths(fe, 12, next), next };
+  };
+  const ids = (ms: ReturnType<typeof applicationMonths>) => Object.fromEntries(ms.map((m) => [m.date.slice(0, 7), m.items.map((i) => i.id)]));
+  it('in December: 3 月 补报 for 高中, then 7–9 月 生源地贷款 and 7–8 月 新生入学资助 led by 「考上大学（含高职）的话」; no 高中 item after it leaves', () => {
+    const { plain, withNext, next } = months('stage=senior&grade=3&school=public&hukou=rural&family=tuopin&region=000000', '2026-12-04');
+    expect(next[0]?.note).toBe('考上大学（含高职）的话');
+    expect(Object.keys(ids(plain))).toEqual(['2027-03']);
+    const got = ids(withNext);
+    expect(got['2027-03']).toEqual(ids(plain)['2027-03']);
+    for (const m of ['2027-07', '2027-08', '2027-09']) expect(got[m], m).toContain('student-loan');
+    for (const m of ['2027-07', '2027-08']) expect(got[m], m).toContain('freshman-aid');
+    for (const m of withNext.filter((x) => x.month >= 6)) {
+      expect(m.items.every((i) => i.next === '考上大学（含高职）的话'), m.date).toBe(true);
+      expect(m.items[0]!.name.startsWith('考上大学（含高职）的话：'), m.date).toBe(true);
+      expect(m.items.slice(1).some((i) => i.name.startsWith('考上')), m.date).toBe(false);
+      expect(m.items.map((i) => i.id)).not.toContain('senior-grant');
+    }
+  });
+  it('in August of the leaving year: this summer\'s 大学 months only, not the next summer\'s 新生入学资助', () => {
+    const { withNext } = months('stage=senior&grade=3&school=public&hukou=rural&family=tuopin&region=000000', '2027-08-10');
+    const got = ids(withNext);
+    expect(got['2027-08']).toEqual(expect.arrayContaining(['student-loan', 'freshman-aid']));
+    expect(Object.keys(got).filter((k) => k >= '2028-06')).toEqual([]);
+  });
+  it('a child going from 初三 to one of two ways has no next stage; a 高二 student leaves after the calendar\'s 12 months: both calendars are unchanged', () => {
+    const junior = months('stage=junior&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=000000', '2026-12-04');
+    expect(junior.next[0]).toBeUndefined();
+    expect(junior.withNext).toEqual(junior.plain);
+    const senior2 = months('stage=senior&grade=2&school=public&hukou=rural&family=tuopin&region=000000', '2026-12-04');
+    expect(senior2.next[0]?.year).toBe(2028);
+    expect(senior2.withNext).toEqual(senior2.plain);
   });
 });
 
