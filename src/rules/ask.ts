@@ -8,7 +8,7 @@
  *     local: false }, { stage: 'junior', grade: 2, boarding: 'yes' }, glossary, makeTerms(glossary))
  *   → '老师您好，我们家孩子在初中二年级，是寄宿生，想问一下：我们学校（我们这里）在不在农村义务教育学生营养改善计划的范围里，是不是试点学校？'
  *
- * Which conditions: the leaves of the rule's conditions that are unknown for these answers (inside
+ * Which conditions: the leaves of the rule's conditions (and of the ways still possible, src/rules/evaluate.ts) that are unknown for these answers (inside
  * `anyOf` / `allOf` too), in data order, at most two, each once; then `local` when the figure is the
  * locally set one and there is room (`local-apply` when the family may have to apply, else `local`). Each is looked up by its key: the condition type, or for
  * `external` its kind (`hukou-maybe` for a 县镇 answer to a rural-only 低保, see askKey). A key without a sentence is skipped (test/content/ask.test.ts makes sure every
@@ -80,7 +80,8 @@ export function askTeacher(s: AskInput, a: Answers, glossary: readonly GlossaryE
     const k = askKey(c, a);
     if (say.has(k) && !keys.includes(k)) keys.push(k);
   }
-  const localKey = s.applies === false ? 'local' : 'local-apply';
+  // 「什么时候申请」 once: the 认定 question already asks it.
+  const localKey = s.applies === false || keys.includes('hardship') ? 'local' : 'local-apply';
   if (s.local && say.has(localKey)) keys.push(localKey);
   const questions = keys.slice(0, MAX_QUESTIONS).map((k) => say.get(k)!.replace(/\{项目\}/g, s.name));
   if (!questions.length) return '';

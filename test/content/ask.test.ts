@@ -88,6 +88,21 @@ describe('「这样问」 in the results of the table cases', () => {
     const r = evaluate(p.answers, { date: '2026-10-10' }).results.find((x) => x.id === 'senior-fee-waiver')!;
     expect(r.ask).toContain(say.get('hukou')!.replace('{项目}', r.name));
   });
+  it('asks only about the ways still possible, and 「什么时候申请」 once', () => {
+    // 民办 低保 boarder: the 走读生 ways (「当地扩大范围」) are closed, so nothing about 扩大范围
+    const p = parseAnswers('stage=primary&grade=1&school=private&boarding=yes&hukou=rural&family=dibao&region=000000');
+    if (!p.ok) throw new Error('answers');
+    const r = evaluate(p.answers, { date: '2026-10-10' }).results.find((x) => x.id === 'living-allowance')!;
+    expect(r.ask).toContain(say.get('school-maybe')!.replace('{项目}', r.name));
+    expect(r.ask).not.toContain(say.get('local-scope')!.replace('{项目}', r.name));
+    // 认定 unknown and a local figure: the 认定 question asks when; the figure's asks only how much
+    const q = parseAnswers('stage=senior&grade=1&school=public&hukou=rural&family=unknown&region=000000');
+    if (!q.ok) throw new Error('answers');
+    const g = evaluate(q.answers, { date: '2026-10-10' }).results.find((x) => x.id === 'senior-grant')!;
+    expect(g.ask).toContain(say.get('hardship')!.replace('{项目}', g.name));
+    expect(g.ask).toContain(say.get('local')!.replace('{项目}', g.name));
+    expect(g.ask.match(/什么时候申请/g)?.length).toBe(1);
+  });
   it('says the grade and 寄宿生 and asks about the pilot school for 营养改善计划', () => {
     const p = parseAnswers('stage=junior&grade=2&school=public&boarding=yes&hukou=rural&family=none&region=000000');
     if (!p.ok) throw new Error('answers');
