@@ -31,7 +31,7 @@
  *    (15 or 18 characters, some of them * × or X: 「530521********1239」) is flagged too: the digits left
  *    with the name and the school still tell who the child is.
  *  - 护照、通行证号码 (detector `passport`; 身份证件 like the ID card): E or C and 8 digits, or a letter and 7
- *    (ordinary passport, 往来港澳通行证); H or M and 8 or 10 digits (港澳居民来往内地通行证); L and 8 digits
+ *    (ordinary passport, 往来港澳通行证); G and 8 digits (older passport); H or M and 8 or 10 digits (港澳居民来往内地通行证); L and 8 digits
  *    (往来台湾通行证). Capitals, no letter or digit touching it, not before 班、级、届、期; a whole cell of a
  *    学号、编号 or 班级 column is a code (PASSPORT).
  *  - Numbers side by side with spaces (「530521201203051234 13812345678」): each group on its own, or groups
@@ -224,11 +224,11 @@ export function classifyNumber(run: string, todayYear: number): { rule: 'id-numb
 
 /**
  * 护照、通行证号码 (group 1): an ordinary passport or a 往来港澳通行证, E or C and 8 digits or a letter (not I
- * or O) and 7; a 港澳居民来往内地通行证 (回乡证), H or M and 8 or 10 digits; a 往来台湾通行证, L and 8 digits. Capitals
+ * or O) and 7, or an older passport, G and 8 digits; a 港澳居民来往内地通行证 (回乡证), H or M and 8 or 10 digits; a 往来台湾通行证, L and 8 digits. Capitals
  * only, no letter or digit touching it, not followed by 班、级、届、期 (「C20230101班」 is a class). The caller skips
  * a whole cell of a 学号、编号 column (codes).
  */
-const PASSPORT = /(?:^|[^A-Za-z0-9])((?:[EC][\dA-HJ-NP-Z]|[HM]\d(?:\d\d)?|L\d)\d{7})(?![A-Za-z0-9班级届期])/g;
+const PASSPORT = /(?:^|[^A-Za-z0-9])((?:[EC][\dA-HJ-NP-Z]|G\d|[HM]\d(?:\d\d)?|L\d)\d{7})(?![A-Za-z0-9班级届期])/g;
 /** Bidirectional controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069): they reorder what a printed cell shows; every cell loses them. */
 const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -475,7 +475,7 @@ function scanCell(text: string, sc: Scanner, placeNames: boolean, codes = false)
     }
   }
   const passport = sc.detectors.get('passport');
-  if (passport && hasDigit && /[ECHML]\d|[EC][A-Z]\d/.test(text) && !(codes && /^\s*[A-Z]+\d+\s*$/.test(text))) {
+  if (passport && hasDigit && /[ECGHML]\d|[EC][A-Z]\d/.test(text) && !(codes && /^\s*[A-Z]+\d+\s*$/.test(text))) {
     PASSPORT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PASSPORT.exec(text))) {
