@@ -145,13 +145,13 @@ export default function GongshiChecker({ rules, sources, days, objection }: Gong
         )}
         {report.edited.length > 0 && (
           <div class="note no-print">
-            <p>可以公示的列里有 {report.edited.length} 个格子带了不能公示的内容，清理后的名单里已经删去，请核对：</p>
+            <p>可以公示的列里有 {report.edited.length} 个格子带了不能公示的内容，{x.list ? '清理后的名单里已经删去，' : ''}请核对：</p>
             <ul>{report.edited.slice(0, SHOWN).map((f) => <li key={`${f.row}-${f.col}`}>{f.where} → {f.shown || '（空）'}</li>)}</ul>
           </div>
         )}
         {report.review.length > 0 && (
           <div class="note no-print gs-review">
-            <p>这 {report.review.length} 个格子照原样留在清理后的名单里，请核对：</p>
+            <p>这 {report.review.length} 个格子{x.list ? '照原样留在清理后的名单里，' : ''}请核对：</p>
             <ul>{report.review.slice(0, SHOWN).map((f) => <li key={`${f.row}-${f.col}-${f.note}`}>{f.where}：{f.shown}（{f.note}）</li>)}</ul>
           </div>
         )}
