@@ -85,8 +85,8 @@ const RANGE = new RegExp(`(${NUM})\\s*[–—~～至]\\s*(${NUM})`, 'g');
 const PER: Record<string, string> = {
   年: '每年', 学年: '每学年', 学期: '每学期', 月: '每月', 周: '每周', 天: '每天', 日: '每天', 小时: '每小时', 次: '每次', 人: '每人', 生: '每人',
 };
-/** The units after 元/ (or 元/生/), longest first. */
-const PER_WORDS = '(学年|学期|小时|年|月|周|天|日|次|人|生)';
+/** The units after 元/ (or 元/生/): PER's, longest first (学年 before 年). */
+const PER_WORDS = `(${Object.keys(PER).sort((a, b) => b.length - a.length).join('|')})`;
 // 「1250 元/年」「1200–3500 元/生/年」「12 元/小时」 → 每年 … 元, 每小时十二元 (the unit goes first, as people say it).
 const PER_UNIT = new RegExp(`(${NUM}(?:\\s*[–—~～至]\\s*${NUM})?)\\s*元\\s*/\\s*(?:生\\s*/\\s*)?${PER_WORDS}`, 'g');
 // 「单位：元/生/年」 (no figure before it) → 元每年.

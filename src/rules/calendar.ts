@@ -18,8 +18,8 @@
 import type { FamilyEvaluation } from './family-eval.ts';
 import type { Dataset } from '../schema/index.ts';
 import type { Region } from '../schema/region.ts';
-import type { EvaluateOptions } from './evaluate.ts';
-import { afterLeaving } from './leaving.ts';
+import type { EvaluateOptions, Result } from './evaluate.ts';
+import { afterLeaving, schoolYearOf } from './leaving.ts';
 import { evaluateInRegion } from './regions.ts';
 import type { TimelineStep } from './timeline.ts';
 
@@ -48,7 +48,7 @@ export interface CalendarItem {
  * 生源地贷款 and 新生入学资助 in 7–8 月 instead of no month at all.
  */
 export interface NextStage {
-  results: readonly Pick<import('./evaluate.ts').Result, 'id' | 'name' | 'status' | 'months' | 'apply'>[];
+  results: readonly Pick<Result, 'id' | 'name' | 'status' | 'months' | 'apply'>[];
   note: string;
   /** The year the next stage's first school year starts (its months are June of it to May after). */
   year: number;
@@ -93,7 +93,7 @@ export function applicationMonths(fe: FamilyEvaluation, months = 12, next: reado
       // on by one way (the condition leads the child's first such item of the month).
       const after = afterLeaving(c.answers, fe.date, year, month);
       const n = after ? next[child] : undefined;
-      if (after && (!n || (month >= 6 ? year : year - 1) !== n.year)) return;
+      if (after && (!n || schoolYearOf(year, month) !== n.year)) return;
       for (const r of n ? n.results : c.evaluation.results) {
         if (r.status !== 'apply' && r.status !== 'conditional') continue;
         if (!r.months.includes(month)) continue;

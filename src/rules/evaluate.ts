@@ -6,7 +6,7 @@
 import type { AmountEntry, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import type { Answers } from './answers.ts';
 import { evaluateCondition, makeTerms, type TermLookup } from './conditions.ts';
-import { judgeRule } from './paths.ts';
+import { judgeRule, ruleConditions } from './paths.ts';
 import { applyLabel, applyMonths, applyNone, applyWhen, asOfLine, timingOf, type Timing } from './timing.ts';
 import { groupOf, orderResults, summaryLine, type Group } from './order.ts';
 import { PUBLIC_STANDARD } from '../lib/format.ts';
@@ -207,7 +207,7 @@ function evaluateSubsidy(s: Subsidy, a: Answers, date: string, t: TermLookup, so
   const st = a.stage && [a.stage];
   const name = nameFor(s, st);
   const localNote = localNoteFor(s, st);
-  const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name, conditions: status === 'conditional' ? [...rule.conditions, ...(rule.paths ?? []).filter((p) => j.possible.includes(p.id)).flatMap((p) => p.conditions)] : [], local, applies }, a, glossary, t);
+  const ask = status === 'ineligible' || !rule || gone ? '' : askTeacher({ name, conditions: status === 'conditional' ? ruleConditions(rule, j.possible) : [], local, applies }, a, glossary, t);
 
   return {
     id: s.id,

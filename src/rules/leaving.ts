@@ -22,7 +22,7 @@ export function leavesStage(a: Answers, date: string): string | undefined {
 const comingSeptember = (date: string) => Number(date.slice(0, 4)) + (date.slice(5) >= '09-01' ? 1 : 0);
 
 /** The year whose autumn starts the school year an application in `month` of `year` is for (from June on: the coming one). */
-const schoolYearOf = (year: number, month: number) => (month >= 6 ? year : year - 1);
+export const schoolYearOf = (year: number, month: number): number => (month >= 6 ? year : year - 1);
 
 /**
  * Whether an application taken in `month` of `year` is for a school year the child will no longer be

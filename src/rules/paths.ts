@@ -13,8 +13,11 @@ import type { Answers } from './answers.ts';
 import { evaluateCondition, list, valueName, type Outcome, type TermLookup } from './conditions.ts';
 import { CONDITION_QUESTIONS, conditionValues } from '../schema/questions.ts';
 
-/** Every condition of a rule version: its own, then each path's (for 「这样问」 and what a stage part ships). */
-export const ruleConditions = (r: Pick<RuleEntry, 'conditions' | 'paths'>): Condition[] => [...r.conditions, ...(r.paths ?? []).flatMap((p) => p.conditions)];
+/**
+ * Every condition of a rule version: its own, then each path's (what a stage part ships), or only the
+ * paths in `ways` (the ways still possible: what 「这样问」 asks about).
+ */
+export const ruleConditions = (r: Pick<RuleEntry, 'conditions' | 'paths'>, ways?: readonly string[]): Condition[] => [...r.conditions, ...(r.paths ?? []).filter((p) => !ways || ways.includes(p.id)).flatMap((p) => p.conditions)];
 
 /** Every source a rule version cites: its own, then its paths' own (RulePath.source), ids in content/sources.yaml. */
 export const ruleSourceIds = (r: Pick<RuleEntry, 'source' | 'paths'>): string[] => [r.source, ...(r.paths ?? []).flatMap((p) => (p.source ? [p.source] : []))];

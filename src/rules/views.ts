@@ -141,7 +141,8 @@ export function nationalLineOf(national: Dataset, id: string, key: string, date:
 }
 
 /** Whether a way to qualify can be a child's at one of `stages` (no condition of it rules them out). */
-const pathFor = (p: { conditions: readonly Condition[] }, stages: readonly string[]) => !p.conditions.some((c) => profileState(c, stages) === 'missed');
+/** Whether a way to qualify (a rule path) is open at `stages`: no condition of it rules those stages out. */
+export const wayOpenAt = (p: { conditions: readonly Condition[] }, stages: readonly string[]): boolean => !p.conditions.some((c) => profileState(c, stages) === 'missed');
 
 /**
  * Who qualifies, as a page about `stages` says it: the rule's `who`, or — when some of its ways are not
@@ -149,7 +150,7 @@ const pathFor = (p: { conditions: readonly Condition[] }, stages: readonly strin
  */
 export function whoFor(rule: Pick<RuleEntry, 'who' | 'paths'>, stages?: readonly Stage[]): string {
   const paths = rule.paths ?? [];
-  const ok = stages ? paths.filter((p) => pathFor(p, stages)) : paths;
+  const ok = stages ? paths.filter((p) => wayOpenAt(p, stages)) : paths;
   return !ok.length || ok.length === paths.length ? rule.who : ok.map((p) => p.label).join('；');
 }
 
@@ -161,7 +162,7 @@ export function documentNeeds(data: Pick<Dataset, 'documents' | 'glossary'>, s: 
   const t = makeTerms(data.glossary);
   const all = (s.rules ?? []).flatMap((r) => r.paths ?? []);
   const pathLabel = new Map(all.map((p) => [p.id, p.label]));
-  const mine = new Set(all.filter((p) => !stages || pathFor(p, stages)).map((p) => p.id));
+  const mine = new Set(all.filter((p) => !stages || wayOpenAt(p, stages)).map((p) => p.id));
   return s.documents.filter((d) => !d.paths || d.paths.some((p) => mine.has(p))).map((d) => {
     const doc = data.documents.find((x) => x.id === d.doc);
     if (!doc) throw new PolicyDataError(`没有 id 为「${d.doc}」的材料（content/documents.yaml）`);
@@ -181,7 +182,8 @@ export function documentNeeds(data: Pick<Dataset, 'documents' | 'glossary'>, s: 
  * some ways but not all (or not surely), it is 'maybe' too: it depends on the way.
  *
  *   privateSchool(preschoolFreeYear.rules[0]) → { state: 'maybe', text: '民办园要是教育部门批准设立的…' }
- *   privateSchool(livingAllowance.rules[0])   → { state: 'none' }
+ *   privateSchool(seniorGrant.rules[0])       → { state: 'none' }
+ *   privateSchool(livingAllowance.rules[0])   → { state: 'maybe', text: '民办学校的学生能不能拿，全国没有统一的规定，要问学校' }
  */
 export function privateSchool(rule: Pick<RuleEntry, 'conditions' | 'paths'>): { state: 'none' | 'in' | 'maybe' | 'out'; text?: string } {
   type S = { state: 'met' | 'unknown' | 'missed'; text?: string };
@@ -218,7 +220,8 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
   });
   const ids = [...ruleSourceIds(rule ?? s.rules[0]!), ...lines.map((l) => l.source.id), ...lines.flatMap((l) => (l.national ? [l.national.source.id] : []))];
   // Applied for by some way open at these stages (研究生国家助学金 is not: the school pays every student).
-  const applies = rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && (!stages || pathFor(p, stages))) : s.grant === 'apply';
+  const applies = rule?.paths?.length ? rule.paths.some((p) => p.grant === 'apply' && (!stages || wayOpenAt(p, stages))) : s.grant === 'apply';
+  const localNote = localNoteFor(s, stages);
   return {
     id: s.id,
     name: nameFor(s, stages),
@@ -232,7 +235,7 @@ export function subsidyView(site: Dataset, national: Dataset | undefined, id: st
     ...(!lines.length && { amountsFrom: s.amounts[0]!.from }),
     hasHistory: amountHistories(s, stages).some((g) => g.length > 1),
     setLocally: s.setLocally,
-    ...(localNoteFor(s, stages) && { localNote: localNoteFor(s, stages)! }),
+    ...(localNote && { localNote }),
     delivery: s.delivery,
     // Where, as the wizard says it: 「不用申请，…会办理」 for what no way here is applied for (timing.ts applyNone).
     apply: { where: applies ? s.apply.where : applyNone(s.apply.where), when: applyWhen(s, date), how: howFor(s, stages) },

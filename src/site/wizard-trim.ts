@@ -28,6 +28,7 @@ import { STAGES, type Stage } from '../rules/answers.ts';
 import { inForce, lineKey } from '../rules/lines.ts';
 import { askKeys } from '../rules/ask.ts';
 import { ruleConditions, ruleSourceIds } from '../rules/paths.ts';
+import { wayOpenAt } from '../rules/views.ts';
 import type { Part, Payload } from '../islands/wizard/lib.ts';
 
 /** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
@@ -60,8 +61,8 @@ type Rules = Subsidy['rules'];
 
 // `confidence` only when it is not high: the wizard marks such a figure 未确认, as the stage page does.
 const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: a.confidence === 'high' ? undefined : a.confidence }));
-/** Whether a way to qualify is open at `stage` (not closed by a stage condition). */
-const openAt = (p: { conditions: readonly Condition[] }, stage?: Stage) => !stage || !p.conditions.some((c) => c.type === 'stage' && !c.in.includes(stage));
+/** Whether a way to qualify is open at `stage` (the stage pages' test, src/rules/views.ts wayOpenAt). */
+const openAt = (p: { conditions: readonly Condition[] }, stage?: Stage) => !stage || wayOpenAt(p, [stage]);
 // In a stage's part, only the ways open at that stage (国家助学金's 研究生 way is not in the 本专科 part);
 // ../islands/wizard/merge-parts.ts joins them again for a family.
 const trimRules = (rules: Rules, floor: string, stage?: Stage) =>
@@ -84,10 +85,10 @@ const trimForStage = (f: Subsidy['forStage'], stage: Stage) => {
 const ofStage = <T extends { when?: { stages?: readonly Stage[] } }>(amounts: T[], stage: Stage): T[] => amounts.filter((a) => !a.when?.stages || a.when.stages.includes(stage));
 
 /**
- * A subsidy as a part carries it. In `stage`'s part, only the amount lines for that stage (a line
- * without `when.stages` is for all): the 本专科 part has no 研究生 figures (the engine reads a child's
- * lines by stage); ../islands/wizard/merge-parts.ts joins the lines of the same subsidy again for a
- * family with children at both stages.
+ * A subsidy as a part carries it. In `stage`'s part, only what a child at that stage can meet: the
+ * amount lines for the stage (a line without `when.stages` is for all), the ways open at it and the
+ * documents those ways need, and its own forStage entry — the 本专科 part has no 研究生 figures or way.
+ * ../islands/wizard/merge-parts.ts joins them again for a family with children at several stages.
  */
 function trimSubsidy(s: Subsidy, floor: string, stage: Stage) {
   return clean({

@@ -4,7 +4,7 @@
  *   <Amount id="senior-grant" />  <SubsidySection id="senior-grant" />  <StageSubsidies stage="senior" />
  *   <StageOverview stage="senior" />  <StageSources stage="senior" />  <ValueHistory id="senior-grant" />
  *   <DocumentsList id="senior-grant" />  <SourceCite id="caijiao-2024-181" />  <WizardLink stage="senior" />
- *   <Who id="living-allowance" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
+ *   <Who id="living-allowance" />  <SubsidyBriefs ids="student-loan,freshman-aid" stage="undergrad" />  <Notes id="student-loan" />  <Terms ids="tuopin,dibao" />  <AsOf stage="senior" />  <FraudLine />
  *   <Listen>…</Listen>   (a block with a 「听一听」 button: reads its visible text aloud)
  *   <RegionContacts />   (default-region builds only: who to ask there)   <ApplySteps />   (申请 → … → 发放, content/steps.yaml)
  *   <PaymentGuide />  <LoanAfterGuide />  <MessageCheckPage />   (whole bodies of /payment/, /loan/, /message-check/: src/components/after/)
@@ -25,6 +25,7 @@ import Terms from './Terms.astro';
 import Unconfirmed from './Unconfirmed.astro';
 import ValueHistory from './ValueHistory.astro';
 import Who from './Who.astro';
+import SubsidyBriefs from './SubsidyBriefs.astro';
 import WizardLink from './WizardLink.astro';
 import FraudLine from '../shell/FraudLine.astro';
 import PaymentGuide from '../after/PaymentGuide.astro';
@@ -35,5 +36,5 @@ import Listen from '../shell/Listen.astro';
 
 export const policyComponents = {
   Amount, ApplySteps, AsOf, DocumentsList, Notes, RegionContacts, SourceCite, StageOverview, StageSources, StageSubsidies, SubsidySection, Terms,
-  Unconfirmed, ValueHistory, Who, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage, Listen,
+  Unconfirmed, ValueHistory, Who, SubsidyBriefs, WizardLink, FraudLine, Hotline, PaymentGuide, LoanAfterGuide, MessageCheckPage, Listen,
 };

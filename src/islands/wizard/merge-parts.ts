@@ -60,13 +60,13 @@ function joinSubsidies(lists: readonly (readonly Sub[])[]): Sub[] {
     const keyed = (x: Sub) => x.documents.map((d) => ({ id: JSON.stringify(d), d }));
     const documents = inOrder(all.map(keyed)).map((x) => x.d);
     const seen = new Set<string>();
-    const amounts = lists.flatMap((l) => l.find((x) => x.id === s.id)?.amounts ?? []).filter((a) => {
+    const amounts = all.flatMap((x) => x.amounts).filter((a) => {
       const k = JSON.stringify(a);
       return !seen.has(k) && !!seen.add(k);
     });
     // Each part has its own stage's 怎么办 and local note in forStage (src/site/wizard-trim.ts): keep all.
     const forStage: Record<string, object> = {};
-    for (const l of lists) for (const [k, v] of Object.entries(l.find((x) => x.id === s.id)?.forStage ?? {})) forStage[k] = { ...forStage[k], ...v };
+    for (const x of all) for (const [k, v] of Object.entries(x.forStage ?? {})) forStage[k] = { ...forStage[k], ...v };
     return { ...s, rules, documents, ...(Object.keys(forStage).length && { forStage }), amounts: amounts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
   });
 }
