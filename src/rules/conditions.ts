@@ -111,6 +111,32 @@ export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outc
   }
 }
 
+/** An outcome without wording, or with the wording of the condition that settled it. */
+export interface Fold {
+  state: State;
+  text?: string;
+}
+
+const RANK = { met: 0, unknown: 1, missed: 2 } as const;
+
+/**
+ * Tri-state logic over a condition tree, with the leaves decided by `leaf`: `anyOf` takes its best
+ * child (met > unknown > missed), `allOf` its worst (the first of equals), and a group's own `text` replaces its child's.
+ * profileState (stage-page chips) and views.ts privateSchool (民办 answers) both fold through it, so a
+ * group of conditions means one thing on every face.
+ */
+export function foldCondition(c: Condition, leaf: (c: Exclude<Condition, { type: 'anyOf' | 'allOf' }>) => Fold): Fold {
+  if (c.type !== 'anyOf' && c.type !== 'allOf') return leaf(c);
+  const rs = c.of.map((x) => foldCondition(x, leaf));
+  const r = c.type === 'anyOf' ? [...rs].sort((a, b) => RANK[a.state] - RANK[b.state])[0]! : worstOf(rs);
+  return { state: r.state, ...((c.text ?? r.text) !== undefined && { text: c.text ?? r.text }) };
+}
+
+/** The worst of several outcomes (all must hold), or met when there are none. */
+export function worstOf(rs: readonly Fold[]): Fold {
+  return [...rs].sort((a, b) => RANK[b.state] - RANK[a.state])[0] ?? { state: 'met' };
+}
+
 /**
  * A condition for a profile rather than for answers: a child at one of `stages` whose answers meet
  * every condition the wizard asks about. `stage` conditions are checked against `stages`; `external`
@@ -119,25 +145,19 @@ export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outc
  * what the wizard says for such a child.
  */
 export function profileState(c: Condition, stages: readonly string[]): State {
-  switch (c.type) {
-    case 'stage':
-      return c.in.some((s) => stages.includes(s)) ? 'met' : 'missed';
-    case 'external':
-      return 'unknown';
-    case 'anyOf': {
-      const rs = c.of.map((x) => profileState(x, stages));
-      return rs.includes('met') ? 'met' : rs.includes('unknown') ? 'unknown' : 'missed';
+  return foldCondition(c, (x): Fold => {
+    switch (x.type) {
+      case 'stage':
+        return { state: x.in.some((s) => stages.includes(s)) ? 'met' : 'missed' };
+      case 'external':
+        return { state: 'unknown' };
+      case 'grade':
+      case 'family':
+      case 'hardship':
+        return { state: 'met' };
+      default:
+        // A question the wizard does not ask at these stages stays unknown there, as in the wizard.
+        return { state: stages.some((st) => appliesTo(x.type, st as Stage)) ? 'met' : 'unknown' };
     }
-    case 'allOf': {
-      const rs = c.of.map((x) => profileState(x, stages));
-      return rs.includes('missed') ? 'missed' : rs.includes('unknown') ? 'unknown' : 'met';
-    }
-    case 'grade':
-    case 'family':
-    case 'hardship':
-      return 'met';
-    default:
-      // A question the wizard does not ask at these stages stays unknown there, as in the wizard.
-      return stages.some((st) => appliesTo(c.type, st as Stage)) ? 'met' : 'unknown';
-  }
+  }).state;
 }

@@ -14,7 +14,7 @@
  */
 import type { AmountEntry, Condition, Dataset, DocumentInfo, RuleEntry, Source, Stage, Subsidy } from '../schema/index.ts';
 import { cnNumber } from '../schema/words.ts';
-import { makeTerms, profileState, type TermLookup } from './conditions.ts';
+import { foldCondition, makeTerms, profileState, worstOf, type Fold, type TermLookup } from './conditions.ts';
 import type { Status } from './evaluate.ts';
 import { amountHistories, inForce, lineKey, linesInForce, sourceLookup, toAmount, type Amount, type RegionalAmountEntry, type RegionTag, type SourceOf } from './lines.ts';
 import { allSubsidies } from './stages.ts';
@@ -186,25 +186,20 @@ export function documentNeeds(data: Pick<Dataset, 'documents' | 'glossary'>, s: 
  *   privateSchool(livingAllowance.rules[0])   → { state: 'maybe', text: '民办学校的学生能不能拿，全国没有统一的规定，要问学校' }
  */
 export function privateSchool(rule: Pick<RuleEntry, 'conditions' | 'paths'>): { state: 'none' | 'in' | 'maybe' | 'out'; text?: string } {
-  type S = { state: 'met' | 'unknown' | 'missed'; text?: string };
-  const rank = { met: 0, unknown: 1, missed: 2 } as const;
   const hasSchool = (c: Condition): boolean => c.type === 'school' || ((c.type === 'anyOf' || c.type === 'allOf') && c.of.some(hasSchool));
-  const of = (c: Condition): S => {
-    if (c.type === 'school') return (c.in as string[]).includes('private') ? { state: 'met' } : (c.maybe as string[] | undefined)?.includes('private') ? { state: 'unknown', text: c.text } : { state: 'missed' };
-    if (c.type === 'external') return { state: 'unknown', text: c.text };
-    if (c.type !== 'anyOf' && c.type !== 'allOf') return { state: 'met' };
-    const rs = c.of.map(of).sort((a, b) => rank[a.state] - rank[b.state]);
-    const r = c.type === 'anyOf' ? rs[0]! : rs[rs.length - 1]!;
-    return { state: r.state, text: c.text ?? r.text };
-  };
-  const worst = (cs: readonly Condition[]): S => cs.filter(hasSchool).map(of).sort((a, b) => rank[b.state] - rank[a.state])[0] ?? { state: 'met' };
+  // Only school conditions and what no answer settles (external) decide; every other condition is met by some answer.
+  const leaf = (c: Exclude<Condition, { type: 'anyOf' | 'allOf' }>): Fold =>
+    c.type === 'school'
+      ? (c.in as string[]).includes('private') ? { state: 'met' } : (c.maybe as string[] | undefined)?.includes('private') ? { state: 'unknown', text: c.text } : { state: 'missed' }
+      : c.type === 'external' ? { state: 'unknown', text: c.text } : { state: 'met' };
+  const worst = (cs: readonly Condition[]): Fold => worstOf(cs.filter(hasSchool).map((c) => foldCondition(c, leaf)));
   const all = [...rule.conditions, ...(rule.paths ?? []).flatMap((p) => p.conditions)];
   if (!all.some(hasSchool)) return { state: 'none' };
   const common = worst(rule.conditions);
   // Ways: 民办 can take every way (met), none (missed), or only some / not surely (可能可以: it depends on the way).
   const ways = (rule.paths ?? []).map((p) => worst(p.conditions));
-  const path: S = ways.every((w) => w.state === 'met') ? { state: 'met' } : ways.every((w) => w.state === 'missed') ? { state: 'missed' } : { state: 'unknown', text: ways.find((w) => w.state === 'unknown')?.text };
-  const r = rank[common.state] >= rank[path.state] ? common : path;
+  const path: Fold = ways.every((w) => w.state === 'met') ? { state: 'met' } : ways.every((w) => w.state === 'missed') ? { state: 'missed' } : { state: 'unknown', text: ways.find((w) => w.state === 'unknown')?.text };
+  const r = worstOf([common, path]);
   return r.state === 'met' ? { state: 'in' } : r.state === 'missed' ? { state: 'out' } : { state: 'maybe', ...(r.text && { text: r.text }) };
 }
 
