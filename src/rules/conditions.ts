@@ -78,7 +78,7 @@ export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outc
     }
     case 'family': {
       const names = c.anyOf.map((f) => t('family', f));
-      if (!a.family || a.family === 'unknown') return out('unknown', `要看家里是不是${list(names)}`);
+      if (!a.family || a.family === 'unknown') return out('unknown', `要看是不是${list(names)}`);
       const hit = a.family === 'none' ? [] : c.anyOf.filter((f) => (a.family as string[]).includes(f));
       return hit.length ? out('met', hit.map((f) => t('family', f)).join('、')) : out('missed', `要求是${list(names)}`);
     }
