@@ -3,7 +3,7 @@
  * (RFC 5545), written by the `ics` package in the browser. Loaded only when the button is tapped.
  * One all-day event on the first day of each month, with an alarm that morning; the description lists
  * each child's applications (label, name, where, the data's 「when」) and the link that reopens the
- * results. No name, no ID number; nothing is sent anywhere.
+ * results. No name, no ID number; nothing is sent anywhere. Lines are folded by octets (foldOctets).
  *
  *   icsText(months, 'https://…/check/#stage=…', false) → 'BEGIN:VCALENDAR\r\n…END:VCALENDAR\r\n'
  * @throws Error when `ics` rejects an event (it validates every field).
@@ -50,5 +50,35 @@ export function icsText(months: readonly CalendarMonth[], link: string, many: bo
   });
   const { error, value } = createEvents(events, { productId: 'zizhu-mingbaizhi/check', calName: '资助申请月份' });
   if (error || !value) throw error ?? new Error('日历文件没有生成');
-  return value;
+  return foldOctets(value);
+}
+
+/**
+ * RFC 5545 §3.1: a content line is folded so no physical line is longer than 75 octets, never inside a
+ * character. The `ics` package folds at 75 characters, and a Chinese character is 3 octets in UTF-8, so
+ * its description lines ran to 225 octets; this unfolds them and folds again by octets (CRLF + space).
+ *
+ *   foldOctets('DESCRIPTION:' + '资'.repeat(30) + '\r\n') → 'DESCRIPTION:' + '资'.repeat(21) + '\r\n ' + '资'.repeat(9) + '\r\n'
+ */
+export function foldOctets(text: string): string {
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      let out = '';
+      let n = 0;
+      for (const ch of line) {
+        const cp = ch.codePointAt(0)!;
+        const octets = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        // The first line holds 75 octets; a continuation line's leading space is one of its 75.
+        if (n + octets > 75) {
+          out += '\r\n ';
+          n = 1;
+        }
+        out += ch;
+        n += octets;
+      }
+      return out;
+    })
+    .join('\r\n');
 }
