@@ -7,6 +7,7 @@ import { validateDataset, type Dataset } from './validate.ts';
 import sources from '../../content/sources.yaml';
 import documents from '../../content/documents.yaml';
 import glossary from '../../content/glossary.yaml';
+import statuses from '../../content/statuses.yaml';
 
 const subsidyFiles = import.meta.glob('../../content/subsidies/*.yaml', { eager: true, import: 'default' });
 
@@ -17,6 +18,7 @@ export const dataset: Dataset = validateDataset({
   sources: { path: 'content/sources.yaml', data: sources },
   documents: { path: 'content/documents.yaml', data: documents },
   glossary: { path: 'content/glossary.yaml', data: glossary },
+  statuses: { path: 'content/statuses.yaml', data: statuses },
 });
 
 /** The newest `lastVerified` over all subsidies: the site's 「数据核对日期」. */

@@ -4,7 +4,7 @@
  * so the page opens light on a weak connection (issue 6):
  *
  * - the page's JSON block (`Payload`, read by ./lib.ts): the glossary entries the questions and
- *   results use, the regions' names and codes (for 「孩子在哪个省/县上学？」), `floor`, the default region;
+ *   results use (not the statuses: the results module carries them, ../islands/wizard/statuses.ts), the regions' names and codes (for 「孩子在哪个省/县上学？」), `floor`, the default region;
  * - one part per stage (`Part`, /check/data/<stage>.<hash>.json): that stage's subsidies, their
  *   sources and documents, each region's figures and contacts, and the steps of applying
  *   (content/steps.yaml, their short texts) and the 「去学校可以这样问」 sentences its conditions can call
@@ -31,9 +31,16 @@ import { ruleConditions, ruleSourceIds } from '../rules/paths.ts';
 import { wayOpenAt } from '../rules/views.ts';
 import type { Part, Payload } from '../islands/wizard/lib.ts';
 
-/** Glossary kinds the engine (family/answer wording) and the wizard (labels, help, statuses) use. */
-const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer', 'status']);
+/** Glossary kinds the engine (family/answer wording) and the questions (labels, help) use: the page's block. Not `status`: see GLOSSARY_TERMS. */
+const GLOSSARY_KINDS = new Set<GlossaryEntry['kind']>(['stage', 'family', 'answer']);
+/**
+ * `term` entries of the questions' help (src/schema/questions.ts) and of the results (the steps' 认定 and
+ * 公示, 资助中心). The statuses (kind status: 自动享受 …) are not in the block: the results module carries
+ * them (content/statuses.yaml, src/islands/wizard/statuses.ts).
+ */
 const GLOSSARY_TERMS = new Set(['rending', 'gongshi', 'zizhu-center', 'changtaihua', 'fangzhi-fanpin-zhipin', 'nongcun-dishouru']);
+/** A glossary entry as the wizard reads it: labels use `short ?? term`, so `term` goes where a `short` exists. */
+const trimTerm = (g: GlossaryEntry) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, label: g.label, plain: g.plain });
 /** Glossary `term` entries of 代问模式 (src/islands/wizard/helper.ts), all kept: `helper-…`. */
 const HELPER_PREFIX = 'helper-';
 
@@ -158,7 +165,7 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
 export function makePayload(data: Dataset, regions: readonly Region[], steps: readonly ApplyStep[], floor: string, defaultRegion: string | undefined): { base: Omit<Payload, 'parts' | 'places'>; parts: Record<Stage, Part> } {
   const glossary = data.glossary
     .filter((g) => GLOSSARY_KINDS.has(g.kind) || (g.kind === 'term' && (GLOSSARY_TERMS.has(g.id) || g.id.startsWith(HELPER_PREFIX))))
-    .map((g) => clean({ kind: g.kind, id: g.id, term: g.short ? undefined : g.term, short: g.short, label: g.label, plain: g.plain }));
+    .map(trimTerm);
   const base = clean({ glossary, regions: regions.map(trimRegionHead), floor, defaultRegion }) as Omit<Payload, 'parts' | 'places'>;
   const parts = Object.fromEntries(STAGES.map((st) => [st, makePart(data, regions, floor, st, steps)])) as Record<Stage, Part>;
   return { base, parts };

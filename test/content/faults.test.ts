@@ -9,6 +9,7 @@ import { dataErrorOf } from '../support/data-error.ts';
 import sources from '../../content/sources.yaml';
 import documents from '../../content/documents.yaml';
 import glossary from '../../content/glossary.yaml';
+import statuses from '../../content/statuses.yaml';
 
 const subsidyFiles = import.meta.glob('../../content/subsidies/*.yaml', { eager: true, import: 'default' }) as Record<string, any>;
 const regionFiles = import.meta.glob('../../content/regions/*.yaml', { eager: true, import: 'default' }) as Record<string, any>;
@@ -18,6 +19,7 @@ const raw = (): RawDataset => ({
   sources: { path: 'content/sources.yaml', data: structuredClone(sources) },
   documents: { path: 'content/documents.yaml', data: structuredClone(documents) },
   glossary: { path: 'content/glossary.yaml', data: structuredClone(glossary) },
+  statuses: { path: 'content/statuses.yaml', data: structuredClone(statuses) },
 });
 const BUILD = '2026-12-01';
 const failWith = (mutate: (r: RawDataset) => void) => {
@@ -116,19 +118,25 @@ describe('content faults fail naming file and field', () => {
     });
     expect(msg).toMatch(new RegExp(`${SENIOR}: amounts\\[\\d\\]\\.from: 和 amounts\\[\\d\\] 是同一行金额、同一天生效`));
   });
-  it('a glossary entry a page needs (status apply) removed fails naming the glossary and the entry', () => {
+  it('a glossary entry a page needs (status apply) removed fails naming its file (content/statuses.yaml) and the entry', () => {
     const msg = failWith((r) => {
-      r.glossary.data = (r.glossary.data as any[]).filter((g) => !(g.kind === 'status' && g.id === 'apply'));
+      r.statuses.data = (r.statuses.data as any[]).filter((g) => !(g.kind === 'status' && g.id === 'apply'));
     });
-    expect(msg).toContain('content/glossary.yaml: status:apply: 术语表里缺少这个词');
+    expect(msg).toContain('content/statuses.yaml: status:apply: 术语表里缺少这个词');
+  });
+  it('a term that is not a status, put in content/statuses.yaml, fails naming the file, the entry and where it belongs', () => {
+    const msg = failWith((r) => {
+      (r.statuses.data as any[]).push({ id: 'gongshi2', kind: 'term', term: '公示' });
+    });
+    expect(msg).toMatch(/content\/statuses\.yaml: \[\d+\]\.kind: 这个文件只放 kind: status.*「gongshi2」是 term，请放回 content\/glossary\.yaml/);
   });
   it('every required glossary entry is checked (each one removed fails)', () => {
     for (const [kind, ids] of REQUIRED_TERMS)
       for (const id of ids) {
         const msg = failWith((r) => {
-          r.glossary.data = (r.glossary.data as any[]).filter((g) => !(g.kind === kind && g.id === id));
+          for (const f of [r.glossary, r.statuses]) f.data = (f.data as any[]).filter((g) => !(g.kind === kind && g.id === id));
         });
-        expect(msg).toContain(`content/glossary.yaml: ${kind}:${id}:`);
+        expect(msg).toContain(`content/${kind === 'status' ? 'statuses' : 'glossary'}.yaml: ${kind}:${id}:`);
       }
   });
   it('lastVerified in 2099 fails naming lastVerified; within the margin it passes', () => {

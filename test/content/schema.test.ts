@@ -6,6 +6,7 @@ import { dataErrorOf } from '../support/data-error.ts';
 import sources from '../../content/sources.yaml';
 import documents from '../../content/documents.yaml';
 import glossary from '../../content/glossary.yaml';
+import statuses from '../../content/statuses.yaml';
 
 const subsidyFiles = import.meta.glob('../../content/subsidies/*.yaml', { eager: true, import: 'default' }) as Record<string, any>;
 const raw = (): RawDataset => ({
@@ -13,6 +14,7 @@ const raw = (): RawDataset => ({
   sources: { path: 'content/sources.yaml', data: structuredClone(sources) },
   documents: { path: 'content/documents.yaml', data: structuredClone(documents) },
   glossary: { path: 'content/glossary.yaml', data: structuredClone(glossary) },
+  statuses: { path: 'content/statuses.yaml', data: structuredClone(statuses) },
 });
 
 describe('each data file matches its schema', () => {

@@ -364,6 +364,8 @@ describe('the saved image (存成图片)', () => {
     expect(p.errors).toEqual([]);
     const fe = evaluateFamily(dataset, regions, p.family, { date: '2026-12-02' });
     const lines = imageBlocks({ fe, timelines: [], months: [] }).map((b) => b.text);
+    // The status words are the glossary's, as on the screen.
+    expect(lines).toContainEqual(expect.stringMatching(/^【可以申请】普通高中国家助学金/));
     expect(lines.filter((l) => /^【(可以申请|可能可以|自动享受)】(入学「绿色通道」|新生入学资助|国家助学贷款)/.test(l))).toEqual([]);
     expect(lines).toContainEqual(expect.stringMatching(/^【申请时间已过】入学「绿色通道」.*：只在刚考上、入学的时候申请.*已经过了$/));
     expect(lines).toContainEqual(expect.stringMatching(/^【申请时间已过】国家助学贷款.*明年 7 月再申请$/));

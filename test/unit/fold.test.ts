@@ -8,7 +8,7 @@ import { foldCondition, profileState, worstOf, type Fold, type State } from '../
 import type { Condition } from '../../src/schema/index.ts';
 
 /** A leaf that says its own outcome: an external condition whose text is 'met:…', 'unknown:…' or 'missed:…'. */
-const leaf = (state: State, note = state): Condition => ({ type: 'external', kind: 'pilot', text: `${state}:${note}` }) as never;
+const leaf = (state: State, note: string = state): Condition => ({ type: 'external', kind: 'pilot', text: `${state}:${note}` }) as never;
 const read = (c: Condition): Fold => {
   const [state, text] = (c as { text: string }).text.split(':') as [State, string];
   return { state, text };

@@ -16,7 +16,7 @@ import { STAGES, type Answers } from '../../src/rules/answers.ts';
 import type { Amount } from '../../src/rules/evaluate.ts';
 import { evaluateInRegion, type RegionalEvaluation } from '../../src/rules/regions.ts';
 import { makePayload } from '../../src/site/wizard-trim.ts';
-import type { Payload } from '../../src/islands/wizard/lib.ts';
+import { makeTerms, type Payload } from '../../src/islands/wizard/lib.ts';
 import { joinPart } from '../../src/islands/wizard/join-part.ts';
 import { mergeParts } from '../../src/islands/wizard/merge-parts.ts';
 import { evaluateFamily } from '../../src/rules/family-eval.ts';
@@ -160,5 +160,16 @@ describe('the wizard data block and the per-stage parts', () => {
     // A region in the block is its code, name, level and parent: its lists come with the parts.
     for (const r of base.regions) expect(Object.keys(r).filter((k) => !['code', 'name', 'level', 'parent'].includes(k)), r.code).toEqual([]);
     expect(json).not.toContain('"amounts"');
+  });
+
+  it('the statuses (自动享受, 今年的申请时间已过 …) are not in the block: the results module carries them, every one the data has', async () => {
+    const { base } = makePayload(dataset, regions, applySteps, floor, undefined);
+    expect(base.glossary.filter((g) => g.kind === 'status')).toEqual([]);
+    const { STATUS_TERMS } = await import('../../src/islands/wizard/statuses.ts');
+    expect(STATUS_TERMS).toEqual(dataset.glossary.filter((g) => g.kind === 'status'));
+    // The results screens look them up through Terms.plus, on top of the block's own entries.
+    const t = makeTerms(base.glossary as never, [], '').plus(STATUS_TERMS);
+    expect(t.label({ kind: 'status', id: 'group-passed' })).toBe('今年的申请时间已过');
+    expect(t.label({ kind: 'stage', id: 'senior' })).toBe('普通高中');
   });
 });

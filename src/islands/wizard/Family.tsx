@@ -28,6 +28,7 @@ export { addChild, removeChild, setOrder } from './family-edit.ts';
 import { childHeading, docLine, moneyLines, ownDocLine, stepLines } from './family-view.ts';
 import { kidsLine, type Part, type Payload, type Terms } from './lib.ts';
 import { joinPart } from './join-part.ts';
+import { STATUS_TERMS } from './statuses.ts';
 
 // The family styles (and 大字 on paper) arrive with this module, not with the wizard's opening: a
 // stylesheet from the site itself, which the CSP allows.
@@ -275,8 +276,9 @@ interface FamilyProps extends Actions {
 }
 
 /** Two or more children: the whole family's results. */
-export function FamilyResults({ model, terms, link, canAdd, onEdit, onRemove, onLabel, onAdd, msg, ui, onGo }: FamilyProps) {
+export function FamilyResults({ model, terms: page, link, canAdd, onEdit, onRemove, onLabel, onAdd, msg, ui, onGo }: FamilyProps) {
   const { fe } = model;
+  const terms = page.plus(STATUS_TERMS);
   return (
     <div class="fam wz-results">
       <h2 id="wz-h" tabindex={-1}><span class="wz-ponly">资助明白纸 · 资格自测 · </span>全家的结果</h2>

@@ -19,6 +19,7 @@ import { FRAUD_LINE } from '../../components/shell/site.ts';
 import { answerLabel, stagePage, type Part, type Payload, type Terms } from './lib.ts';
 import { joinPart } from './join-part.ts';
 import { Checklist } from './Checklist.tsx';
+import { STATUS_TERMS } from './statuses.ts';
 import { Share } from './Share.tsx';
 import type { Ui, View } from './types.ts';
 import { SpeakButton } from '../speak/Button.tsx';
@@ -178,7 +179,8 @@ interface Props {
 
 export function Results(p: Props) {
   // Not `{ …, ...tick }`: object rest, lowered to ES2017, pulls a helper module into the journey.
-  const { answers, ev, terms, onGo, msg, ui } = p;
+  const { answers, ev, onGo, msg, ui } = p;
+  const terms = p.terms.plus(STATUS_TERMS);
   // 「不确定」「是」 alone say nothing on paper: name the question.
   const who = questionsFor(answers)
     .map((id) => {
@@ -224,7 +226,7 @@ export function Results(p: Props) {
         </section>
       )}
       {ev.results.length === 0 && <p>这个阶段暂时没有收录的资助项目。</p>}
-      <Checklist {...p} applying={applying} />
+      <Checklist {...p} terms={terms} applying={applying} />
       <section class="wz-contacts" aria-labelledby="wz-ask-h">
         <h3 id="wz-ask-h">去哪里问</h3>
         {ev.contacts.length ? (

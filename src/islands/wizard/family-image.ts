@@ -11,6 +11,7 @@ import QRCode from 'qrcode';
 import { FRAUD_LINE } from '../../components/shell/site.ts';
 import type { FamilyModel } from './Family.tsx';
 import { amountText, childHeading, docLine, moneyLines, ownDocLine, stepLines } from './family-view.ts';
+import { STATUS_TERMS } from './statuses.ts';
 
 type Style = 'title' | 'h' | 'p' | 'small';
 interface Block { style: Style; text: string; gap?: number }
@@ -20,13 +21,14 @@ export const IMAGE_WIDTH = 1080;
 const PAD = 64;
 const SIZE: Record<Style, number> = { title: 52, h: 42, p: 36, small: 30 };
 const FONT = '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
-const STATUS: Record<string, string> = { automatic: '自动享受', apply: '可以申请', conditional: '可能可以' };
 /** The screen's group 「今年的申请时间已过」 (content/glossary.yaml group-passed), short for one line. */
 const PASSED = '申请时间已过';
 
 /** What the image says, top to bottom. */
 export function imageBlocks(model: FamilyModel): Block[] {
   const { fe } = model;
+  // 【自动享受】【可以申请】【可能可以】: the glossary's status terms, as the screen says them (content/glossary.yaml).
+  const status = (id: string) => { const e = STATUS_TERMS.find((x) => x.id === id)!; return e.short ?? e.term; };
   const many = fe.children.length > 1;
   const b: Block[] = [
     { style: 'title', text: many ? '资助明白纸 · 全家的资助结果' : '资助明白纸 · 资格自测结果' },
@@ -44,7 +46,7 @@ export function imageBlocks(model: FamilyModel): Block[] {
     // What this year's window has passed comes last, with when (as on the screen's 今年的申请时间已过).
     for (const r of live.filter((x) => x.group !== 'passed')) {
       const fig = amountText(r);
-      b.push({ style: 'p', text: `【${STATUS[r.status]}】${r.name}${fig ? `：${fig}` : ''}` });
+      b.push({ style: 'p', text: `【${status(r.status)}】${r.name}${fig ? `：${fig}` : ''}` });
     }
     for (const r of live.filter((x) => x.group === 'passed')) b.push({ style: 'small', text: `【${PASSED}】${r.name}：${r.timing!.message}` });
   }

@@ -18,7 +18,7 @@ import { stagePagePath } from '../../rules/stages.ts';
  * src/site/wizard-trim.ts): what the questions need. The subsidies come later, one stage at a time (`Part`).
  */
 export interface Payload {
-  /** Glossary entries for labels, help texts and statuses. */
+  /** Glossary entries for labels and help texts (not the statuses: the results module has them, ./statuses.ts). */
   glossary: Dataset['glossary'];
   /** The configured regions with their codes, names, levels and parents only (their lists, figures and contacts come with the parts; ./join-part.ts). */
   regions: Region[];
@@ -67,6 +67,8 @@ export interface Terms {
   places: string;
   /** A region answer in words: 「云南省施甸县」, 「全国标准」, or the code with 「没有这个地区自己的资料」 (the notice says whose standards apply: its province's, the default region's or national). */
   place(code: string): string;
+  /** These terms and more entries (the results screens' statuses, ./statuses.ts). Not `with`: es-check takes `.with(` for ES2023 Array.prototype.with. */
+  plus(entries?: Glossary): Terms;
 }
 
 export function makeTerms(glossary: Glossary, regions: Region[], places: string): Terms {
@@ -78,6 +80,7 @@ export function makeTerms(glossary: Glossary, regions: Region[], places: string)
     option: (r) => { const e = get(r); return e ? (e.label ?? e.short ?? e.term) : r.id; },
     regions,
     places,
+    plus: (es) => makeTerms([...glossary, ...(es || [])], regions, places),
     place: (c) => (c === NATIONAL_REGION ? '全国标准' : findRegion(regions, c) ? regionLabel(regions, c) : `${c}（没有这个地区自己的资料）`),
   };
 }
