@@ -16,8 +16,9 @@
  * 元/天 and 元/生/天 → 每天, 元/月 → 每月, 元/周 → 每周, 元/小时 → 每小时 (「12 元/小时」 → 每小时十二元),
  * 元/次 → 每次, 元/人 and 元/生 → 每人; without a figure before them after 元 (元每年). Ranges (–, —, ~, ～ between numbers) → 到. Other symbols: / → 或,
  * · → a pause (，), ≥ → 不少于, ≤ → 不超过, arrows and ticks dropped. Line breaks become pauses.
+ * A count of 2 before a measure word is 两 (「2 项」 → 两项, 「2–3 档」 → 两到三档); 第 2, 2 月, 2 年级 stay 二.
  *
- * Browser code uses it (src/islands/speak/speech.ts), so ES2017 only.
+ * Browser code uses it (src/islands/speak/speech.ts), so ES2018 only (lookbehind: Chrome 62).
  */
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -92,6 +93,9 @@ const PER_UNIT = new RegExp(`(${NUM}(?:\\s*[–—~～至]\\s*${NUM})?)\\s*元\\
 // 「单位：元/生/年」 (no figure before it) → 元每年.
 const PER_ALONE = new RegExp(`元\\s*/\\s*(?:生\\s*/\\s*)?${PER_WORDS}`, 'g');
 
+const MEASURE = '项|档|样|个|种|份|张|次|位|家|所|本|周|天|岁|倍|名|条|处|套|类|层';
+const COUNT_TWO = new RegExp(`(第\\s*)?(?<![\\d.])2(?![\\d.])(?:\\s*[–—~～至]\\s*(\\d+))?(?=\\s*(?:${MEASURE}))`, 'g');
+
 /** Reads one number as words: digit by digit for codes (6+ digits, or a leading 0). */
 const readNumber = (s: string) => (/^0\d|^\d{6,}$/.test(s) ? digitsWords(s) : numberWords(Number(s)));
 
@@ -110,6 +114,8 @@ export function toSpeech(text: string): string {
   t = t.replace(/[〔[]\s*(\d{4})\s*[〕\]]/g, (_, y: string) => `${digitsWords(y)}年`);
   t = t.replace(/(\d{4})(\s*)年/g, (_, y: string) => `${digitsWords(y)}年`);
   t = t.replace(/(\d+(?:\.\d+)?)\s*%/g, (_, n: string) => `百分之${readNumber(n)}`);
+  // A count of 2 before a measure word is 两 (两项, 两到三档, 两个孩子); an ordinal (第 2 个) and a month or grade (2 月, 2 年级) stay 二.
+  t = t.replace(COUNT_TWO, (m, di: string | undefined, to: string | undefined) => (di ? m : `两${to ? `到${readNumber(to)}` : ''}`));
   t = t.replace(RANGE, (_, a: string, b: string) => `${readNumber(a)}到${readNumber(b)}`);
   t = t.replace(/\d+(?:\.\d+)?/g, readNumber);
   t = t
