@@ -102,7 +102,9 @@ export function evaluateCondition(c: Condition, a: Answers, t: TermLookup): Outc
     case 'allOf': {
       const rs = c.of.map((x) => evaluateCondition(x, a, t));
       const missed = rs.find((r) => r.state === 'missed');
-      if (missed) return { state: 'missed', text: c.text ?? missed.text };
+      // A part surely missed says why itself (「要求家在…的农村」 for a 城镇户口); the group's `text` is
+      // for what is still to be checked: one sentence instead of each part's joined by 「，并且」.
+      if (missed) return { state: 'missed', text: missed.text };
       if (rs.some((r) => r.state === 'unknown')) return { state: 'unknown', text: c.text ?? rs.filter((r) => r.state === 'unknown').map((r) => r.text).join('，并且') };
       return { state: 'met', text: rs.map((r) => r.text).join('，') };
     }

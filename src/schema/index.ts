@@ -73,6 +73,7 @@ export type Condition =
   | { type: 'hardship'; text?: string }
   | { type: 'external'; kind: z.infer<typeof ExternalKind>; text: string }
   | { type: 'anyOf'; of: Condition[]; text?: string }
+  /** All must hold. `text` words the group while it is unknown; when one part is missed, that part's wording says why. */
   | { type: 'allOf'; of: Condition[]; text?: string };
 
 const text = z.string().min(1).optional().describe('Chinese wording of what is required; replaces the generated wording when the condition is missed or unknown');
