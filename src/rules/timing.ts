@@ -21,7 +21,13 @@ import { inForce } from './lines.ts';
 import { afterLeaving, mayHaveLeft } from './leaving.ts';
 import { formatDay } from '../lib/format.ts';
 
-export type TimingState = 'open' | 'soon' | 'catchup' | 'kept' | 'passed' | 'over';
+/**
+ * open: in the window; soon: it opens within 2 months; catchup: 补报 or the next semester's round;
+ * kept: who has it keeps it; ask: outside months that are not the whole story (ApplyWindow.outside:
+ * another route, or months the sources do not confirm), so the family asks; passed: wait for next
+ * year's window; over: gone for good (a 新生 window after it, a stage the child will have left).
+ */
+export type TimingState = 'open' | 'soon' | 'catchup' | 'kept' | 'ask' | 'passed' | 'over';
 
 export interface Timing {
   state: TimingState;
@@ -63,6 +69,7 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
     const idx = (x: number) => (x + 12 - 6) % 12;
     const first = Math.min(...w.months.map(idx));
     if (idx(m) < first) return { ...base, state: 'soon', message: `${next} 月开始申请（${w.text}），先准备好材料` };
+    if (w.outside) return { ...base, state: 'ask', message: `只在刚考上、入学的时候申请（${w.text}）；${w.outside}` };
     return { ...base, state: 'over', message: `只在刚考上、入学的时候申请（${w.text}），已经过了` };
   }
   // The next month is a 补报 month (a later month of the window, e.g. 3 in [9, 3]): who applied in the
@@ -77,7 +84,9 @@ export function timingOf(windows: readonly ApplyWindow[], a: Answers, date: stri
   if (w.keeps && !(k <= 2 && a.grade === 1)) {
     return { ...base, state: 'kept', message: `已经在享受的，不用再申请（${w.text}）；还没享受的，${afterLeaving(a, date, ny, next) ? '问问学校这学年还能不能办' : `${year}${next} 月再申请`}` };
   }
-  if (afterLeaving(a, date, ny, next)) return gone(`今年的申请时间已过，下一次是${year}${next} 月`);
+  if (afterLeaving(a, date, ny, next)) return gone(`今年的申请时间已过，下一次是${year || ' '}${next} 月`);
+  // Months that are not the whole story (`outside`): not passed; when they come back, and what else.
+  if (w.outside) return { ...base, state: 'ask', message: `${year}${next} 月再申请（${w.text}）；${w.outside}${maybe(ny, next)}` };
   if (next !== w.months[0]) {
     return { ...base, state: 'catchup', message: w.everySemester
       ? `这学期的申请时间已过，下学期开学后（${year}${next} 月）再申请；${w.text}`

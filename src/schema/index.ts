@@ -312,6 +312,13 @@ export const ApplyWindow = z.strictObject({
    * No brackets: the sentences put it in brackets (「（秋季开学后（9 月）…）」 would nest).
    */
   text: z.string().min(1).refine((t) => !/[（）()]/.test(t), '申请时间的文字里不要带括号：网站会把它放进括号里说（改成「秋季开学后的 9 月」这样）'),
+  /**
+   * What a family can still do outside `months`, where the months are not the whole story: a route with
+   * no known window (校园地贷款 按学校通知), or months the sources do not confirm (新生入学资助: 7–8 月
+   * only in 2012 news). With it the engine never calls the window passed: it says `text` and this
+   * (state `catchup`), and the result stays among what the family can do.
+   */
+  outside: z.string().min(1).optional(),
   source: z.string().min(1),
   confidence: Confidence.default('medium'),
 });

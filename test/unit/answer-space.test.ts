@@ -77,6 +77,8 @@ function checkInvariants(a: Answers, ev: Evaluation): string[] {
     if (r.timing && (r.timing.state === 'passed' || r.timing.state === 'over') && r.group !== 'passed') bad.push(`${at}: 申请时间已过却排在能办的里`);
     // A 补报 month still ahead this school year is not 「已过」: a family being paid must not read 「missed it」.
     if (r.timing?.state === 'catchup' && r.group === 'passed') bad.push(`${at}: 还能补报却排在「今年的申请时间已过」`);
+    // Months that are not the whole story (ApplyWindow.outside): never 已过, and the family is told what it can still do.
+    if (r.timing?.state === 'ask' && (r.group === 'passed' || !/问/.test(r.timing.message))) bad.push(`${at}: 不在通常的申请时间，却没说还能问谁`);
     // A standing waiver outside its months: who has it is told to do nothing, never 「已过」.
     if (r.timing?.state === 'kept' && (r.group === 'passed' || !r.timing.message.startsWith('已经在享受的，不用再申请'))) bad.push(`${at}: 入学时免、每学年确认的说成了已过`);
     // Either 补报 (who applied need not again) or, for a window of every semester, the next semester's round.
