@@ -46,7 +46,8 @@ export const YesNo = z.enum(['yes', 'no']);
 /** Things the wizard cannot know; a condition of this kind always makes a result 「可能可以」. */
 export const ExternalKind = z.enum([
   'merit', // 评选：成绩、综合表现
-  'pilot-area', // 是否在试点地区 / 项目覆盖地区（学校或省份）
+  'pilot-area', // 学校是否在试点地区（营养餐：试点县的农村学校）
+  'province-scope', // 家所在的省份是否在项目范围（新生入学资助：中西部 22 个省份和兵团；向县资助中心申请）
   'home-area', // 家所在的县是否在国家点名的地区（中职助学金：原连片特困地区、西藏、四省涉藏州县、南疆四地州）
   'school-approved', // 学校是否经教育部门批准、普惠性等
   'central-university', // 是否中央部门所属高校
