@@ -13,7 +13,7 @@ import { FRAUD_LINE, SITE_NAME } from '../shell/site.ts';
 import { formatDay, LOCAL, UNCONFIRMED, UNCONFIRMED_MEANS } from '../../lib/format.ts';
 import { qrSize, qrSvg, type QrLevel } from '../../lib/qr.ts';
 import { absoluteUrl, isPlaceholderSite, shortUrl } from '../../lib/site-url.ts';
-import { contactItems, lengthStep, type Format, type PosterContact, type PosterContent } from './types.ts';
+import { contactItems, lengthStep, type Format, type PosterContact, type PosterContent, type PosterRow } from './types.ts';
 
 export interface SheetProps {
   content: PosterContent;
@@ -110,6 +110,13 @@ function AsOf({ content, shortOnly = false }: { content: PosterContent; shortOnl
 }
 
 const FALLBACK = '有疑问，问孩子的班主任或学校资助老师。';
+/** A university has no 班主任: 辅导员 and the 学生资助管理部门 answer there. */
+const HIGHER_FALLBACK = '有疑问，问孩子的辅导员或学校学生资助管理部门。';
+const fallbackOf = (c: PosterContent) => (c.slug === 'undergrad' || c.slug === 'postgrad' ? HIGHER_FALLBACK : FALLBACK);
+/** 「普通高中学生资助政策」, but 「研究生资助政策」 (not 研究生学生). */
+const titleTail = (stageName: string) => (stageName.endsWith('生') ? TITLE_TAIL.replace(/^学生/, '') : TITLE_TAIL);
+/** Who 「可以享受的资助如下」: 「普通高中学生」, 「研究生」. */
+const studentsOf = (stageName: string) => (stageName.endsWith('生') ? stageName : `${stageName}学生`);
 
 function Headline({ content, school, size }: { content: PosterContent; school?: string; size: 'poster' | 'card' }) {
   const kicker = school?.trim() || DEFAULT_KICKER;
@@ -120,7 +127,7 @@ function Headline({ content, school, size }: { content: PosterContent; school?: 
     <header class="headline">
       <p class={`kicker k${kStep}${school?.trim() ? ' school' : ''}`}>{kicker}</p>
       <h2 class="title">
-        {name ? <><span class={`stage t${tStep}`}>{name}</span><span class="tail">{TITLE_TAIL}</span></> : <span class="stage t0">{TITLE_TAIL}</span>}
+        {name ? <><span class={`stage t${tStep}`}>{name}</span><span class="tail">{titleTail(name)}</span></> : <span class="stage t0">{TITLE_TAIL}</span>}
       </h2>
     </header>
   );
@@ -136,8 +143,12 @@ function rowsDensity(c: PosterContent): string {
   return n <= 4 ? 'd0' : n <= 6 ? 'd1' : n <= 8 ? 'd2' : 'd3';
 }
 
-/** Few rows leave room to say who qualifies. */
-const showWho = (c: PosterContent) => c.rows.length <= 4;
+/**
+ * Few rows leave room to say who qualifies; with more, a poster still says it under what it calls
+ * 自动享受 (研究生国家助学金 is not every 研究生's: 全日制, 有固定工资收入的除外). Under every row, the
+ * 本专科 and 研究生 letters ran past one A4 page (test/e2e/print-qr.test.ts).
+ */
+const showWho = (c: PosterContent, r?: PosterRow) => c.rows.length <= 4 || r?.status === 'automatic';
 
 function Rows({ content }: { content: PosterContent }) {
   return (
@@ -149,7 +160,7 @@ function Rows({ content }: { content: PosterContent }) {
           <tr key={r.id} data-subsidy={r.id}>
             <th scope="row">
               <span class="r-name">{r.name}</span> <span class={`tag tag-${r.status}`}>{r.statusTerm}</span>
-              {showWho(content) && <span class="r-who">{r.who}</span>}
+              {showWho(content, r) && <span class="r-who">{r.who}</span>}
             </th>
             <td>
               {r.amounts.map((a, i) => (
@@ -197,7 +208,7 @@ function Poster({ kind, ...p }: SheetProps & { kind: 'a4' | 'a3' }) {
           <p class="scan">用手机微信或浏览器扫一扫，看看孩子能享受哪些资助、要带哪些材料</p>
           <p class="url-label">扫不了码？在浏览器里输入：</p>
           <Url url={url} />
-          <Contact phone={p.phone} office={p.office} fallback={FALLBACK} contacts={p.content.contacts} />
+          <Contact phone={p.phone} office={p.office} fallback={fallbackOf(p.content)} contacts={p.content.contacts} />
         </div>
       </div>
       <Fraud />
@@ -264,12 +275,12 @@ function Letter(p: SheetProps) {
     <article class="sheet sheet-a4 letter" data-kind="letter" data-slug={c.slug} data-date={c.date}>
       <header class="l-head">
         <h2 class="l-title">致家长的一封信</h2>
-        <p class="l-sub">{general ? TITLE_TAIL : `${c.stageName}${TITLE_TAIL}`}</p>
+        <p class="l-sub">{general ? TITLE_TAIL : `${c.stageName}${titleTail(c.stageName)}`}</p>
       </header>
       <p>尊敬的家长：</p>
       <p class="l-p">
         您好！从幼儿园到研究生，国家对上学的孩子都有资助，家里有困难的孩子还能多得一些。
-        {general ? '各学段的资助项目如下：' : `${c.stageName}学生可以享受的资助如下，${howToGet(c)}：`}
+        {general ? '各学段的资助项目如下：' : `${studentsOf(c.stageName)}可以享受的资助如下，${howToGet(c)}：`}
       </p>
       {general ? (
         <Groups content={c} />
@@ -279,7 +290,7 @@ function Letter(p: SheetProps) {
           <tbody>
             {c.rows.map((r) => (
               <Fragment key={r.id}>
-                <tr data-subsidy={r.id} class={showWho(c) ? 'has-who' : undefined}>
+                <tr data-subsidy={r.id} class={showWho(c, r) ? 'has-who' : undefined}>
                   <th scope="row">{r.name}<br /><span class={`tag tag-${r.status}`}>{r.statusTerm}</span></th>
                   <td>
                     {r.amounts.map((a, i) => <span class="r-amt" key={i}>{a.label && `${a.label} `}<Figure text={a.text} />{a.by && <span class="r-by">{a.by}</span>}</span>)}
@@ -287,7 +298,7 @@ function Letter(p: SheetProps) {
                   </td>
                   <td>{r.where}{r.when && <span class="r-when">{r.when}</span>}</td>
                 </tr>
-                {showWho(c) && <tr class="l-who"><td colSpan={3}>谁能享受：{r.who}</td></tr>}
+                {showWho(c, r) && <tr class="l-who"><td colSpan={3}>谁能享受：{r.who}</td></tr>}
               </Fragment>
             ))}
           </tbody>
@@ -304,7 +315,7 @@ function Letter(p: SheetProps) {
         </div>
       </div>
       <Fraud />
-      <Contact phone={p.phone} office={p.office} fallback={FALLBACK} contacts={p.content.contacts} />
+      <Contact phone={p.phone} office={p.office} fallback={fallbackOf(p.content)} contacts={p.content.contacts} />
       {school && (
         <p class="l-sign">{school}{p.letterDate && <><br />{formatDay(p.letterDate)}</>}</p>
       )}

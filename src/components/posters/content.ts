@@ -16,7 +16,7 @@ import type { Stage } from '../../schema/index.ts';
 import type { Region } from '../../schema/region.ts';
 import { regions as configuredRegions } from '../../data/regions.ts';
 import { regionContacts, regionLabel } from '../../rules/regions.ts';
-import { formatAmount, formatNumber, PRIVATE_WAIVER_SHORT, isUnconfirmed, UNCONFIRMED, type AmountLike } from '../../lib/format.ts';
+import { formatAmount, formatFloor, formatNumber, PRIVATE_WAIVER_SHORT, isUnconfirmed, UNCONFIRMED, type AmountLike } from '../../lib/format.ts';
 import { STAGES as SHELL_STAGES } from '../shell/stages.ts';
 import { dataIn, getTerm, subsidiesFor, termOf, type Line } from '../policy/data.ts';
 import { POSTER_SLUGS, posterStages, posterTarget } from '../../rules/stages.ts';
@@ -81,7 +81,8 @@ export function posterRows(stages: readonly Stage[], date: string, data: Dataset
         statusTerm: v.ways.length ? v.ways.map((w) => termOf('status', w.status)).join('或') : termOf('status', v.status),
         amounts: lines.map((l) => ({
           ...(many && l.label && { label: l.label }),
-          text: withUnconfirmed(l, l.region ? regionalFigure(l) : formatAmount(l)),
+          // A floor local bodies set beside the figure (博士 地方高校不低于 13000), as the stage page and the wizard say it.
+          text: withUnconfirmed(l, l.region ? regionalFigure(l) : formatAmount(l)) + (l.floor && !l.region ? `；${formatFloor({ ...l, cap: undefined })}` : ''),
           ...(l.region && { by: publishedBy(regionName(l.region.code)) }),
         })),
         short: one?.region && one.tiers ? withUnconfirmed(one, tierSpan(one)) : shortAmount(lines),
