@@ -68,6 +68,12 @@ describe('what it finds', () => {
     expect(ids(text)).not.toContain(id);
   });
 
+  it('a request to 填一下 the ID and bank-card numbers in a 钉钉 group is 很可能是诈骗 (它只当面交给班主任)', () => {
+    const r = check('老师说让家长在钉钉群里填一下孩子的身份证号和银行卡号，发资助用的，明天截止');
+    expect(r.verdict).toBe('alarm');
+    expect(ids('老师说让家长在钉钉群里填一下孩子的身份证号和银行卡号')).toContain('id-number');
+  });
+
   it.each([
     ['请把验证码发给我', 'code'],
     ['不要告诉别人，请把验证码发给我', 'code'],
