@@ -130,7 +130,11 @@ export function applyWhen(s: Pick<Subsidy, 'apply' | 'windows'>, date: string): 
  */
 export function applyMonths(s: Pick<Subsidy, 'windows'>, timing: Timing | undefined, date: string): number[] {
   if (timing?.state === 'over') return [];
-  return [...(inForce(s.windows ?? [], date)?.months ?? [])];
+  const w = inForce(s.windows ?? [], date);
+  // A 新生 window after it (state ask, ApplyWindow.outside) does not come back for this child either:
+  // next July is next year's freshmen's.
+  if (w?.freshman && timing?.state === 'ask') return [];
+  return [...(w?.months ?? [])];
 }
 
 /** Whether the family can still act on it this year (open, soon or a 补报 month ahead, or no window at all). */
