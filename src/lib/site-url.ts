@@ -7,7 +7,6 @@
  *   siteUrl('https://jyj.example.gov.cn/zizhu/') → 'https://jyj.example.gov.cn/zizhu'   (a sub-path deployment keeps its path)
  *   absoluteUrl('/check/#stage=senior') → 'https://zizhu.example.org/check/#stage=senior'
  *   absoluteUrl('/check/', 'https://jyj.example.gov.cn/zizhu/') → 'https://jyj.example.gov.cn/zizhu/check/'
- *   sitePath('/check/')                → '/check/', or '/zizhu/check/' when the site is built under /zizhu/
  *   shortUrl('https://zizhu.example.org/check/#stage=senior') → 'zizhu.example.org/check/#stage=senior'
  *   isPlaceholderSite()                → true while SITE_URL was not set for this build
  *
@@ -56,27 +55,7 @@ export function basePathOf(configured: string): string {
   return `${p}/`;
 }
 
-function base(): string {
-  let b: string | undefined;
-  try {
-    b = import.meta.env?.BASE_URL as string | undefined;
-  } catch {
-    b = undefined;
-  }
-  return (b ?? '/').replace(/\/*$/, '/');
-}
-
-/**
- * A site path ('/check/#stage=senior', from src/rules or a component) as a link on this build: the
- * deployment's base path in front ('/zizhu/check/#stage=senior'). Works in pages, components and
- * islands (Vite puts `import.meta.env.BASE_URL` into browser code too). Paths that already carry the
- * base are returned as they are.
- */
-export function sitePath(path: string, basePath: string = base()): string {
-  if (!path.startsWith('/') || path.startsWith('//')) return path;
-  if (basePath === '/' || path.startsWith(basePath) || path === basePath.slice(0, -1)) return path;
-  return basePath.slice(0, -1) + path;
-}
+export { sitePath } from './site-path.ts';
 
 /** A site path ('/check/#stage=senior') on the configured site. */
 export function absoluteUrl(path: string, site: string = siteUrl()): string {

@@ -19,6 +19,7 @@
  */
 import { ANSWER_KEYS, formatAnswers, parseAnswers, type AnswerError, type AnswerKey, type Answers } from './answers.ts';
 import { repairAnswerText } from './link-repair.ts';
+import { quoteLinkValue } from '../lib/link-value.ts';
 
 /** Answers asked once for the whole family. */
 export const SHARED_KEYS = ['hukou', 'family', 'region'] as const satisfies readonly AnswerKey[];
@@ -55,6 +56,8 @@ export interface DroppedChild {
 
 export type FamilyParseResult = {
   family: Family;
+  /** The school year the answers were given in (`year=`, see schoolYear); 0 in links made before it was written. */
+  year: number;
   /**
    * Errors in child 1's or the shared answers (kept partly, as a one-child link is today), a label two
    * children share (the later one loses it), and indexed parameters the link form does not have.
@@ -63,6 +66,13 @@ export type FamilyParseResult = {
   /** Children 2–6 that were left out. */
   dropped: DroppedChild[];
 };
+
+/**
+ * The school year a day is in, by the year its autumn term starts: 2026-09-01 … 2027-08-31 → 2026. The
+ * wizard writes it into the link (`year=2026`) with the grades, so a link opened in a later school year
+ * can ask whether the children have gone up a grade (./new-year.ts).
+ */
+export const schoolYear = (date: string): number => +date.slice(0, 4) - (date.slice(5) < '09' ? 1 : 0);
 
 const ORDER_NAMES = ['', '老大', '老二', '老三', '老四', '老五', '老六'];
 
@@ -169,15 +179,21 @@ export function parseFamily(input: string | URLSearchParams): FamilyParseResult 
   // 「第 7、8 个孩子」 as they are in the link (stage100 alone is one child, not 94 more).
   const named = beyond.length > 3 ? `第 ${beyond.slice(0, 3).join('、')} 个等 ${beyond.length} 个孩子` : `第 ${beyond.join('、')} 个孩子`;
   if (beyond.length) dropped.push({ index: beyond[0]!, message: `一次最多算 ${MAX_CHILDREN} 个孩子：链接里${named}的回答没有加进来。` });
-  return { family: { shared, children }, errors, dropped };
+  // The school year of the grades: four digits (one parameter: two join with a comma), or said so (the
+  // answers stay; only 孩子升级了吗 cannot be asked).
+  const y = params.getAll('year').join();
+  const year = /^\s*20\d\d\s*$/.test(y) ? +y : 0;
+  if (y && !year) errors.push({ field: 'year', message: `「year」看不懂${quoteLinkValue(y)}：不知道是哪一学年填的，请核对年级` });
+  return { family: { shared, children }, year, errors, dropped };
 }
 
 /**
  * The canonical string of a family (no leading `#`): child 1 and shared answers as `formatAnswers`
  * writes them (so a family of one without a label is exactly today's link), then `order`, then each
- * further child's indexed parameters in question order.
+ * further child's indexed parameters in question order, then `year=` (the school year, see schoolYear)
+ * when it is given and some child has a grade.
  */
-export function formatFamily(family: Family): string {
+export function formatFamily(family: Family, year?: number): string {
   const parts: string[] = [];
   const head = formatAnswers(childAnswers(family, 0));
   if (head) parts.push(head);
@@ -189,5 +205,6 @@ export function formatFamily(family: Family): string {
     }
     if (c.order) parts.push(`${suffix('order', i)}=${c.order}`);
   });
+  if (year && family.children.some((c) => c.answers.grade)) parts.push(`year=${year}`);
   return parts.join('&');
 }

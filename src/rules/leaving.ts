@@ -39,7 +39,7 @@ export function afterLeaving(a: Answers, date: string, year: number, month: numb
  * The last grade of a stage's shortest programme, where programmes differ in length and the wizard does
  * not ask which: 本专科 3 (专科、高职 3 年; 本科 4 年; 医学等 5 年), 研究生 2 (硕士 2–3 年; 博士更长).
  */
-const SHORTEST_LAST: Partial<Record<Stage, number>> = { undergrad: 3, postgrad: 2 };
+export const SHORTEST_LAST: Partial<Record<Stage, number>> = { undergrad: 3, postgrad: 2 };
 
 /**
  * Whether an application in `month` of `year` is for a school year the child may have left by: in a grade

@@ -142,11 +142,14 @@ function makePart(data: Dataset, regions: readonly Region[], floor: string, stag
     contacts: r.contacts.map((c) => clean({ ...c, source: undefined })),
     sources: r.sources.map(trimSource),
   }));
+  const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
+  const used = new Set(all.flatMap((s) => [...s.rules.flatMap(ruleSourceIds), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
+  for (const r of rs) for (const o of r.overrides) for (const id of [...(o.amounts ?? []).map((a) => a.source), ...(o.rules ?? []).flatMap(ruleSourceIds)]) used.add(id);
+  // A region's sources that nothing of this stage cites stay out (四川's 普高 figures in the 本专科 part).
+  for (const r of rs) r.sources = r.sources.filter((x) => used.has(x.id));
   // joinPart starts every region with empty lists and lays the part over them: a part leaves out the
   // empty ones, and a region with nothing for this stage altogether.
   const regionsOut = rs.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !Array.isArray(v) || v.length))).filter((r) => Object.keys(r).length > 1);
-  const all = [...subsidies, ...rs.flatMap((r) => r.subsidies)];
-  const used = new Set(all.flatMap((s) => [...s.rules.flatMap(ruleSourceIds), ...s.amounts.map((a) => a.source), ...((s as unknown as Subsidy).windows ?? []).map((w) => w.source)]));
   const sources = data.sources.filter((s) => used.has(s.id)).map(trimSource);
   const docIds = new Set(all.flatMap((s) => s.documents.map((d) => d.doc)));
   const documents = data.documents.filter((d) => docIds.has(d.id)).map((d) => clean({ id: d.id, name: d.name, where: d.where, note: d.note, noteStages: d.noteStages, perStudent: d.perStudent }));

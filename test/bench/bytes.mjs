@@ -216,6 +216,8 @@ function importsOf(src, dynamic = false) {
  *    to next, for 接下来几年);
  *  - `onTap`: what only a tap loads (the saved image, its QR code, the calendar file), never counted
  *    in a journey;
+ *  - `newYear`: 孩子升级了吗 (./NewYear.tsx), which only a link from an earlier school year loads, never
+ *    counted in a journey either;
  *  - `places`: the city and county names the region search fetches when the family types there
  *    (the page's `#wz-data` block names it), never counted in a journey either.
  */
@@ -250,7 +252,11 @@ export function wizardJourney(dist, { withBrotli = false } = {}) {
   // 代问模式 (issue 18): what only the helper mode loads, not in the family's journey.
   const helperOnly = closure(first.filter(isHandoff), seen);
   const family = closure(first.filter(isFamily), seen);
-  const onTap = closure([...later, ...family].filter((r) => r.kind === 'js').flatMap((r) => dynamicOf(r.url)), seen);
+  // 孩子升级了吗: only a link from an earlier school year loads it, not in a journey.
+  const isNewYear = (u) => /\/_astro\/NewYear\.[\w-]+\.js$/.test(u);
+  const fromFamily = family.filter((r) => r.kind === 'js').flatMap((r) => dynamicOf(r.url));
+  const newYear = closure(fromFamily.filter(isNewYear), seen);
+  const onTap = closure([...later.filter((r) => r.kind === 'js').flatMap((r) => dynamicOf(r.url)), ...fromFamily.filter((u) => !isNewYear(u))], seen);
   const html = readFileSync(fileOf(dist, '/check/'), 'utf8');
   const block = html.match(/<script type="application\/json" id="wz-data">([\s\S]*?)<\/script>/)?.[1];
   if (!block) throw new Error('/check/ has no #wz-data block');
@@ -265,7 +271,7 @@ export function wizardJourney(dist, { withBrotli = false } = {}) {
   const familyParts = distinct.slice(0, 3);
   return {
     open, later, helperOnly, parts, worst, total: sum(open) + sum(later) + worst.gzip,
-    family, familyParts, familyTotal: sum(open) + sum(later) + sum(family) + sum(familyParts), onTap, places,
+    family, familyParts, familyTotal: sum(open) + sum(later) + sum(family) + sum(familyParts), onTap, newYear, places,
   };
 }
 

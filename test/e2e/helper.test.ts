@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
 // @ts-expect-error pngjs ships no types (the same import as test/e2e/posters.test.ts)
 import { PNG } from 'pngjs';
-import { formatViolations, newPage, phone, runAxe, screenshot, useBrowser } from './helpers';
+import { THIS_YEAR, formatViolations, newPage, phone, runAxe, screenshot, useBrowser } from './helpers';
 import { WIZARD_READY } from './offline-helpers';
 import { formatAnswers, parseAnswers, type Answers } from '../../src/rules/answers.ts';
 import { dataset } from '../../src/data/index.ts';
@@ -109,7 +109,7 @@ describe('代问模式: three families in a row', () => {
       // the QR code hands over exactly this family's link, without the helper flag
       await page.waitForSelector('.wz-qr svg');
       const link = await decodeQr(page);
-      expect(link, f.name).toBe(`${baseURL}/check/#${formatAnswers(f.answers)}`);
+      expect(link, f.name).toBe(`${baseURL}/check/#${formatAnswers(f.answers)}&year=${THIS_YEAR}`);
       if (n === 0) {
         expect(formatViolations(await runAxe(page))).toBe('');
         await screenshot(page, 'helper-results');
@@ -228,7 +228,7 @@ describe('代问模式: three families in a row', () => {
         expect(hits(b.qr, b.bar), `${what}: scrollIntoViewIfNeeded`).toBe(false);
         await boxes('end');
         const shot = PNG.sync.read(await page.screenshot());
-        expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data, `${what}: scanned from the screen`).toBe(`${baseURL}/check/#${hash}`);
+        expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data, `${what}: scanned from the screen`).toBe(`${baseURL}/check/#${hash}&year=${THIS_YEAR}`);
         if (hash === ones[0]) await screenshot(page, `helper-qr-360${large ? '-large' : ''}`, { fullPage: false });
         // Past the code, reading the long result, the bar is back at the bottom of the screen.
         const past = await boxes(`y=${Math.round(top + b.card.bottom - b.card.top + 200)}`);

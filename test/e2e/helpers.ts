@@ -18,6 +18,15 @@ import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { schoolYear } from '../../src/rules/family.ts';
+import { chinaDay } from '../../src/lib/today.ts';
+import { dataAsOf } from '../../src/data/index.ts';
+
+/**
+ * The school year the wizard stamps its links with (`&year=…`, src/rules/family.ts): of the device day,
+ * or of the data's day when the clock is earlier (as the wizard's deviceDay).
+ */
+export const THIS_YEAR = schoolYear(chinaDay(new Date()) < dataAsOf ? dataAsOf : chinaDay(new Date()));
 
 export type { AxeViolation };
 

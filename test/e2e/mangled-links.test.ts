@@ -4,7 +4,7 @@
  * the search page repeats a ?q= from a link only when it is a short plain term.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { formatViolations, newPage, phone, runAxe, useBrowser } from './helpers';
+import { THIS_YEAR, formatViolations, newPage, phone, runAxe, useBrowser } from './helpers';
 import { formatAnswers, parseAnswers } from '../../src/rules/answers.ts';
 
 const baseURL = inject('baseURL');
@@ -28,7 +28,8 @@ describe('the wizard reads mangled links', () => {
       expect(await page.locator('#wz-h').innerText()).toBe('核对你的回答');
       expect(clean.ok).toBe(true);
       const url = new URL(page.url());
-      expect(url.hash.slice(1)).toBe(formatAnswers(clean.ok ? clean.answers : {}));
+      // The school year of the grades joins the answers (src/rules/family.ts formatFamily).
+      expect(url.hash.slice(1)).toBe(`${formatAnswers(clean.ok ? clean.answers : {})}&year=${THIS_YEAR}`);
       expect(url.search).toBe('');
       expect(await page.locator('.wz-warn, [role="alert"]').count()).toBe(0);
       expect(errors).toEqual([]);

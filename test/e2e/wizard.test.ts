@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
+import { THIS_YEAR, distDir, formatViolations, horizontalOverflow, launchBrowser, newPage, phone, runAxe, screenshot, smallTapTargets } from './helpers';
 import { regionBuild, type RegionBuild } from './region-build';
 import { WIZARD_READY } from './offline-helpers';
 import { dataAsOf, dataset } from '../../src/data/index.ts';
@@ -53,7 +53,11 @@ async function open(hash = '', opts: { date?: string; context?: BrowserContextOp
   return { page, errors, requests, context };
 }
 
-const hashOf = (page: Page) => new URL(page.url()).hash;
+/**
+ * The address's answers, without the `year=` of this school year the wizard adds once a grade is
+ * answered (checked on its own in 「孩子升级了吗」 below); any other year stays and fails the comparison.
+ */
+const hashOf = (page: Page) => new URL(page.url()).hash.replace(new RegExp(`&year=${THIS_YEAR}$`), '');
 const answersOf = (page: Page): Answers => {
   const r = parseAnswers(hashOf(page));
   if (!r.ok) throw new Error(`URL 里的答案读不懂：${hashOf(page)}`);
@@ -414,6 +418,67 @@ describe('malformed and outdated links', () => {
   }
 });
 
+describe('孩子升级了吗: links from an earlier school year', () => {
+  const rawHash = (page: Page) => new URL(page.url()).hash;
+  it('stamps the school year into the address once a grade is answered, and into the share link', async () => {
+    const { page, errors } = await open('', { date: '2026-12-05' });
+    await page.locator('button[data-v="primary"]').tap();
+    expect(rawHash(page)).toBe('#stage=primary');
+    await page.locator('button[data-v="4"]').tap();
+    expect(rawHash(page)).toBe('#stage=primary&grade=4&year=2026');
+    const done = await open(`${TYPICAL}&year=2026`, { date: '2027-08-31' });
+    await showResults(done.page);
+    expect(await done.page.locator('.wz-newyear').count()).toBe(0);
+    expect(await done.page.locator('#wz-link').inputValue()).toMatch(/&year=2026$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('asks whether the child went up a grade, says the new grade, and takes it on 「升了」', async () => {
+    const { page, errors } = await open(`${TYPICAL}&year=2025`, { date: '2026-12-05' });
+    expect(await heading(page)).toBe('核对你的回答');
+    const note = page.locator('.wz-newyear');
+    await note.waitFor();
+    const text = await note.innerText();
+    expect(text).toContain('孩子升年级了吗？');
+    expect(text).toContain('2025 年秋季开学的那个学年填的');
+    expect(text).toContain('原来高中二年级，现在应该是高中三年级');
+    expect(formatViolations(await runAxe(page))).toBe('');
+    await screenshot(page, 'wizard-new-year');
+    await page.getByRole('button', { name: '升了，按现在的年级算' }).tap();
+    expect(rawHash(page)).toBe(`#${TYPICAL.replace('grade=2', 'grade=3')}&year=2026`);
+    expect(await page.locator('.wz-newyear').count()).toBe(0);
+    expect(await page.locator('.wz-review').innerText()).toContain('高中三年级');
+    await showResults(page);
+    await expectMatchesEngine(page);
+    // Back brings the old link, and its question, again.
+    await page.goBack();
+    await page.goBack();
+    await note.waitFor();
+    expect(rawHash(page)).toBe(`#${TYPICAL}&year=2025`);
+    expect(errors).toEqual([]);
+  });
+
+  it('asks a child who finished 初三 what it is in now, and 「没升」 keeps the grades', async () => {
+    const link = `stage=junior&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&${NATIONAL}`;
+    const { page, errors } = await open(`${link}&year=2025`, { date: '2026-12-05' });
+    await page.locator('.wz-newyear').waitFor();
+    expect(await page.locator('.wz-newyear').innerText()).toContain('原来初中三年级，已经毕业，要重新选现在读什么');
+    await page.getByRole('button', { name: '升了，按现在的年级算' }).tap();
+    expect(await currentQuestion(page)).toBe('stage');
+    expect(rawHash(page)).toBe(`#hukou=rural&family=dibao&${NATIONAL}`);
+    await page.locator('button[data-v="senior"]').tap();
+    await page.locator('button[data-v="1"]').tap();
+    expect(rawHash(page)).toBe(`#stage=senior&grade=1&hukou=rural&family=dibao&${NATIONAL}&year=2026`);
+
+    const kept = await open(`${link}&year=2025`, { date: '2026-12-05' });
+    await kept.page.locator('.wz-newyear').waitFor();
+    await kept.page.getByRole('button', { name: '没升，还是原来的年级' }).tap();
+    expect(rawHash(kept.page)).toBe(`#${link}&year=2026`);
+    expect(await kept.page.locator('.wz-newyear').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 // --- Results tools -----------------------------------------------------------------------------------
 
 const TYPICAL = `stage=senior&grade=2&school=public&hukou=rural&family=dibao&${NATIONAL}`;
@@ -433,14 +498,14 @@ describe('print, share and clear', () => {
     }
   });
 
-  it('copies a share link that carries only the answers and opens the same results', async () => {
+  it('copies a share link that carries only the answers (and the school year of the grades) and opens the same results', async () => {
     const { page, errors } = await open(TYPICAL, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
     await showResults(page);
     expect(await page.locator('.wz-share').innerText()).toContain('谁打开这个链接，都会先看到这些回答，点「看结果」就是同样的结果');
     await page.getByRole('button', { name: '复制链接' }).tap();
     await page.waitForFunction(() => document.querySelector('.wz-copied')?.textContent?.includes('已复制'));
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(`${baseURL}/check/#${TYPICAL}`);
+    expect(link).toBe(`${baseURL}/check/#${TYPICAL}&year=${THIS_YEAR}`);
     expect(await page.locator('#wz-link').inputValue()).toBe(link);
     // Someone else opens it: the review screen with the same answers, then the same results.
     const other = await open(link.split('#')[1]);
@@ -1051,7 +1116,7 @@ describe('a region-default build (ZZ_REGION=510000)', () => {
     await expectMatchesEngine(page, '510000');
     expect(await cardText(page, 'senior-grant')).toContain('四川省公布：分三档：1300、2300、3300 元/年');
     // The share link carries the region, so it means the same on any copy of the site.
-    expect(await page.locator('#wz-link').inputValue()).toBe(`${site}/check/#${SENIOR_DIBAO}&region=510000`);
+    expect(await page.locator('#wz-link').inputValue()).toBe(`${site}/check/#${SENIOR_DIBAO}&region=510000&year=${THIS_YEAR}`);
     await screenshot(page, 'wizard-region-default-results');
     // Change it: the question shows 四川省 as chosen; 「不知道 / 用全国标准」 overrides the default.
     await page.getByRole('button', { name: '修改回答' }).tap();

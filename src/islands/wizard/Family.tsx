@@ -25,6 +25,8 @@ import type { Ui, View } from './types.ts';
 export { ChildLabel } from './ChildLabel.tsx';
 export { mergeParts } from './merge-parts.ts';
 export { addChild, removeChild, setOrder } from './family-edit.ts';
+/** 孩子升级了吗 (./NewYear.tsx), for a link from an earlier school year: loaded from here so it shares this module's ladder. */
+export const loadNewYear = () => import('./NewYear.tsx');
 import { childHeading, docLine, moneyLines, ownDocLine, stepLines } from './family-view.ts';
 import { kidsLine, type Part, type Payload, type Terms } from './lib.ts';
 import { joinPart } from './join-part.ts';

@@ -6,7 +6,7 @@
  * This module and the engine it runs (`evaluate`) are loaded by the wizard only once the family has
  * picked the stage (a dynamic import in ./Wizard.tsx), so the first screens do not wait for them.
  */
-import { sitePath } from '../../lib/site-url.ts';
+import { sitePath } from '../../lib/site-path.ts';
 import { ASK_LOCAL } from '../../schema/words.ts';
 import type { Answers } from '../../rules/answers.ts';
 import type { Amount, Result, Status } from '../../rules/evaluate.ts';
@@ -164,6 +164,8 @@ export function Card({ r, terms }: { r: Result; terms: Terms }) {
 
 interface Props {
   answers: Answers;
+  /** The share link (the wizard's: the whole family and the school year, formatFamily). */
+  link: string;
   ev: Evaluation;
   terms: Terms;
   /** The steps of applying (from the stage's part). */
@@ -246,7 +248,7 @@ export function Results(p: Props) {
           <p data-no-contacts>{ASK_LOCAL}。</p>
         )}
       </section>
-      <Share answers={answers} msg={msg} ui={ui} onGo={onGo} />
+      <Share link={p.link} msg={msg} ui={ui} onGo={onGo} />
     </div>
   );
 }

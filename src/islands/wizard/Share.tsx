@@ -1,19 +1,16 @@
 /** Share link (answers only) with a copy button, print, and a way back to change answers. */
-import { formatAnswers, type Answers } from '../../rules/answers.ts';
 import type { Ui, View } from './types.ts';
 
 interface Props {
-  answers?: Answers;
-  /** The whole link, when it is not just `answers` (a family: formatFamily). */
-  link?: string;
+  /** The whole link: the wizard's address with the family's answers and the school year (formatFamily). */
+  link: string;
   /** What the copy button did (Wizard state). */
   msg: string;
   ui: (u: Partial<Ui>) => void;
   onGo: (v: View) => void;
 }
 
-export function Share({ answers, link: given, msg, ui, onGo }: Props) {
-  const link = given ?? `${location.origin}${location.pathname}#${formatAnswers(answers ?? {})}`;
+export function Share({ link, msg, ui, onGo }: Props) {
   const setMsg = (m: string) => ui({ msg: m });
   const copy = async () => {
     try {
@@ -42,7 +39,7 @@ export function Share({ answers, link: given, msg, ui, onGo }: Props) {
         </p>
         <p aria-live="polite" class="wz-copied">{msg}</p>
         <p class="muted">
-          链接里只有上面这些回答，没有姓名、身份证号这类信息。谁打开这个链接，都会先看到这些回答，点「看结果」就是同样的结果。
+          链接里只有上面这些回答和填写的学年，没有姓名、身份证号这类信息。谁打开这个链接，都会先看到这些回答，点「看结果」就是同样的结果。
         </p>
         <p>
           <button type="button" class="btn" onClick={() => onGo({ v: 'review' })}>修改回答</button>

@@ -31,7 +31,7 @@
 import { Component, render } from 'preact';
 import { NATIONAL_REGION, formatAnswers, parseAnswers, type AnswerError, type Answers, type Stage } from '../../rules/answers.ts';
 import { firstUnanswered, isAsked, setAnswer, withDefaultRegion, type QuestionId } from '../../rules/questions.ts';
-import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, type DroppedChild, type Family } from '../../rules/family.ts';
+import { MAX_CHILDREN, childAnswers, childLabel, formatFamily, parseFamily, schoolYear, type DroppedChild, type Family } from '../../rules/family.ts';
 import { deviceDay, isPart, makeTerms, readStored, stagePage, writeStored, type Part, type Payload, type Terms } from './lib.ts';
 import { withChild } from './family-state.ts';
 import { isInPageLink } from '../../lib/in-page-link.ts';
@@ -90,9 +90,18 @@ interface State extends Ui {
   cleared?: boolean;
   /** A screen failed while rendering (componentDidCatch). */
   crashed?: boolean;
+  /**
+   * The school year of a link from an earlier one (`year=`): 孩子升级了吗 (./NewYear.tsx, loaded then)
+   * shows on 核对你的回答 and the results until the family answers it; the address keeps that year till then.
+   */
+  was?: number;
+  ny?: typeof import('./NewYear.tsx');
 }
 
 const FRESH: Ui = { picked: null, warn: false, find: '', msg: '', confirm: false };
+
+/** A wiped wizard (清除我的回答, 代问模式's 下一户): no answers, at the first question (ticks: a new Set each time). */
+const BLANK = { ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' } as View, errors: [], lost: [], dropped: [], remember: false, was: 0 };
 
 /** The screen for these answers (region default applied): the requested one if it still makes sense, else the natural next one. */
 function resolveView(a: Answers, want: unknown): View {
@@ -104,8 +113,9 @@ function resolveView(a: Answers, want: unknown): View {
   return w?.v === 'results' ? w : { v: 'review' };
 }
 
-const urlFor = (f: Family) => {
-  const h = formatFamily(f);
+/** The address for a family whose grades are of school year `year`. */
+const urlFor = (f: Family, year: number) => {
+  const h = formatFamily(f, year);
   return location.pathname + otherSearch() + (h ? `#${h}` : '');
 };
 /**
@@ -153,7 +163,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.terms = makeTerms(props.p.glossary, props.p.regions, props.p.places);
     const s = this.read();
     // A malformed link: keep what could be read, and write the canonical form back.
-    if (s.errors.length || s.lost.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view, cur: s.cur, n: depth() }, '', urlFor(s.family));
+    if (s.errors.length || s.lost.length || location.hash.length > 1 || hasAnswers(location.search)) history.replaceState({ wz: s.view, cur: s.cur, n: depth() }, '', urlFor(s.family, s.was || this.year()));
     this.state = { ...s, ticks: new Set(), remember: false, loading: null, fam: null };
   }
 
@@ -271,9 +281,12 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     return withDefaultRegion(a, defaultRegion ?? (regions.length ? undefined : NATIONAL_REGION));
   };
 
+  /** The school year of the device's day (the data's floor at the earliest). */
+  year = () => schoolYear(deviceDay(this.props.p.floor));
+
   read() {
     const parsed = parseFamily(answerTextOf(location.search, location.hash)); // answers after ? instead of #: ../../rules/link-repair.ts
-    const { family } = parsed;
+    const { family, year } = parsed;
     const ok = !parsed.errors.length;
     const st = history.state as { wz?: View; cur?: number } | null;
     // A link opened afresh (no history state) with a child half answered (「再加一个孩子」 copied midway)
@@ -281,13 +294,13 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const cur = ok && st && typeof st.cur === 'number' && st.cur >= 0 && st.cur < family.children.length ? st.cur : Math.max(0, family.children.findIndex((_, i) => firstUnanswered(this.fill(childAnswers(family, i)))));
     const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), ok ? st?.wz : undefined);
-    return { ...FRESH, family, cur, answers, view, errors: parsed.errors, lost: parsed.dropped, dropped: [] as QuestionId[] };
+    return { ...FRESH, family, cur, answers, view, errors: parsed.errors, lost: parsed.dropped, dropped: [] as QuestionId[], was: year < this.year() ? year : 0 };
   }
 
   sync = () => {
     // An in-page link (「跳到正文」 → #main) is not a set of answers: put the answers back in the address.
     if (isInPageLink(location.hash)) {
-      history.replaceState({ wz: this.state.view, cur: this.state.cur, n: depth() }, '', urlFor(this.state.family));
+      history.replaceState({ wz: this.state.view, cur: this.state.cur, n: depth() }, '', urlFor(this.state.family, this.state.was || this.year()));
       return;
     }
     // 清除我的回答 went back to the wizard's first entry: wipe it and drop the entries after it.
@@ -300,7 +313,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     }
     const s = this.read();
     // hashchange and popstate both fire for one navigation; the second has nothing new.
-    if (!s.errors.length && !s.lost.length && s.cur === this.state.cur && formatFamily(s.family) === formatFamily(this.state.family) && JSON.stringify(s.view) === JSON.stringify(this.state.view)) return;
+    if (!s.errors.length && !s.lost.length && s.cur === this.state.cur && s.was === this.state.was && formatFamily(s.family) === formatFamily(this.state.family) && JSON.stringify(s.view) === JSON.stringify(this.state.view)) return;
     this.focusNext = true;
     this.setState(s);
   };
@@ -311,6 +324,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.store();
     this.load(this.state.answers.stage);
     if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
+    this.newYear();
     if (this.helper) import('./Handoff.tsx').then((m) => { m.guardLeaving(this.next); this.setState({ handoff: m }); }, () => {});
   }
 
@@ -329,6 +343,12 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     if (formatAnswers(prev.answers) !== formatAnswers(this.state.answers)) this.store();
     if (prev.answers.stage !== this.state.answers.stage) this.load(this.state.answers.stage);
     if (this.state.view.v === 'results' || this.state.view.v === 'label') this.loadFam();
+    this.newYear();
+  }
+
+  /** 孩子升级了吗, for a link from an earlier school year: its screen, loaded once. */
+  newYear() {
+    if (this.state.was && !this.state.ny) loadFamily().then((m) => m.loadNewYear()).then((ny) => this.setState({ ny }), () => {});
   }
 
   /** New answers: keep the remembered ticks in step, or pick up ticks remembered for exactly these answers. */
@@ -349,15 +369,19 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     this.goFamily(withChild(this.state.family, this.state.cur, answers), this.state.cur, want, dropped);
   };
 
-  /** A new family state: `cur`'s screen (`want` if it still makes sense), one history entry. */
-  goFamily = (family: Family, cur: number, want?: View, dropped: QuestionId[] = []) => {
+  /**
+   * A new family state: `cur`'s screen (`want` if it still makes sense), one history entry. `was`: the
+   * school year of its grades when earlier than this one (kept till 孩子升级了吗 is answered).
+   */
+  goFamily = (family: Family, cur: number, want?: View, dropped: QuestionId[] = [], was = this.state.was) => {
     const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), want);
+    const url = urlFor(family, was || this.year());
     // 代问模式: one history entry for all families, so Back never shows an earlier family's answers.
-    if (this.helper) history.replaceState({ wz: view, cur, n: depth() }, '', urlFor(family));
-    else history.pushState({ wz: view, cur, n: depth() + 1 }, '', urlFor(family));
+    if (this.helper) history.replaceState({ wz: view, cur, n: depth() }, '', url);
+    else history.pushState({ wz: view, cur, n: depth() + 1 }, '', url);
     this.focusNext = true;
-    this.setState({ ...FRESH, family, cur, answers, view, errors: [], lost: [], dropped, cleared: false });
+    this.setState({ ...FRESH, family, cur, answers, view, errors: [], lost: [], dropped, cleared: false, was });
   };
 
   /** 再加一个孩子 (on the family screens, so the family module is here): a new child, first its label. */
@@ -402,14 +426,14 @@ export default class Wizard extends Component<{ p: Payload }, State> {
       history.go(-n);
     } else history.replaceState({ wz: { v: 'q', q: 'stage' }, n: 0 }, '', location.pathname + otherSearch());
     this.focusNext = true;
-    this.setState({ ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], lost: [], dropped: [], ticks: new Set(), remember: false });
+    this.setState({ ...BLANK, ticks: new Set() });
   };
 
   /** 代问模式's 「下一户，清空」: storage, address and screen wiped; the next family starts at the first question. */
   next = () => {
     this.state.handoff?.wipe();
     this.focusNext = true;
-    this.setState({ ...FRESH, family: EMPTY, cur: 0, answers: {}, view: { v: 'q', q: 'stage' }, errors: [], lost: [], dropped: [], ticks: new Set(), remember: false, cleared: true });
+    this.setState({ ...BLANK, ticks: new Set(), cleared: true });
   };
 
   render() {
@@ -439,7 +463,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     // The family layer: its screens and joined parts, once loaded (see loadFam).
     const f = s.fam?.state === 'ready' && s.fam.key === stagesKey(family) ? s.fam : null;
     const fm = this.famMod;
-    const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)))}`;
+    const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)), s.was || this.year())}`;
     const model = view.v === 'results' && f ? safely(() => f.mod.familyModel(p, f.part, family, deviceDay(p.floor))) : null;
     const canAdd = family.children.length < MAX_CHILDREN;
     // A screen that failed while rendering: the same 「结果还没能算出来」 and 再试一次 as a failed fetch.
@@ -460,6 +484,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             <ul>{s.lost.map((d) => <li key={d.index}>{d.message}</li>)}</ul>
           </div>
         )}
+        {s.ny && <s.ny.NewYear w={this} />}
         {many && view.v !== 'results' && view.v !== 'review' && <p class="wz-who-child">现在回答的是：<strong>{childLabel(family, cur)}</strong></p>}
         {view.v === 'label' && (fm ? <fm.ChildLabel family={family} i={cur} onPick={this.pickLabel} onBack={(f) => this.goFamily(f, 0, { v: 'results' })} /> : <p class="wz-loading" id="wz-h" tabindex={-1}>正在打开…</p>)}
         {/* given: answered before this child's questions (a later child's shared ones, the default region as fill() puts it). */}
@@ -502,6 +527,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
             ev={ev}
             terms={terms}
             steps={ready.part.steps}
+            link={link}
             ticks={s.ticks}
             remember={s.remember}
             msg={s.msg}

@@ -10,7 +10,7 @@ import { NATIONAL_REGION, gradeName, stageName, type Answers, type Stage } from 
 import { chosenValues, question, type QuestionId, type QuestionOption, type TermRef } from '../../rules/questions.ts';
 import { findRegion, regionLabel } from '../../rules/region-lookup.ts';
 import { chinaDay } from '../../lib/today.ts';
-import { sitePath } from '../../lib/site-url.ts';
+import { sitePath } from '../../lib/site-path.ts';
 import { stagePagePath } from '../../rules/stages.ts';
 
 /**

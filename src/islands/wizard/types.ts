@@ -3,6 +3,7 @@
  * and Share.tsx render parts of it). Types only: no code ships from here.
  */
 import type { QuestionId } from '../../rules/questions.ts';
+import type { Family } from '../../rules/family.ts';
 
 /**
  * Which screen is shown: a question, 「核对你的回答」, the results, or (several children, issue 17)
@@ -24,3 +25,11 @@ export interface Ui {
   confirm: boolean;
 }
 
+/** What 孩子升级了吗 (./NewYear.tsx) reads of the wizard (./Wizard.tsx) and calls on it. */
+export interface NewYearHost {
+  state: { family: Family; cur: number; view: View; was?: number };
+  /** This school year (src/rules/family.ts schoolYear of the device day). */
+  year: () => number;
+  /** A new family state at child `cur`'s screen; `was` 0 = the grades are this school year's. */
+  goFamily: (family: Family, cur: number, want?: View, dropped?: QuestionId[], was?: number) => void;
+}

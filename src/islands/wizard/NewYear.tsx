@@ -1,0 +1,40 @@
+/**
+ * 孩子升级了吗: shown on 核对你的回答 and the results while the link's answers are of an earlier school
+ * year (`year=`, src/rules/family.ts; the wizard's `was`). It says each child's grade then and now, as
+ * the engine moves it (src/rules/new-year.ts newYear); 「升了」 takes the new grades (and asks the stage
+ * again of a child whose next stage is not known: 初三、高三 …), 「没升」 keeps them. Either way the link
+ * gets this school year. Loaded only for such a link (through ./Family.tsx, whose ladder it shares), so
+ * the wizard's opening carries none of it.
+ */
+import { childLabel } from '../../rules/family.ts';
+import { newYear } from '../../rules/new-year.ts';
+import type { NewYearHost } from './types.ts';
+
+export function NewYear({ w }: { w: NewYearHost }) {
+  const { family, cur, view, was } = w.state;
+  if (!was || (view.v !== 'review' && view.v !== 'results')) return null;
+  const n = w.year() - was;
+  const moved = newYear(family, n);
+  const many = family.children.length > 1;
+  const ask = moved.moves.find((m) => !m.to);
+  return (
+    <section class="note wz-newyear no-print" aria-labelledby="wz-ny-h">
+      <h2 id="wz-ny-h">孩子升年级了吗？</h2>
+      <p>这些回答是 {was} 年秋季开学的那个学年填的，现在{n > 1 ? `已经过了 ${n} 个学年` : '是新的学年'}。升了年级，能领的资助和要带的材料可能不一样：</p>
+      <ul>
+        {moved.moves.map((m) => (
+          <li key={m.child}>
+            {many && `${childLabel(family, m.child)}：`}
+            {m.to ? `原来${m.from}，现在应该是${m.to}` : `原来${m.from}，已经毕业，要重新选现在读什么`}
+            {m.unsure && '（已经毕业的，就不用再算了）'}
+          </li>
+        ))}
+      </ul>
+      <p>
+        {/* 升了: a child whose next stage is not known answers its stage first; else the same screen. */}
+        <button type="button" class="btn btn-primary" onClick={() => (ask ? w.goFamily(moved.family, ask.child, undefined, [], 0) : w.goFamily(moved.family, cur, view, [], 0))}>升了，按现在的年级算</button>{' '}
+        <button type="button" class="btn" onClick={() => w.goFamily(family, cur, view, [], 0)}>没升，还是原来的年级</button>
+      </p>
+    </section>
+  );
+}
