@@ -8,7 +8,7 @@ import { regions } from '../../src/data/regions.ts';
 import { evaluate, formatAnswers, parseAnswers, type Answers } from '../../src/site/evaluate.ts';
 import { CHILD_KEYS, MAX_CHILDREN, childAnswers, familyOf, formatFamily, parseFamily, splitAnswers, type Family } from '../../src/rules/family.ts';
 import { MONEY_KINDS, evaluateFamily, moneyKind, type FamilyEvaluation } from '../../src/rules/family-eval.ts';
-import { applicationMonths, nextStage } from '../../src/rules/calendar.ts';
+import { applicationMonths, nextStages } from '../../src/rules/calendar.ts';
 import { timeline } from '../../src/rules/timeline.ts';
 import { moneyLines } from '../../src/islands/wizard/family-view.ts';
 import { loadCases } from '../cases/load.ts';
@@ -281,17 +281,17 @@ describe('invariants over generated families', { timeout: 120_000 }, () => {
   });
 });
 
-describe('the next stage in the calendar (calendar.ts nextStage): a 高三 student applies for 大学 in the summer', () => {
+describe('the next stage in the calendar (calendar.ts nextStages): a 高三 student applies for 大学 in the summer, a 初三 one for 普高 or 中职, a 大班 child for 小学', () => {
   const months = (link: string, date: string) => {
     const f = parseFamily(link).family;
     const fe = evaluateFamily(dataset, regions, f, { date });
-    const next = fe.children.map((c) => nextStage(dataset, regions, timeline(dataset, regions, c.answers, { date }), { date }));
+    const next = fe.children.map((c) => nextStages(dataset, regions, timeline(dataset, regions, c.answers, { date }), { date }));
     return { plain: applicationMonths(fe), withNext: applicationMonths(fe, 12, next), next };
   };
   const ids = (ms: ReturnType<typeof applicationMonths>) => Object.fromEntries(ms.map((m) => [m.date.slice(0, 7), m.items.map((i) => i.id)]));
   it('in December: 3 月 补报 for 高中, then 7–9 月 生源地贷款 and 7–8 月 新生入学资助 led by 「考上大学（含高职）的话」; no 高中 item after it leaves', () => {
     const { plain, withNext, next } = months('stage=senior&grade=3&school=public&hukou=rural&family=tuopin&region=000000', '2026-12-04');
-    expect(next[0]?.note).toBe('考上大学（含高职）的话');
+    expect(next[0]!.map((n) => n.note)).toEqual(['考上大学（含高职）的话']);
     expect(Object.keys(ids(plain))).toEqual(['2027-03']);
     const got = ids(withNext);
     expect(got['2027-03']).toEqual(ids(plain)['2027-03']);
@@ -310,13 +310,36 @@ describe('the next stage in the calendar (calendar.ts nextStage): a 高三 stude
     expect(got['2027-08']).toEqual(expect.arrayContaining(['student-loan', 'freshman-aid']));
     expect(Object.keys(got).filter((k) => k >= '2028-06')).toEqual([]);
   });
-  it('a child going from 初三 to one of two ways has no next stage; a 高二 student leaves after the calendar\'s 12 months: both calendars are unchanged', () => {
+  it('a child going from 初三 has two ways: next 9 月 lists each way\'s applications, each led by its condition; 初中 items stop when it leaves', () => {
     const junior = months('stage=junior&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=000000', '2026-12-04');
-    expect(junior.next[0]).toBeUndefined();
-    expect(junior.withNext).toEqual(junior.plain);
+    expect(junior.next[0]!.map((n) => [n.note, n.year])).toEqual([['上普通高中的话', 2027], ['上中职的话', 2027]]);
+    const sep = junior.withNext.find((m) => m.date === '2027-09-01')!;
+    expect(sep.items.map((i) => [i.next, i.id])).toEqual(expect.arrayContaining([['上普通高中的话', 'senior-grant'], ['上中职的话', 'vocational-grant']]));
+    for (const way of ['上普通高中的话', '上中职的话']) {
+      const own = sep.items.filter((i) => i.next === way);
+      expect(own[0]!.name.startsWith(`${way}：`), way).toBe(true);
+      expect(own.slice(1).some((i) => i.name.includes('的话：')), way).toBe(false);
+    }
+    expect(sep.items.some((i) => !i.next)).toBe(false);
+    // Before it leaves, the calendar is as without the next stage.
+    expect(junior.withNext.filter((m) => m.month < 6 && m.year === 2027)).toEqual(junior.plain.filter((m) => m.month < 6 && m.year === 2027));
+  });
+  it('a 大班 child: next 9 月 holds 小学\'s applications 「升入小学一年级后」, as 「可能可以」 where 住校 is not known yet', () => {
+    const pre = months('stage=preschool&grade=3&school=public&hukou=rural&family=dibao&region=000000', '2026-12-04');
+    expect(pre.next[0]!.map((n) => n.note)).toEqual(['升入小学一年级后']);
+    const sep = pre.withNext.find((m) => m.date === '2027-09-01')!;
+    expect(sep.items.map((i) => i.id)).toContain('living-allowance');
+    expect(sep.items[0]!.name.startsWith('升入小学一年级后：')).toBe(true);
+    expect(sep.items.every((i) => i.next === '升入小学一年级后')).toBe(true);
+    expect(sep.items.find((i) => i.id === 'living-allowance')!.maybe).toBe(true);
+  });
+  it('a 高二 student leaves after the calendar\'s 12 months: the calendar is unchanged', () => {
     const senior2 = months('stage=senior&grade=2&school=public&hukou=rural&family=tuopin&region=000000', '2026-12-04');
-    expect(senior2.next[0]?.year).toBe(2028);
+    expect(senior2.next[0]![0]?.year).toBe(2028);
     expect(senior2.withNext).toEqual(senior2.plain);
+  });
+  it('本专科 has no next stage', () => {
+    expect(months('stage=undergrad&grade=4&school=public&hukou=rural&family=tuopin&veteran=no&region=000000', '2026-12-04').next[0]).toEqual([]);
   });
 });
 

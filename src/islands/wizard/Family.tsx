@@ -14,7 +14,7 @@ import { nextGrade } from '../../rules/ladder.ts';
 import { beforeWord, type Family } from '../../rules/family.ts';
 import { evaluateFamily, type FamilyEvaluation } from '../../rules/family-eval.ts';
 import { timeline, type TimelineStep } from '../../rules/timeline.ts';
-import { applicationMonths, nextStage, type CalendarMonth } from '../../rules/calendar.ts';
+import { applicationMonths, nextStages, type CalendarMonth } from '../../rules/calendar.ts';
 import { Card } from './Results.tsx';
 import { SpeakButton } from '../speak/Button.tsx';
 import { Share } from './Share.tsx';
@@ -60,8 +60,8 @@ export function familyModel(p: Payload, part: Part, family: Family, date: string
   const opts = { date, checked: p.floor, ...(p.defaultRegion && { region: p.defaultRegion }) };
   const fe = evaluateFamily(data, regions, family, opts);
   const timelines = fe.children.map((c) => (c.answers.stage ? timeline(data, regions, c.answers, opts) : []));
-  // 高三 → 大学: the next stage's applications in the months after the child leaves (../../rules/calendar.ts).
-  return { fe, timelines, months: applicationMonths(fe, 12, timelines.map((t) => nextStage(data, regions, t, opts))) };
+  // 高三 → 大学, 初三 → 普高 or 中职, 大班 → 小学: the next stage's applications in the months after the child leaves (../../rules/calendar.ts).
+  return { fe, timelines, months: applicationMonths(fe, 12, timelines.map((t) => nextStages(data, regions, t, opts))) };
 }
 
 interface Actions {
