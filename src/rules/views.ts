@@ -291,7 +291,8 @@ export type Change =
  * Every change in the data, newest first: a value (or kind of amount) that differs from the previous
  * entry of the same line, every new version of who qualifies, and each year of the one-off loan relief
  * found (`reliefYears`, content/loan.yaml; a year without a notice is not a change). The first entry of
- * a line is where the data starts, not a change, so it is not listed.
+ * a line is where the data starts, not a change, so it is not listed, unless it says the value it
+ * replaced (`was`: 本专科国家助学金 2019 春 由 3000 元提高到 3300 元).
  */
 export function changesIn(data: Dataset, reliefYears: readonly ReliefYear[] = []): Change[] {
   const out: Change[] = [];
@@ -299,6 +300,14 @@ export function changesIn(data: Dataset, reliefYears: readonly ReliefYear[] = []
   for (const s of allSubsidies(data)) {
     if (s.rules[0]!.introduced) out.push({ kind: 'new', from: s.rules[0]!.from, subsidy: s, after: s.rules[0]! });
     for (const g of amountHistories(s)) {
+      // The first recorded line's predecessor, when only its value is known (`was`).
+      const first = g[0]!;
+      if (first.was !== undefined) {
+        out.push({
+          kind: 'amount', from: first.from, subsidy: s, ...(first.when?.label && { label: first.when.label }),
+          before: toAmount(s, { ...first, value: first.was, range: undefined, tiers: undefined, floor: undefined, cap: undefined }, sourceOf), after: toAmount(s, first, sourceOf), ...(first.when?.stages && { stage: first.when.stages[0] }),
+        });
+      }
       for (let i = 1; i < g.length; i++) {
         const [b, a] = [g[i - 1]!, g[i]!];
         if (b.value === a.value && b.basis === a.basis && b.unit === a.unit) continue;

@@ -175,6 +175,12 @@ export const AmountEntry = z
      * older; FACTS gives no start). Tables then say 「本站资料从 2022 年起收录」, never 「2022 年起」.
      */
     recordedFrom: z.boolean().optional(),
+    /**
+     * The value (元 per unit) in force just before `from`, when the line it replaced is not recorded here
+     * (FACTS §0 gives the change, not when the older value began: 2019 春 本专科国家助学金 3000→3300).
+     * /changes/ then says 「由 3000 元提高到 3300 元」. Only on the first line of a history, with `value`.
+     */
+    was: z.number().positive().optional(),
     /** The actual tiers (元 per unit, low to high) where a province or county published them, e.g. [1300, 2300, 3300]. */
     tiers: z.array(z.number().positive()).min(2).optional(),
     unit: Unit,
@@ -394,6 +400,13 @@ export const Subsidy = z
     if (!sorted(s.rules)) ctx.addIssue({ code: 'custom', path: ['rules'], message: 'rules 要按 from 从早到晚排列（只在末尾追加）' });
     if (!sorted(s.amounts)) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'amounts 要按 from 从早到晚排列（只在末尾追加）' });
     if (!sorted(s.windows)) ctx.addIssue({ code: 'custom', path: ['windows'], message: 'windows 要按 from 从早到晚排列（只在末尾追加）' });
+    // `was` tells the value before a history's first recorded line; a later line has its predecessor.
+    const lines = new Set<string>();
+    s.amounts.forEach((a, i) => {
+      const k = JSON.stringify(a.when ?? {});
+      if (a.was !== undefined && (lines.has(k) || a.value === undefined)) ctx.addIssue({ code: 'custom', path: ['amounts', i, 'was'], message: 'was（调整前的金额）只写在同一条金额线的第一条上，而且这一条要有 value；后面的条目前面已经有记录' });
+      lines.add(k);
+    });
     if (s.windows.length && s.apply.when) ctx.addIssue({ code: 'custom', path: ['apply', 'when'], message: '有 windows（申请时间）时不再写 apply.when：申请时间只写在 windows 里一处' });
     if (!s.windows.length && !s.apply.when) ctx.addIssue({ code: 'custom', path: ['apply', 'when'], message: '没有 windows 时要写 apply.when（什么时候申请或发放）' });
     const pathIds = new Set(s.rules.flatMap((r) => (r.paths ?? []).map((p) => p.id)));

@@ -67,7 +67,7 @@ type Amounts = Subsidy['amounts'];
 type Rules = Subsidy['rules'];
 
 // `confidence` only when it is not high: the wizard marks such a figure 未确认, as the stage page does.
-const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, confidence: a.confidence === 'high' ? undefined : a.confidence }));
+const trimAmounts = (amounts: Amounts, floor: string) => keepFrom(amounts, floor, (e) => lineKey(e.when)).map((a) => clean({ ...a, was: undefined, confidence: a.confidence === 'high' ? undefined : a.confidence }));
 /** Whether a way to qualify is open at `stage` (the stage pages' test, src/rules/views.ts wayOpenAt). */
 const openAt = (p: { conditions: readonly Condition[] }, stage?: Stage) => !stage || wayOpenAt(p, [stage]);
 // In a stage's part, only the ways open at that stage (国家助学金's 研究生 way is not in the 本专科 part);

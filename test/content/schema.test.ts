@@ -69,6 +69,10 @@ describe('bad data fails with the file and field named', () => {
     expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts[0].from: 没有这一天');
     expect(msg).toContain('content/subsidies/senior-grant.yaml: rules[0].from: 没有这一天');
   });
+  it('a `was` (the value before) on a line that has a recorded predecessor fails naming amounts[i].was', () => {
+    const msg = failWith((r) => (senior(r).amounts[1].was = 2000));
+    expect(msg).toContain('content/subsidies/senior-grant.yaml: amounts[1].was: was（调整前的金额）只写在同一条金额线的第一条上');
+  });
   it('an empty subsidy file fails naming the file', () => {
     const msg = failWith((r) => (r.subsidies['content/subsidies/senior-grant.yaml'] = null));
     expect(msg).toContain('content/subsidies/senior-grant.yaml: (整个文件)');
