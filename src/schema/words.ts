@@ -30,6 +30,9 @@ export const cnNumber = (n: number): string => CN_DIGITS[n] ?? String(n);
 /** A count before a measure word (「分两档」「分三档」): 2 is 两; other numbers as cnNumber. */
 export const cnCount = (n: number): string => (n === 2 ? '两' : cnNumber(n));
 
+/** The everyday short name of a stage's schools: 幼儿园, 小学, 初中, 高中, 中职, 大学, 研究生 (「初中已经毕业」). */
+export const schoolWord = (stage: Stage): string => GRADE_PREFIX[stage] || '幼儿园';
+
 /** Chinese name of a stage as used in sentences (小学, 普通高中 …). */
 export const stageName = (stage: Stage): string => STAGE_NAMES[stage];
 

@@ -462,7 +462,7 @@ describe('孩子升级了吗: links from an earlier school year', () => {
     const link = `stage=junior&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&${NATIONAL}`;
     const { page, errors } = await open(`${link}&year=2025`, { date: '2026-12-05' });
     await page.locator('.wz-newyear').waitFor();
-    expect(await page.locator('.wz-newyear').innerText()).toContain('原来初中三年级，已经毕业，要重新选现在读什么');
+    expect(await page.locator('.wz-newyear').innerText()).toContain('原来初中三年级，初中已经毕业，要重新选现在读什么');
     await page.getByRole('button', { name: '升了，按现在的年级算' }).tap();
     expect(await currentQuestion(page)).toBe('stage');
     expect(rawHash(page)).toBe(`#hukou=rural&family=dibao&${NATIONAL}`);

@@ -18,7 +18,7 @@ describe('孩子升级了吗 cases (test/cases/new-year/)', () => {
         const parsed = parseFamily(c.link);
         expect(parsed.errors).toEqual([]);
         const { family, moves } = newYear(parsed.family, c.years);
-        expect(moves.map((m) => `${m.from} → ${m.to ?? '？'}${m.unsure ? '（可能已毕业）' : ''}`)).toEqual(c.moves);
+        expect(moves.map((m) => `${m.from} → ${m.to ?? `${m.done}毕业，？`}${m.unsure ? '（可能已毕业）' : ''}`)).toEqual(c.moves);
         expect(formatFamily(family)).toBe(c.now);
         // Labels stay with their children.
         expect(family.children.map((k) => k.order)).toEqual(parsed.family.children.map((k) => k.order));

@@ -25,7 +25,7 @@ export function NewYear({ w }: { w: NewYearHost }) {
         {moved.moves.map((m) => (
           <li key={m.child}>
             {many && `${childLabel(family, m.child)}：`}
-            {m.to ? `原来${m.from}，现在应该是${m.to}` : `原来${m.from}，已经毕业，要重新选现在读什么`}
+            {m.to ? `原来${m.from}，现在应该是${m.to}` : `原来${m.from}，${m.done}已经毕业，要重新选现在读什么`}
             {m.unsure && '（已经毕业的，就不用再算了）'}
           </li>
         ))}
