@@ -458,7 +458,7 @@ describe('孩子升级了吗: links from an earlier school year', () => {
     expect(errors).toEqual([]);
   });
 
-  it('asks a child who finished 初三 what it is in now, and 「没升」 keeps the grades', async () => {
+  it('asks a child who finished 初三 what it is in now and a 小学一年级 its new school, and 「没升」 keeps the grades', async () => {
     const link = `stage=junior&grade=3&school=public&boarding=yes&hukou=rural&family=dibao&${NATIONAL}`;
     const { page, errors } = await open(`${link}&year=2025`, { date: '2026-12-05' });
     await page.locator('.wz-newyear').waitFor();
@@ -469,6 +469,23 @@ describe('孩子升级了吗: links from an earlier school year', () => {
     await page.locator('button[data-v="senior"]').tap();
     await page.locator('button[data-v="1"]').tap();
     expect(rawHash(page)).toBe(`#stage=senior&grade=1&hukou=rural&family=dibao&${NATIONAL}&year=2026`);
+
+    // Two children: 老大 answers its stage, then 老二 (大班 → 小学一年级) its new school, then 核对你的回答.
+    const two = await open('stage=junior&grade=3&school=public&boarding=no&hukou=rural&family=tuopin&order=1&stage2=preschool&grade2=3&school2=public&order2=2&region=000000&year=2026', { date: '2027-09-15' });
+    await two.page.locator('.wz-newyear').waitFor();
+    expect(await two.page.locator('.wz-newyear li').allInnerTexts()).toEqual(['老大：原来初中三年级，初中已经毕业，要重新选现在读什么', '老二：原来大班，现在应该是小学一年级']);
+    await two.page.getByRole('button', { name: '升了，按现在的年级算' }).tap();
+    for (const [q, v] of [['stage', 'vocational'], ['grade', '1'], ['school', 'public'], ['agri', 'no']]) {
+      expect(await currentQuestion(two.page)).toBe(q);
+      await two.page.locator(`section[data-q] button[data-v="${v}"]`).tap();
+    }
+    expect(await two.page.locator('.wz-who-child').innerText()).toContain('老二');
+    for (const [q, v] of [['school', 'public'], ['boarding', 'no']]) {
+      expect(await currentQuestion(two.page)).toBe(q);
+      await two.page.locator(`section[data-q] button[data-v="${v}"]`).tap();
+    }
+    expect(await heading(two.page)).toBe('核对你的回答');
+    expect(rawHash(two.page)).toBe('#stage=vocational&grade=1&school=public&hukou=rural&agri=no&family=tuopin&region=000000&order=1&stage2=primary&grade2=1&school2=public&boarding2=no&order2=2&year=2027');
 
     const kept = await open(`${link}&year=2025`, { date: '2026-12-05' });
     await kept.page.locator('.wz-newyear').waitFor();

@@ -2,7 +2,7 @@
  * 孩子升级了吗: shown on 核对你的回答 and the results while the link's answers are of an earlier school
  * year (`year=`, src/rules/family.ts; the wizard's `was`). It says each child's grade then and now, as
  * the engine moves it (src/rules/new-year.ts newYear); 「升了」 takes the new grades (and asks the stage
- * again of a child whose next stage is not known: 初三、高三 …), 「没升」 keeps them. Either way the link
+ * again of a child whose next stage is not known: 初三、高三 …, and the school of one that changed school), 「没升」 keeps them. Either way the link
  * gets this school year. Loaded only for such a link (through ./Family.tsx, whose ladder it shares), so
  * the wizard's opening carries none of it.
  */
@@ -16,7 +16,6 @@ export function NewYear({ w }: { w: NewYearHost }) {
   const n = w.year() - was;
   const moved = newYear(family, n);
   const many = family.children.length > 1;
-  const ask = moved.moves.find((m) => !m.to);
   return (
     <section class="note wz-newyear no-print" aria-labelledby="wz-ny-h">
       <h2 id="wz-ny-h">孩子升年级了吗？</h2>
@@ -31,8 +30,8 @@ export function NewYear({ w }: { w: NewYearHost }) {
         ))}
       </ul>
       <p>
-        {/* 升了: a child whose next stage is not known answers its stage first; else the same screen. */}
-        <button type="button" class="btn btn-primary" onClick={() => (ask ? w.goFamily(moved.family, ask.child, undefined, [], 0) : w.goFamily(moved.family, cur, view, [], 0))}>升了，按现在的年级算</button>{' '}
+        {/* 升了: the questions the new grades ask (a stage, a new school), child by child, then 核对你的回答. */}
+        <button type="button" class="btn btn-primary" onClick={() => w.goFamily(moved.family, cur, undefined, [], 0)}>升了，按现在的年级算</button>{' '}
         <button type="button" class="btn" onClick={() => w.goFamily(family, cur, view, [], 0)}>没升，还是原来的年级</button>
       </p>
     </section>

@@ -284,6 +284,9 @@ export default class Wizard extends Component<{ p: Payload }, State> {
   /** The school year of the device's day (the data's floor at the earliest). */
   year = () => schoolYear(deviceDay(this.props.p.floor));
 
+  /** The first child with a question still to answer, or -1. */
+  gap = (f: Family) => f.children.findIndex((_, i) => firstUnanswered(this.fill(childAnswers(f, i))));
+
   read() {
     const parsed = parseFamily(answerTextOf(location.search, location.hash)); // answers after ? instead of #: ../../rules/link-repair.ts
     const { family, year } = parsed;
@@ -291,7 +294,7 @@ export default class Wizard extends Component<{ p: Payload }, State> {
     const st = history.state as { wz?: View; cur?: number } | null;
     // A link opened afresh (no history state) with a child half answered (「再加一个孩子」 copied midway)
     // opens at that child's next question, not at a review whose 看结果 would count the child as getting nothing.
-    const cur = ok && st && typeof st.cur === 'number' && st.cur >= 0 && st.cur < family.children.length ? st.cur : Math.max(0, family.children.findIndex((_, i) => firstUnanswered(this.fill(childAnswers(family, i)))));
+    const cur = ok && st && typeof st.cur === 'number' && st.cur >= 0 && st.cur < family.children.length ? st.cur : Math.max(0, this.gap(family));
     const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), ok ? st?.wz : undefined);
     return { ...FRESH, family, cur, answers, view, errors: parsed.errors, lost: parsed.dropped, dropped: [] as QuestionId[], was: year < this.year() ? year : 0 };
@@ -374,6 +377,8 @@ export default class Wizard extends Component<{ p: Payload }, State> {
    * school year of its grades when earlier than this one (kept till 孩子升级了吗 is answered).
    */
   goFamily = (family: Family, cur: number, want?: View, dropped: QuestionId[] = [], was = this.state.was) => {
+    // This child answered to the end while another has questions left (孩子升级了吗 asks a 小学一年级 its school): that one next.
+    if (!want && !firstUnanswered(this.fill(childAnswers(family, cur))) && this.gap(family) >= 0) cur = this.gap(family);
     const answers = childAnswers(family, cur);
     const view = resolveView(this.fill(answers), want);
     const url = urlFor(family, was || this.year());
