@@ -368,6 +368,8 @@ describe('Chinese search (Pagefind, through the /search/ page)', () => {
       for (const p of pages.slice(0, at)) expect(readFileSync(join(distDir(), p, 'index.html'), 'utf8'), `${p} links /loan/`).toMatch(/href="\/loan\/(#[^"]*)?"/);
       expect(pages).toContain('/stages/undergrad/');
     }],
+    // A grandmother raising a 留守 child searches the word she knows: the answer is on the 认定 page.
+    ['留守儿童', (h) => expect(h).toContain('/recognition/#%E7%95%99%E5%AE%88%E5%84%BF%E7%AB%A5%E9%9A%8F%E8%BF%81%E5%AD%90%E5%A5%B3%E7%AE%97%E4%B8%8D%E7%AE%97')],
     ['残疾', (h) => {
       expect(h.length).toBeGreaterThan(0);
       // Every hit (page or sub-result #heading) is a built page of the site
