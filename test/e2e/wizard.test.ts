@@ -487,6 +487,12 @@ describe('孩子升级了吗: links from an earlier school year', () => {
     expect(await heading(two.page)).toBe('核对你的回答');
     expect(rawHash(two.page)).toBe('#stage=vocational&grade=1&school=public&hukou=rural&agri=no&family=tuopin&region=000000&order=1&stage2=primary&grade2=1&school2=public&boarding2=no&order2=2&year=2027');
 
+    // A link that opens on a question (a child half answered) shows the box there too.
+    const half = await open('stage=junior&grade=2&hukou=rural&family=dibao&region=000000&year=2025', { date: '2026-12-05' });
+    expect(await currentQuestion(half.page)).toBe('school');
+    await half.page.locator('.wz-newyear').waitFor();
+    expect(await half.page.locator('.wz-newyear li').allInnerTexts()).toEqual(['原来初中二年级，现在应该是初中三年级']);
+
     const kept = await open(`${link}&year=2025`, { date: '2026-12-05' });
     await kept.page.locator('.wz-newyear').waitFor();
     await kept.page.getByRole('button', { name: '没升，还是原来的年级' }).tap();

@@ -1,10 +1,11 @@
 /**
- * 孩子升级了吗: shown on 核对你的回答 and the results while the link's answers are of an earlier school
- * year (`year=`, src/rules/family.ts; the wizard's `was`). It says each child's grade then and now, as
- * the engine moves it (src/rules/new-year.ts newYear); 「升了」 takes the new grades (and asks the stage
- * again of a child whose next stage is not known: 初三、高三 …, and the school of one that changed school), 「没升」 keeps them. Either way the link
- * gets this school year. Loaded only for such a link (through ./Family.tsx, whose ladder it shares), so
- * the wizard's opening carries none of it.
+ * 孩子升级了吗: shown on top of the wizard (核对你的回答, the results, or the question a link opens on)
+ * while the link's answers, some child's grade among them, are of an earlier school year (`year=`,
+ * src/rules/family.ts; the wizard's `was`). It says each child's grade then and now, as the engine
+ * moves it (src/rules/new-year.ts newYear); 「升了」 takes the new grades and asks what they raise (the
+ * stage of a child whose next stage is not known: 初三、高三 …; the school of one that changed school),
+ * 「没升」 keeps them. Either way the link gets this school year. Loaded only for such a link (through
+ * ./Family.tsx, whose ladder it shares), so the wizard's opening carries none of it.
  */
 import { childLabel } from '../../rules/family.ts';
 import { newYear } from '../../rules/new-year.ts';
@@ -12,9 +13,11 @@ import type { NewYearHost } from './types.ts';
 
 export function NewYear({ w }: { w: NewYearHost }) {
   const { family, cur, view, was } = w.state;
-  if (!was || (view.v !== 'review' && view.v !== 'results')) return null;
+  // On every screen but the label one, so a link that opens on a question (a child half answered) shows it too.
+  if (!was || view.v === 'label') return null;
   const n = w.year() - was;
   const moved = newYear(family, n);
+  if (!moved.moves.length) return null;
   const many = family.children.length > 1;
   return (
     <section class="note wz-newyear no-print" aria-labelledby="wz-ny-h">
