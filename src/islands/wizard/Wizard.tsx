@@ -14,6 +14,9 @@
  * engine), while the family answers the other questions; if that fails (no signal), the results screen
  * says so in Chinese and offers 「再试一次」, and the answers stay.
  *
+ * The school year: the address and share links carry the year of the grades (`year=`, formatFamily);
+ * a link from an earlier school year asks 孩子升级了吗 first (`was`, ./NewYear.tsx).
+ *
  * Regions: the family's `region=` answer, else the default region (ZZ_REGION), decides whose figures
  * apply (evaluateInRegion). The default stands as the answer to the region question until the family
  * changes it (`withDefaultRegion`); share links carry it.
@@ -91,8 +94,9 @@ interface State extends Ui {
   /** A screen failed while rendering (componentDidCatch). */
   crashed?: boolean;
   /**
-   * The school year of a link from an earlier one (`year=`): 孩子升级了吗 (./NewYear.tsx, loaded then)
-   * shows on 核对你的回答 and the results until the family answers it; the address keeps that year till then.
+   * The school year of a link from an earlier one (`year=`; 0 = none): 孩子升级了吗 (./NewYear.tsx, loaded
+   * then) shows above every screen but the label one until the family answers it; the address keeps that
+   * year till then.
    */
   was?: number;
   ny?: typeof import('./NewYear.tsx');
