@@ -29,9 +29,11 @@ export interface CalendarItem {
   child: number;
   /** 「老大」「孩子 2」. */
   label: string;
-  /** Subsidy id and name. */
+  /** Subsidy id and name (with the way's condition before it on the child's first item of that way: see `next`). */
   id: string;
   name: string;
+  /** The subsidy's name alone (「普通高中国家助学金」), for a view that prints the condition once per group. */
+  plain: string;
   /** Where to apply (the subsidy's `apply.where`). */
   where: string;
   /** When, in words (the window's text, as the results page says it). */
@@ -100,7 +102,7 @@ export function applicationMonths(fe: FamilyEvaluation, months = 12, next: reado
           if (r.status !== 'apply' && r.status !== 'conditional') continue;
           if (!r.months.includes(month)) continue;
           const lead = n && !items.some((x) => x.child === child && x.next === n.note);
-          items.push({ child, label: c.label, id: r.id, name: lead ? `${n.note}：${r.name}` : r.name, where: r.apply.where, when: r.apply.when, maybe: r.status === 'conditional', ...(n && { next: n.note }) });
+          items.push({ child, label: c.label, id: r.id, name: lead ? `${n.note}：${r.name}` : r.name, plain: r.name, where: r.apply.where, when: r.apply.when, maybe: r.status === 'conditional', ...(n && { next: n.note }) });
         }
       }
     });

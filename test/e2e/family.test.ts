@@ -253,6 +253,17 @@ describe('family links', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a 初三 student in December: next 9 月 says each way once, with its own items (「上普通高中的话：…；上中职的话：…」)', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open(small, 'stage=junior&grade=3&school=public&boarding=yes&hukou=rural&family=tuopin&region=000000');
+    await page.getByRole('button', { name: '看结果' }).tap();
+    await page.waitForSelector('.fam-months, .fam-months-none');
+    const sep = (await page.locator('.fam-months > li').allInnerTexts()).find((m) => m.startsWith('2027 年 9 月'))!;
+    expect(sep).toMatch(/月\s*上普通高中的话：普通高中[^；]*国家助学金[^；]*；上中职的话：中等职业教育国家助学金/);
+    expect(sep.split('上普通高中的话').length).toBe(2);
+    expect(sep.split('上中职的话').length).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
   it('a 高三 student in December: 高中 items stop at 3 月 (补报); 7–9 月 are the 大学 applications 「考上大学（含高职）的话」, in the strip and the calendar file', { timeout: 60_000 }, async () => {
     const { page, errors } = await open(small, 'stage=senior&grade=3&school=public&hukou=rural&family=dibao&region=000000');
     await page.getByRole('button', { name: '看结果' }).tap();

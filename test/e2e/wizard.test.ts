@@ -493,6 +493,16 @@ describe('孩子升级了吗: links from an earlier school year', () => {
     await half.page.locator('.wz-newyear').waitFor();
     expect(await half.page.locator('.wz-newyear li').allInnerTexts()).toEqual(['原来初中二年级，现在应该是初中三年级']);
 
+    // 看结果 before answering it: no results for last year's grades, the question first; 没升 shows them.
+    const skip = await open(`${link}&year=2025`, { date: '2026-12-05' });
+    await skip.page.locator('.wz-newyear').waitFor();
+    await skip.page.getByRole('button', { name: '看结果' }).tap();
+    expect(await skip.page.locator('.wz-newyear').innerText()).toContain('先选一下，结果按现在的年级算出来');
+    expect(await skip.page.locator('.wz-results, .wz-wait').count()).toBe(0);
+    await skip.page.getByRole('button', { name: '没升，还是原来的年级' }).tap();
+    await skip.page.waitForSelector('.wz-results');
+    await expectMatchesEngine(skip.page);
+
     const kept = await open(`${link}&year=2025`, { date: '2026-12-05' });
     await kept.page.locator('.wz-newyear').waitFor();
     await kept.page.getByRole('button', { name: '没升，还是原来的年级' }).tap();

@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { foldOctets, icsText } from '../../src/islands/wizard/ics-file.ts';
 import type { CalendarMonth } from '../../src/rules/calendar.ts';
 
-const item = (name: string, where: string, when: string) => ({ child: 0, label: '孩子 1', id: name, name, where, when, maybe: false });
+const item = (name: string, where: string, when: string) => ({ child: 0, label: '孩子 1', id: name, name, plain: name, where, when, maybe: false });
 const months: CalendarMonth[] = [
   { date: '2027-09-01', year: 2027, month: 9, items: [item('义务教育家庭经济困难学生生活补助', '孩子就读的学校（学校资助专干或班主任）', '每学年秋季学期开学后，按学校通知提交家庭经济困难学生认定申请'), item('生源地信用助学贷款', '户籍所在县（市、区）学生资助管理中心', '每年 7–9 月')] },
 ];

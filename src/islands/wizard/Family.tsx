@@ -126,7 +126,18 @@ function Steps({ fe, timelines }: { fe: FamilyEvaluation; timelines: TimelineSte
   );
 }
 
-/** The application months as a printed strip (the same dates as the calendar file). */
+/** A month's items in runs of one child and one way (「老大 上中职的话：…、…」), in their order. */
+function groups(items: CalendarMonth['items']): CalendarMonth['items'][] {
+  const out: CalendarMonth['items'][] = [];
+  for (const it of items) {
+    const last = out[out.length - 1]?.[0];
+    if (last && last.child === it.child && last.next === it.next) out[out.length - 1]!.push(it);
+    else out.push([it]);
+  }
+  return out;
+}
+
+/** The application months as a printed strip (the same dates as the calendar file): each child's items, and each way's, said once. */
 function MonthStrip({ months, many }: { months: CalendarMonth[]; many: boolean }) {
   if (!months.length) return <p class="fam-months-none">接下来一年，收录的资助里没有写明申请月份的；按学校通知办。</p>;
   return (
@@ -134,7 +145,7 @@ function MonthStrip({ months, many }: { months: CalendarMonth[]; many: boolean }
       {months.map((m) => (
         <li key={m.date}>
           <b>{m.year} 年 {m.month} 月</b>
-          {m.items.map((it) => `${many ? `${it.label} ` : ''}${it.name}${it.maybe ? '（可能可以）' : ''}`).join('；')}
+          {groups(m.items).map((g) => `${many ? `${g[0]!.label} ` : ''}${g[0]!.next ? `${g[0]!.next}：` : ''}${g.map((it) => `${it.plain}${it.maybe ? '（可能可以）' : ''}`).join('、')}`).join('；')}
         </li>
       ))}
     </ol>

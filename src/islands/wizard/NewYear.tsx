@@ -32,6 +32,7 @@ export function NewYear({ w }: { w: NewYearHost }) {
           </li>
         ))}
       </ul>
+      {view.v === 'results' && <p><strong>先选一下，结果按现在的年级算出来。</strong></p>}
       <p>
         {/* 升了: the questions the new grades ask (a stage, a new school), child by child, then 核对你的回答. */}
         <button type="button" class="btn btn-primary" onClick={() => w.goFamily(moved.family, cur, undefined, [], 0)}>升了，按现在的年级算</button>{' '}

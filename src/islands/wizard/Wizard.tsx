@@ -468,12 +468,14 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         return null;
       }
     };
-    const ev = view.v === 'results' && ready && !many ? safely(() => ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor))) : null;
+    // 孩子升级了吗 not answered yet: no results for last year's grades (they would read as this year's).
+    const stale = !!(s.was && s.ny);
+    const ev = view.v === 'results' && ready && !many && !stale ? safely(() => ready.mod.evaluate(p, ready.part, answers, deviceDay(p.floor))) : null;
     // The family layer: its screens and joined parts, once loaded (see loadFam).
     const f = s.fam?.state === 'ready' && s.fam.key === stagesKey(family) ? s.fam : null;
     const fm = this.famMod;
     const link = `${location.origin}${location.pathname}#${formatFamily(withChild(family, cur, withDefaultRegion(answers, p.defaultRegion)), s.was || this.year())}`;
-    const model = view.v === 'results' && f ? safely(() => f.mod.familyModel(p, f.part, family, deviceDay(p.floor))) : null;
+    const model = view.v === 'results' && f && !stale ? safely(() => f.mod.familyModel(p, f.part, family, deviceDay(p.floor))) : null;
     const canAdd = family.children.length < MAX_CHILDREN;
     // A screen that failed while rendering: the same 「结果还没能算出来」 and 再试一次 as a failed fetch.
     if (s.crashed) return <div class="wz"><Waiting failed stage={answers.stage ?? 'primary'} onRetry={() => { this.setState({ crashed: false }); this.retry(); }} /></div>;
@@ -508,10 +510,10 @@ export default class Wizard extends Component<{ p: Payload }, State> {
         )}
         {/* Always in the page, so the summary is announced when the results appear. */}
         <div aria-live="polite" class="wz-live">{ev && ready && <ready.mod.ResultsHead ev={ev} terms={terms} title={helper ? helperWord(terms, 'results') : undefined} />}</div>
-        {view.v === 'results' && !many && (!ready || broken) && answers.stage && (
+        {view.v === 'results' && !many && !stale && (!ready || broken) && answers.stage && (
           <Waiting failed={l?.state === 'failed' || broken} stage={answers.stage} onRetry={this.retry} />
         )}
-        {view.v === 'results' && many && !model && (
+        {view.v === 'results' && many && !model && !stale && (
           <Waiting failed={s.fam?.state === 'failed' || broken} stage={answers.stage ?? 'primary'} onRetry={this.retry} />
         )}
         {view.v === 'results' && many && model && f && (
