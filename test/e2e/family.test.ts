@@ -124,7 +124,7 @@ describe.each([['360×640', small], ['390×844', phone]] as const)('a family of 
     // 核对你的回答 shows every child under its name, then the family's shared answers once.
     expect(await page.locator('#wz-h').innerText()).toBe('核对你的回答');
     expect(await page.locator('section h3').allInnerTexts()).toEqual(['孩子 1 · 小学三年级', '老二 · 初中二年级', '全家共用']);
-    await page.getByRole('button', { name: /^修改\s*孩子 1的年级$/ }).tap();
+    await page.getByRole('button', { name: /^修改\s*孩子 1 的年级$/ }).tap();
     expect(await page.locator('.wz-who-child').innerText()).toContain('孩子 1');
     await page.locator('button[data-v="4"]').tap();
     await page.getByRole('button', { name: '看结果' }).tap();
@@ -246,7 +246,7 @@ describe('family links', () => {
     expect(family.children.map((c) => c.answers.stage)).toEqual(['senior', 'undergrad']);
     // Both children kept are on the review, each with its own answers.
     expect(await page.locator('section h3').allInnerTexts()).toEqual(['孩子 1 · 高中二年级', '孩子 2 · 大学一年级', '全家共用']);
-    expect(await page.getByRole('button', { name: /^修改\s*孩子 2的退役士兵$/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^修改\s*孩子 2 的退役士兵$/ }).count()).toBe(1);
     await page.getByRole('button', { name: '看结果' }).tap();
     await page.waitForSelector('.fam-child');
     expect(await page.locator('.fam-child').count()).toBe(2);

@@ -98,7 +98,7 @@ function Steps({ fe, timelines }: { fe: FamilyEvaluation; timelines: TimelineSte
         const steps = timelines[i] ?? [];
         return (
           <div key={i} class="fam-next-child">
-            {many && <h4>{c.label}以后的变化</h4>}
+            {many && <h4>{beforeWord(c.label)}以后的变化</h4>}
             {steps.length === 0 ? (
               <p>接下来三年，按现在收录的政策，{c.answers.stage ? '没有要留意的变化' : '先选好上学阶段才能看'}。</p>
             ) : (

@@ -6,7 +6,7 @@
  */
 import type { Answers } from '../../rules/answers.ts';
 import { question, questionsFor, type QuestionId } from '../../rules/questions.ts';
-import { SHARED_KEYS } from '../../rules/family.ts';
+import { SHARED_KEYS, beforeWord } from '../../rules/family.ts';
 import { answerLabel, childHeading, kidsLine, type Terms } from './lib.ts';
 import type { View } from './types.ts';
 
@@ -43,7 +43,7 @@ export function Review({ kids, terms, onGo, onEdit }: { kids: ReviewKid[]; terms
                   <dd>
                     <span>{answerLabel(a, id, terms)}</span>
                     <button type="button" class="wz-link" onClick={() => onEdit(i, id)}>
-                      修改<span class="sr-only">{h && `${h.split(' · ')[0]}的`}{short}</span>
+                      修改<span class="sr-only">{h && `${beforeWord(h.split(' · ')[0]!)}的`}{short}</span>
                     </button>
                   </dd>
                 </div>
